@@ -1,0 +1,41 @@
+# Every target installs what it needs into .venv first, so a fresh clone works.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+
+.PHONY: html serve test lint format golden screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+html: $(STAMP)  ## build the sample archive in content/ into output/
+	$(BIN)/dossier build
+
+serve: html  ## build, then serve output/ on 127.0.0.1:$(PORT)
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory output $(PORT)
+
+test: $(STAMP)  ## every test, browser tests included
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff lint and format check, mypy --strict on plugins/
+	$(BIN)/ruff check plugins tests scripts pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check plugins tests scripts pelicanconf.py publishconf.py
+	$(BIN)/mypy --strict plugins
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix plugins tests scripts pelicanconf.py publishconf.py
+	$(BIN)/ruff format plugins tests scripts pelicanconf.py publishconf.py
+
+golden: $(STAMP)  ## rewrite tests/golden/ from the fixture archive
+	DOSSIER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_build.py -k golden
+
+screenshots: html  ## desktop and phone, light and dark, into tmp/screenshots/
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf output tmp .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,16 @@
+"""Dossier: a Pelican plugin that turns briefings into a cross-linked archive."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .glue import hooks
+
+
+def register() -> None:
+    """Wire Dossier into Pelican's signals."""
+    signals.initialized.connect(hooks.initialized)
+    signals.readers_init.connect(hooks.readers_init)
+    signals.generator_init.connect(hooks.generator_init)
+    signals.get_generators.connect(hooks.get_generators)
+    signals.finalized.connect(hooks.finalized)

@@ -1,0 +1,40 @@
+"""Entry point of the ``dossier`` command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from . import build
+
+
+def _logging(verbose: bool) -> None:
+    # Diagnostics print as bare `path:line: severity: message` lines, which
+    # editors and CI annotate; Pelican's own messages keep their level name.
+    plain = logging.StreamHandler(sys.stderr)
+    plain.setFormatter(logging.Formatter("%(message)s"))
+    ours = logging.getLogger("dossier")
+    ours.handlers[:] = [plain]
+    ours.propagate = False
+    ours.setLevel(logging.INFO)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build.add_parser(commands)
+    args = parser.parse_args(argv)
+    _logging(args.verbose)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Pelican's settings, turned once into a typed :class:`Config`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What Dossier needs to know of the site, typed and validated."""
+
+    content_path: str
+    output_path: str
+    site_url: str
+    site_path: str
+    site_name: str
+    briefing_dirs: tuple[str, ...]
+    page_dirs: tuple[str, ...]
+    actors_dir: str
+    places_dir: str
+    per_page: int
+    timezone: ZoneInfo
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Config:
+        """Build the config from a Pelican settings mapping."""
+        site_url = str(settings.get("SITEURL", "") or "").rstrip("/")
+        return cls(
+            content_path=str(settings.get("PATH", "content")),
+            output_path=str(settings.get("OUTPUT_PATH", "output")),
+            site_url=site_url,
+            site_path=site_path(site_url),
+            site_name=str(settings.get("SITENAME", "Dossier")),
+            briefing_dirs=tuple(settings.get("ARTICLE_PATHS", ["briefings"])),
+            page_dirs=tuple(settings.get("PAGE_PATHS", ["pages"])),
+            actors_dir=str(settings.get("DOSSIER_ACTORS_PATH", "actors")),
+            places_dir=str(settings.get("DOSSIER_PLACES_PATH", "places")),
+            per_page=int(settings.get("DEFAULT_PAGINATION", 10) or 10),
+            timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
+        )
+
+    def is_page(self, source_path: str) -> bool:
+        """True when ``source_path`` lies in one of the page folders."""
+        rel = os.path.relpath(source_path, self.content_path)
+        return any(
+            rel == d or rel.startswith(d.rstrip("/") + os.sep) for d in self.page_dirs
+        )
+
+
+def site_path(site_url: str) -> str:
+    """The URL path the site lives under: '' at a root, '/repo' in a subpath."""
+    return urlsplit(site_url).path.rstrip("/")
+
+
+def display_path(path: str) -> str:
+    """A path as an author would type it: relative to the working directory."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel

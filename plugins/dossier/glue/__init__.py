@@ -1,0 +1,1 @@
+"""Thin Pelican glue: the reader, the generator and the signal handlers."""

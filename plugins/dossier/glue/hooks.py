@@ -1,0 +1,77 @@
+"""Signal handlers: what Dossier adds to a Pelican run, each step small."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from ..config import site_path
+from ..errors import BuildFailed
+from .diagnostics import QuietSkips, collector, log
+from .generator import DossierGenerator
+from .reader import DossierReader
+
+
+def _long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _iso_date(value: dt.date) -> str:
+    return f"{value:%Y-%m-%d}"
+
+
+def _month(value: dt.date) -> str:
+    return f"{value:%B %Y}"
+
+
+def initialized(pelican: Any) -> None:
+    """Settle settings the theme relies on, and start a fresh problem list."""
+    settings = pelican.settings
+    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    # Titles, names and summaries are text; only the rendered body is marked
+    # safe, in the templates. Pelican leaves autoescape off by default.
+    jinja["autoescape"] = True
+    settings["JINJA_ENVIRONMENT"] = jinja
+    filters = dict(settings.get("JINJA_FILTERS") or {})
+    filters.update(longdate=_long_date, isodate=_iso_date, month=_month)
+    settings["JINJA_FILTERS"] = filters
+    settings["SITEPATH"] = site_path(str(settings.get("SITEURL") or ""))
+    settings.pop("DOSSIER_DIAGNOSTICS", None)
+    collector(settings)
+    generators_log = logging.getLogger("pelican.generators")
+    for old in [f for f in generators_log.filters if isinstance(f, QuietSkips)]:
+        generators_log.removeFilter(old)
+    generators_log.addFilter(QuietSkips(settings))
+
+
+def readers_init(readers: Any) -> None:
+    """Read ``.md`` files with our front-matter reader."""
+    readers.reader_classes["md"] = DossierReader
+
+
+def generator_init(generator: Any) -> None:
+    """Forget Pelican's disabled Markdown reader for the extensions we read.
+
+    Without python-markdown installed, Pelican would otherwise warn about
+    every ``.md`` file although our reader handles them.
+    """
+    readers = getattr(generator, "readers", None)
+    if readers is not None:
+        for ext in DossierReader.file_extensions:
+            readers.disabled_readers.pop(ext, None)
+
+
+def get_generators(_pelican: Any) -> type[DossierGenerator]:
+    """Add the generator for entity, tag and archive pages."""
+    return DossierGenerator
+
+
+def finalized(pelican: Any) -> None:
+    """Report every problem of the build; fail it if any is an error."""
+    found = collector(pelican.settings)
+    for item in found.sorted():
+        (log.error if item.severity == "error" else log.warning)("%s", item)
+    errors = found.errors()
+    if errors:
+        raise BuildFailed(found.sorted())

@@ -1,0 +1,97 @@
+"""Markdown to safe HTML: one configured markdown-it-py parser, one sanitiser.
+
+The body is the only HTML an author controls, so it is the only text the
+theme marks safe; it passes through nh3 so that raw HTML in Markdown cannot
+carry script, event handlers or ``javascript:`` URLs to readers.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .slugs import slugify
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd",
+    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+}
+
+
+def _heading_id(text: str) -> str:
+    return slugify(text)
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The shared Markdown parser: CommonMark, tables, footnotes, heading ids."""
+    md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
+    footnote_plugin(md)
+    anchors_plugin(md, min_level=2, max_level=4, slug_func=_heading_id)
+    return md
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        clean_content_tags={"script", "style"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        filter_style_properties={"text-align"},
+    )
+
+
+def sanitise(html: str) -> str:
+    """Remove every tag, attribute and URL scheme the archive does not allow."""
+    return _cleaner().clean(html)
+
+
+def render(tokens: list[Token]) -> str:
+    """Render parsed tokens to sanitised HTML."""
+    md = parser()
+    return sanitise(md.renderer.render(tokens, md.options, {}))
+
+
+def parse(text: str) -> list[Token]:
+    """Parse Markdown text into markdown-it-py tokens."""
+    return parser().parse(text, {})
+
+
+def first_paragraph_text(tokens: list[Token]) -> str:
+    """Plain text of the first top-level paragraph, for a default summary."""
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.level == 0:
+            inline = tokens[index + 1]
+            return _plain_text(inline.children or [])
+    return ""
+
+
+def _plain_text(children: list[Token]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())

@@ -1,0 +1,128 @@
+"""The pure data model: what a briefing archive is made of.
+
+Nothing here knows about Pelican, Markdown or files; every record is frozen
+so that stages can share them without copying or defensive checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["published", "draft"]
+Section = Literal["actors", "places"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A reference a briefing cites: a title and, usually, a URL."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """One briefing, validated: front-matter plus rendered body."""
+
+    path: str
+    slug: str
+    title: str
+    date: dt.datetime
+    body_html: str
+    summary: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    updated: dt.datetime | None = None
+    status: Status = "published"
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the briefing's page (no leading slash)."""
+        return f"briefings/{self.slug}/"
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key in the source file (1 if absent)."""
+        return dict(self.field_lines).get(key, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A free-standing page such as About: title, slug and rendered body."""
+
+    path: str
+    slug: str
+    title: str
+    body_html: str
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An actor or a place, from its registry file or synthesised from a name.
+
+    ``in_registry`` is False for a name a briefing uses that no registry file
+    defines: it still gets a page, with no profile.
+    """
+
+    section: Section
+    slug: str
+    name: str
+    kind: str = ""
+    aliases: tuple[str, ...] = ()
+    profile_html: str = ""
+    path: str = ""
+    in_registry: bool = True
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entity's page (no leading slash)."""
+        return f"{self.section}/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor(Entity):
+    """A person, armed group, government or organisation."""
+
+    affiliations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Entity):
+    """A place, optionally located and nested within a parent place."""
+
+    coordinates: tuple[float, float] | None = None
+    within: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A free theme a briefing is filed under."""
+
+    slug: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the tag's page (no leading slash)."""
+        return f"tags/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in the input, located by file and line."""
+
+    path: str
+    line: int
+    severity: Literal["error", "warning"]
+    message: str
+    related: tuple[str, ...] = field(default=())
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"

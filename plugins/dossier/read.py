@@ -1,0 +1,345 @@
+"""Stage 1, read: a briefing file's text becomes a validated :class:`Briefing`.
+
+Front-matter is split with python-frontmatter's YAML handler and parsed with a
+PyYAML loader that remembers the line of every top-level key, so that each
+problem is reported as ``path:line``. Every problem in a file is collected
+before raising, so an author fixes a file in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from . import markup
+from .errors import ContentErrors, DossierError, FrontMatterError
+from .model import Briefing, Diagnostic, Page, Source, Status
+from .slugs import slug_from_filename, slugify
+
+BRIEFING_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "actors",
+        "places",
+        "tags",
+        "summary",
+        "authors",
+        "sources",
+        "updated",
+        "slug",
+        "status",
+    }
+)
+PAGE_KEYS = frozenset({"title", "slug", "summary", "status"})
+_HANDLER = YAMLHandler()
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: we parse them with located errors."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front-matter: the mapping, each key's line, and the body."""
+
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int]
+    body: str
+    body_line: int
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def line(self, key: str) -> int:
+        """The 1-based line of ``key`` in the file, or 1 when it is absent."""
+        return self.lines.get(key, 1)
+
+    def error(self, key: str, message: str) -> None:
+        """Record an error located at ``key``."""
+        self.problems.append(Diagnostic(self.path, self.line(key), "error", message))
+
+    def warn(self, key: str, message: str) -> None:
+        """Record a warning located at ``key``."""
+        self.problems.append(Diagnostic(self.path, self.line(key), "warning", message))
+
+    def errors(self) -> list[Diagnostic]:
+        """The errors recorded so far."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def normalise_text(raw: str) -> str:
+    """Drop a byte-order mark and turn CRLF or CR line ends into LF."""
+    return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str, path: str) -> FrontMatter:
+    """Split ``text`` into a YAML mapping with key lines and a Markdown body."""
+    if not _HANDLER.detect(text):
+        raise FrontMatterError(
+            path, 1, "no front-matter: the file must start with a '---' line"
+        )
+    try:
+        yaml_text, body = _HANDLER.split(text)
+    except ValueError:
+        raise FrontMatterError(
+            path, 1, "front-matter is not closed: add a '---' line after it"
+        ) from None
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # The YAML text starts with the rest of the opening '---' line, so a
+        # zero-based mark line is the one-based file line less one.
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError(path, line, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(path, 1, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise FrontMatterError(
+            path, 2, "front-matter must be a mapping of keys to values"
+        )
+    lines = {
+        str(key.value): key.start_mark.line + 1
+        for key, _value in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    return FrontMatter(
+        path, {str(k): v for k, v in data.items()}, lines, body, body_line
+    )
+
+
+def parse_datetime(value: object) -> dt.datetime:
+    """A ``YYYY-MM-DD`` date or an ISO 8601 datetime, as a datetime.
+
+    Raises ValueError, with a reader-facing message, for anything else.
+    """
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise ValueError("must be a date such as 2016-10-07")
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real date") from None
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a date: use YYYY-MM-DD or an ISO datetime"
+        ) from None
+
+
+def _text(fm: FrontMatter, key: str, *, required: bool = False) -> str:
+    value = fm.data.get(key)
+    if value is None:
+        if required:
+            fm.error(key, f"missing required key '{key}'")
+        return ""
+    if not isinstance(value, str):
+        fm.error(key, f"'{key}' must be text, not {_kind(value)}: quote it")
+        return ""
+    if required and not value.strip():
+        fm.error(key, f"'{key}' is empty")
+    return value.strip()
+
+
+def _names(fm: FrontMatter, key: str) -> tuple[str, ...]:
+    value = fm.data.get(key)
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        fm.error(key, f"'{key}' must be a name or a list of names")
+        return ()
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            fm.error(key, f"'{key}' must list names, not {_kind(item)}")
+            continue
+        name = " ".join(str(item).split())
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _date(
+    fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool
+) -> dt.datetime | None:
+    value = fm.data.get(key)
+    if value is None:
+        if required:
+            fm.error(key, f"missing required key '{key}'")
+        return None
+    try:
+        parsed = parse_datetime(value)
+        # A date without a zone is the site's local time; every date is then
+        # comparable with every other.
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    except ValueError as exc:
+        fm.error(key, f"'{key}' {exc}" if str(exc).startswith("must") else str(exc))
+        return None
+
+
+def _sources(fm: FrontMatter) -> tuple[Source, ...]:
+    value = fm.data.get("sources")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    sources: list[Source] = []
+    for item in items:
+        if isinstance(item, str):
+            sources.append(Source(title=item, url=item))
+        elif _is_source(item):
+            url = str(item.get("url") or "").strip()
+            sources.append(Source(title=str(item.get("title") or url).strip(), url=url))
+        else:
+            fm.error("sources", "each source must be a URL or a {title, url} mapping")
+    return tuple(sources)
+
+
+def _is_source(item: object) -> bool:
+    if not isinstance(item, Mapping):
+        return False
+    title, url = item.get("title"), item.get("url")
+    texts = all(v is None or isinstance(v, str) for v in (title, url))
+    return texts and bool(title or url)
+
+
+def _status(fm: FrontMatter) -> Status:
+    value = fm.data.get("status", "published")
+    if value in ("published", "draft"):
+        status: Status = value
+        return status
+    fm.error("status", f"'status' must be 'draft' or 'published', not {value!r}")
+    return "published"
+
+
+def _slug(fm: FrontMatter, stem: str) -> str:
+    given = _text(fm, "slug")
+    slug = slugify(given) if given else slug_from_filename(stem)
+    return slug
+
+
+def _check_keys(fm: FrontMatter, known: frozenset[str]) -> None:
+    for key in sorted(set(fm.data) - known):
+        fm.warn(key, f"unknown front-matter key '{key}'")
+
+
+def _kind(value: object) -> str:
+    kinds: dict[type, str] = {
+        list: "a list",
+        dict: "a mapping",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _finish(fm: FrontMatter) -> None:
+    errors = fm.errors()
+    if errors:
+        raise ContentErrors(errors)
+
+
+def read_briefing(
+    raw: str, path: str, stem: str, tz: dt.tzinfo = dt.UTC
+) -> tuple[Briefing, list[Diagnostic]]:
+    """Parse and validate one briefing; return it with its warnings.
+
+    ``path`` names the file in messages; ``stem`` is its file name without
+    extension, from which the slug comes unless the front-matter sets one.
+    Dates written without a zone are taken to be in ``tz``.
+    Raises :class:`DossierError` (every error in the file) when it is invalid.
+    """
+    fm = split_front_matter(normalise_text(raw), path)
+    _check_keys(fm, BRIEFING_KEYS)
+    title = _text(fm, "title", required=True)
+    date = _date(fm, "date", tz, required=True)
+    summary = _text(fm, "summary")
+    briefing_fields = {
+        "actors": _names(fm, "actors"),
+        "places": _names(fm, "places"),
+        "tags": _names(fm, "tags"),
+        "authors": _names(fm, "authors"),
+    }
+    sources = _sources(fm)
+    updated = _date(fm, "updated", tz, required=False)
+    status = _status(fm)
+    slug = _slug(fm, stem)
+    _finish(fm)
+    assert date is not None  # _finish raised otherwise
+    tokens = markup.parse(fm.body)
+    if not fm.body.strip():
+        fm.warn("title", "the briefing has no body text")
+    briefing = Briefing(
+        path=path,
+        slug=slug,
+        title=title,
+        date=date,
+        body_html=markup.render(tokens),
+        summary=summary or markup.first_paragraph_text(tokens),
+        sources=sources,
+        updated=updated,
+        status=status,
+        field_lines=tuple(sorted(fm.lines.items())),
+        **briefing_fields,
+    )
+    return briefing, fm.problems
+
+
+def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
+    """Parse a free-standing page (About and the like); see :func:`read_briefing`."""
+    fm = split_front_matter(normalise_text(raw), path)
+    _check_keys(fm, PAGE_KEYS)
+    title = _text(fm, "title", required=True)
+    summary = _text(fm, "summary")
+    slug = _text(fm, "slug")
+    _status(fm)
+    _finish(fm)
+    tokens = markup.parse(fm.body)
+    page = Page(
+        path=path,
+        slug=slugify(slug or stem),
+        title=title,
+        body_html=markup.render(tokens),
+        summary=summary or markup.first_paragraph_text(tokens),
+    )
+    return page, fm.problems
+
+
+Reader = Callable[[str, str, str], tuple[Any, list[Diagnostic]]]
+Kind = Literal["briefing", "page"]
+__all__ = [
+    "DossierError",
+    "FrontMatter",
+    "normalise_text",
+    "parse_datetime",
+    "read_briefing",
+    "read_page",
+    "split_front_matter",
+]

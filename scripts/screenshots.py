@@ -1,0 +1,63 @@
+"""Screenshots of the built site, for looking at what we ship.
+
+Serves ``output/`` on 127.0.0.1 and captures each page at desktop and phone
+widths, light and dark, with Debian's Chromium driven by Playwright.
+
+    python scripts/screenshots.py [--out DIR] [PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update",
+         "--disable-sync"]  # fmt: skip
+DEFAULT_PATHS = ["/", "/briefings/bm-splits-isis-enclave/", "/actors/khalifa-haftar/",
+                 "/actors/", "/archive/"]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
+    parser.add_argument("--site", default="output")
+    parser.add_argument("--out", default="tmp/screenshots")
+    parser.add_argument(
+        "--full", action="store_true", help="whole page, not the viewport"
+    )
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=args.site
+    )
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for width, height, label in ((1280, 900, "desktop"), (390, 844, "phone")):
+            for scheme in ("light", "dark"):
+                page = browser.new_page(viewport={"width": width, "height": height},
+                                        color_scheme=scheme)  # fmt: skip
+                for path in args.paths:
+                    page.goto(base + path)
+                    name = path.strip("/").replace("/", "_") or "home"
+                    target = out / f"{name}-{label}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=args.full)
+                    print(target)
+                page.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Shared fixtures: the tiny fixture archive, built once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture" / "content"
+SETTINGS = ROOT / "pelicanconf.py"
+DOSSIER = Path(sys.executable).parent / "dossier"
+
+
+@dataclass(frozen=True)
+class Build:
+    """A finished build: where it went and what it printed."""
+
+    output: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def page(self, url: str) -> str:
+        """The HTML written for a site URL such as ``/actors/khalifa-haftar/``."""
+        path = self.output / url.strip("/")
+        if url.endswith("/") or url == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def run_dossier(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``dossier`` command and capture what it prints."""
+    return subprocess.run(
+        [str(DOSSIER), *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"}, check=False,
+    )  # fmt: skip
+
+
+def build_site(content: Path, output: Path, *extra: str) -> Build:
+    """Build ``content`` into ``output`` with the project's settings."""
+    result = run_dossier(
+        "build", "--content", str(content), "--output", str(output),
+        "--settings", str(SETTINGS), *extra,
+    )  # fmt: skip
+    return Build(output, result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The fixture archive, built at the root of a site."""
+    built = build_site(FIXTURE, tmp_path_factory.mktemp("site") / "output")
+    assert built.returncode == 0, built.stderr
+    return built

@@ -1,0 +1,204 @@
+"""The fixture archive, built once, asserted on."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site
+from .links import broken_links
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_expected_pages_exist(site: Build) -> None:
+    for url in [
+        "/", "/404.html", "/about/", "/archive/", "/tags/", "/tags/security/",
+        "/briefings/sirte-bm-splits-enclave/", "/briefings/tanks-and-quotes/",
+        "/briefings/fixed-slug/", "/actors/", "/actors/khalifa-haftar/",
+        "/actors/jeff-davies/", "/places/", "/places/sirte/", "/places/libya/",
+        "/theme/css/dossier.css",
+    ]:  # fmt: skip
+        assert (site.output / url.strip("/")).exists() or site.page(url)
+
+
+def test_no_broken_internal_link(site: Build) -> None:
+    assert broken_links(site.output) == []
+
+
+def test_titles_are_escaped_everywhere(site: Build) -> None:
+    raw = '<b>& "quotes"</b> in <Sirte>'
+    for html in (site.page("/briefings/tanks-and-quotes/"), site.page("/"),
+                 site.page("/archive/"), site.page("/actors/khalifa-haftar/")):  # fmt: skip
+        assert raw not in html
+        assert (
+            "Tanks &lt;b&gt;&amp; &#34;quotes&#34;&lt;/b&gt; in &lt;Sirte&gt;" in html
+        )
+
+
+def test_body_is_sanitised_and_template_syntax_stays_text(site: Build) -> None:
+    html = site.page("/briefings/tanks-and-quotes/")
+    assert "<script>alert" not in html
+    assert "onclick" not in html
+    assert 'href="javascript' not in html
+    assert "{{ 7*7 }}" in html
+
+
+def test_drafts_never_reach_the_output(site: Build) -> None:
+    assert not (site.output / "briefings" / "unfinished").exists()
+    for path in site.output.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            assert b"DRAFT-MARKER-TEXT" not in text, path
+            assert b"unfinished" not in text, path
+
+
+def test_front_matter_slug_sets_the_url(site: Build) -> None:
+    assert "Outlook for the new year" in site.page("/briefings/fixed-slug/")
+
+
+def test_briefing_links_its_entities_and_tags(site: Build) -> None:
+    html = site.page("/briefings/sirte-bm-splits-enclave/")
+    for href in ["/actors/bunyan-al-marsus/", "/actors/islamic-state/",
+                 "/actors/khalifa-haftar/", "/places/sirte/", "/places/misrata/",
+                 "/tags/security/", "/tags/counter-terrorism/"]:  # fmt: skip
+        assert f'href="{href}"' in html
+    # Aliases in front-matter (ISIS, Haftar) resolve to the registry entity.
+    assert ">Islamic State</a>" in html
+    assert ">Khalifa Haftar</a>" in html
+
+
+def test_arabic_alias_resolves_to_its_actor(site: Build) -> None:
+    html = site.page("/actors/khalifa-haftar/")
+    assert "Tanks &lt;b&gt;" in html  # tagged with the Arabic alias خليفة حفتر
+    assert "Outlook for the new year" in html
+    assert "<bdi>خليفة حفتر</bdi>" in html
+
+
+def test_unknown_actor_gets_a_page_and_a_warning(site: Build) -> None:
+    assert "Jeff Davies" in site.page("/actors/jeff-davies/")
+    warning = (
+        "tests/fixture/content/briefings/2016/2016-10-14-tanks-and-quotes.md:4: "
+        "warning: actor 'Jeff Davies' is not in the registry"
+    )
+    assert warning in site.stderr.splitlines()
+
+
+def test_previous_and_next_briefing(site: Build) -> None:
+    html = site.page("/briefings/tanks-and-quotes/")
+    assert re.search(r'rel="prev" href="/briefings/sirte-bm-splits-enclave/"', html)
+    assert re.search(r'rel="next" class="next" href="/briefings/fixed-slug/"', html)
+
+
+def test_archive_groups_by_year_and_month(site: Build) -> None:
+    html = site.page("/archive/")
+    assert html.index('id="y2017"') < html.index('id="y2016"')
+    assert 'id="y2016-10"' in html
+    assert 'id="y2017-01"' in html
+    assert "All 3 briefings" in html
+
+
+def test_autoescape_is_on_even_if_settings_turn_it_off(tmp_path: Path) -> None:
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *\n"
+        "JINJA_ENVIRONMENT = {'autoescape': False}\n",
+        encoding="utf-8",
+    )
+    built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings))
+    assert built.returncode == 0, built.stderr
+    assert "<Sirte>" not in built.page("/briefings/tanks-and-quotes/")
+
+
+def test_golden_briefing_page(site: Build) -> None:
+    """The briefing page, byte for byte; `make golden` rewrites the file."""
+    actual = site.page("/briefings/sirte-bm-splits-enclave/")
+    golden = GOLDEN / "briefing.html"
+    if os.environ.get("DOSSIER_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    bad = content / "briefings" / "2016"
+    (bad / "2016-12-01-bad-date.md").write_text(
+        "---\ntitle: Bad\ndate: 2016-02-30\n---\nB\n", encoding="utf-8"
+    )
+    (bad / "2016-12-02-bad-yaml.md").write_text(
+        "---\ntitle: Bad\ndate: 2016-12-02\nactors: [a, b\n---\nB\n", encoding="utf-8"
+    )
+    (bad / "2016-12-03-binary.md").write_bytes(b"---\ntitle: \xff\xfe\n---\n")
+    built = build_site(content, tmp_path / "out")
+    assert built.returncode == 1
+    errors = [line for line in built.stderr.splitlines() if ": error: " in line]
+    shown = (
+        str(content.relative_to(ROOT)) if content.is_relative_to(ROOT) else str(content)
+    )
+    assert errors == [
+        f"{shown}/briefings/2016/2016-12-01-bad-date.md:3: error: '2016-02-30' is not a real date",
+        f"{shown}/briefings/2016/2016-12-02-bad-yaml.md:5: error: invalid YAML: "
+        "expected ',' or ']', but got '<stream end>'",
+        f"{shown}/briefings/2016/2016-12-03-binary.md:1: error: not UTF-8 text",
+    ]  # fmt: skip
+    assert "Could not process" not in built.stderr
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+def test_stock_pelican_builds_the_same_site(site: Build, tmp_path: Path) -> None:
+    pelican = Path(sys.executable).parent / "pelican"
+    out = tmp_path / "stock"
+    result = subprocess.run(
+        [str(pelican), str(FIXTURE), "-s", str(SETTINGS), "-o", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _tree(out) == _tree(site.output)
+
+
+def test_two_builds_are_byte_identical(site: Build, tmp_path: Path) -> None:
+    again = build_site(FIXTURE, tmp_path / "again")
+    assert again.returncode == 0
+    assert _tree(again.output) == _tree(site.output)
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    out = tmp_path_factory.mktemp("subpath") / "output"
+    built = build_site(FIXTURE, out, "--site-url", "https://org.github.io/repo")
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:
+    assert broken_links(subpath_site.output, site_path="/repo") == []
+    html = subpath_site.page("/briefings/sirte-bm-splits-enclave/")
+    assert 'href="/repo/actors/khalifa-haftar/"' in html
+    assert 'href="/repo/theme/css/dossier.css"' in html
+    assert (
+        '<link rel="canonical" href="https://org.github.io/repo/briefings/sirte-bm-splits-enclave/">'
+        in html
+    )
+
+
+def test_sample_archive_builds_cleanly(tmp_path: Path) -> None:
+    built = build_site(ROOT / "content", tmp_path / "sample")
+    assert built.returncode == 0, built.stderr
+    assert ": warning: " not in built.stderr, built.stderr
+    briefings = list((built.output / "briefings").glob("*/index.html"))
+    assert len(briefings) >= 12
+    assert (built.output / "page" / "2" / "index.html").is_file()
+    assert broken_links(built.output) == []
