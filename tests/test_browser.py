@@ -53,7 +53,18 @@ def page(browser: Browser) -> Iterator[Page]:
     problems: list[str] = []
     opened.on("console", lambda m: _note(problems, m))
     opened.on("pageerror", lambda e: problems.append(str(e)))
-    opened.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    # A navigation cancels requests still in flight (the favicon, say): only
+    # real failures and error statuses count.
+    opened.on(
+        "requestfailed",
+        lambda r: (
+            None if "ERR_ABORTED" in (r.failure or "") else problems.append(r.url)
+        ),
+    )
+    opened.on(
+        "response",
+        lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
     yield opened
     context.close()
     assert problems == []

@@ -8,6 +8,7 @@ carry script, event handlers or ``javascript:`` URLs to readers.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -15,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .link import link_mentions
 from .slugs import slugify
 
 _TAGS = {
@@ -47,6 +49,7 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
     footnote_plugin(md)
     anchors_plugin(md, min_level=2, max_level=4, slug_func=_heading_id)
+    md.core.ruler.after("inline", "dossier_link", link_mentions)
     return md
 
 
@@ -73,9 +76,13 @@ def render(tokens: list[Token]) -> str:
     return sanitise(md.renderer.render(tokens, md.options, {}))
 
 
-def parse(text: str) -> list[Token]:
-    """Parse Markdown text into markdown-it-py tokens."""
-    return parser().parse(text, {})
+def parse(text: str, env: dict[str, Any] | None = None) -> list[Token]:
+    """Parse Markdown text into markdown-it-py tokens.
+
+    ``env`` is markdown-it-py's per-document environment; the mention linker
+    reads its state from there.
+    """
+    return parser().parse(text, env if env is not None else {})
 
 
 def first_paragraph_text(tokens: list[Token]) -> str:

@@ -40,6 +40,7 @@ class Briefing:
     updated: dt.datetime | None = None
     status: Status = "published"
     field_lines: tuple[tuple[str, int], ...] = ()
+    mentions: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -83,6 +84,11 @@ class Entity:
     def url(self) -> str:
         """Site-relative URL of the entity's page (no leading slash)."""
         return f"{self.section}/{self.slug}/"
+
+    @property
+    def key(self) -> str:
+        """``section/slug``: unique across actors and places."""
+        return f"{self.section}/{self.slug}"
 
 
 @dataclass(frozen=True, slots=True)

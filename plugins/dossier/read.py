@@ -19,6 +19,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from . import markup
 from .errors import ContentErrors, DossierError, FrontMatterError
+from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Page, Source, Status
 from .slugs import slug_from_filename, slugify
 
@@ -267,13 +268,19 @@ def _finish(fm: FrontMatter) -> None:
 
 
 def read_briefing(
-    raw: str, path: str, stem: str, tz: dt.tzinfo = dt.UTC
+    raw: str,
+    path: str,
+    stem: str,
+    tz: dt.tzinfo = dt.UTC,
+    linker: Linker | None = None,
 ) -> tuple[Briefing, list[Diagnostic]]:
     """Parse and validate one briefing; return it with its warnings.
 
     ``path`` names the file in messages; ``stem`` is its file name without
     extension, from which the slug comes unless the front-matter sets one.
-    Dates written without a zone are taken to be in ``tz``.
+    Dates written without a zone are taken to be in ``tz``. With a
+    ``linker``, the first prose mention of each registry entity becomes a
+    link, and every entity mentioned is listed in ``Briefing.mentions``.
     Raises :class:`DossierError` (every error in the file) when it is invalid.
     """
     fm = split_front_matter(normalise_text(raw), path)
@@ -293,7 +300,8 @@ def read_briefing(
     slug = _slug(fm, stem)
     _finish(fm)
     assert date is not None  # _finish raised otherwise
-    tokens = markup.parse(fm.body)
+    links = LinkState(linker) if linker is not None else None
+    tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")
     briefing = Briefing(
@@ -307,6 +315,7 @@ def read_briefing(
         updated=updated,
         status=status,
         field_lines=tuple(sorted(fm.lines.items())),
+        mentions=tuple(sorted(links.mentioned)) if links else (),
         **briefing_fields,
     )
     return briefing, fm.problems

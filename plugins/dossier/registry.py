@@ -112,6 +112,24 @@ class Registry:
         return entity
 
 
+def shared_names(actors: Registry, places: Registry) -> list[Diagnostic]:
+    """Errors for names or aliases that an actor and a place both claim.
+
+    Prose mentions are resolved through one table, so a name may belong to
+    one entity only, whatever its section.
+    """
+    problems: list[Diagnostic] = []
+    for key in sorted(set(actors.names) & set(places.names)):
+        actor = actors.entities[actors.names[key]]
+        place = places.entities[places.names[key]]
+        problems.append(Diagnostic(
+            place.path, 1, "error",
+            f"name '{key}' is also claimed by {actor.path}",
+            related=(actor.path,),
+        ))  # fmt: skip
+    return problems
+
+
 def _synthesised(section: Section, slug: str, name: str) -> Entity:
     if section == "actors":
         return Actor(section, slug, name, in_registry=False)

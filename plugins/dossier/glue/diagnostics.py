@@ -1,21 +1,14 @@
-"""The per-build list of problems, shared by the reader and the generator.
-
-Pelican hands every reader and generator the same settings dictionary, so the
-collector lives there under one private key: no module-level state survives
-from one build to the next.
-"""
+"""The per-build list of problems, and the log filter that goes with it."""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, MutableMapping
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from ..config import display_path
 from ..model import Diagnostic
 
-KEY = "DOSSIER_DIAGNOSTICS"
 log = logging.getLogger("dossier")
 
 
@@ -44,26 +37,18 @@ class Collector:
         return {d.path for d in self._items if d.severity == "error"}
 
 
-def collector(settings: MutableMapping[str, Any]) -> Collector:
-    """The collector of the build these settings belong to."""
-    found = settings.get(KEY)
-    if not isinstance(found, Collector):
-        found = Collector()
-        settings[KEY] = found
-    return found
-
-
 class QuietSkips(logging.Filter):
     """Drop Pelican's bare 'Could not process' line for files we reported."""
 
-    def __init__(self, settings: MutableMapping[str, Any]) -> None:
+    def __init__(self, content_path: str, collector: Callable[[], Collector]) -> None:
         super().__init__()
-        self._settings = settings
+        self._content_path = content_path
+        self._collector = collector
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg != "Could not process %s" or not record.args:
             return True
         args = record.args if isinstance(record.args, tuple) else (record.args,)
         # Pelican names the file relative to the content folder.
-        source = os.path.join(str(self._settings.get("PATH", "")), str(args[0]))
-        return display_path(source) not in collector(self._settings).failed_paths()
+        source = display_path(os.path.join(self._content_path, str(args[0])))
+        return source not in self._collector().failed_paths()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pelican.generators import Generator
 
-from ..config import Config, display_path
-from ..registry import load_registry
 from ..relate import Archive, relate
-from .diagnostics import collector
+from .state import state
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
@@ -20,16 +17,11 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     def generate_context(self) -> None:
         """Load registries and relate briefings; share the result as ``dossier``."""
-        config = Config.from_settings(self.settings)
-        actors = load_registry(
-            os.path.join(config.content_path, config.actors_dir), "actors", display_path
-        )
-        places = load_registry(
-            os.path.join(config.content_path, config.places_dir), "places", display_path
-        )
+        build = state(self.settings)
+        actors, places = build.registries()
         briefings = [a.briefing for a in self.context.get("articles", [])]
         self.archive = relate(briefings, actors, places)
-        collector(self.settings).extend(self.archive.problems)
+        build.diagnostics.extend(self.archive.problems)
         self.context["dossier"] = self.archive
 
     def generate_output(self, writer: Any) -> None:

@@ -8,9 +8,10 @@ from typing import Any
 
 from ..config import site_path
 from ..errors import BuildFailed
-from .diagnostics import QuietSkips, collector, log
+from .diagnostics import QuietSkips, log
 from .generator import DossierGenerator
 from .reader import DossierReader
+from .state import reset, state
 
 
 def _long_date(value: dt.date) -> str:
@@ -37,12 +38,13 @@ def initialized(pelican: Any) -> None:
     filters.update(longdate=_long_date, isodate=_iso_date, month=_month)
     settings["JINJA_FILTERS"] = filters
     settings["SITEPATH"] = site_path(str(settings.get("SITEURL") or ""))
-    settings.pop("DOSSIER_DIAGNOSTICS", None)
-    collector(settings)
+    build = reset(settings)
     generators_log = logging.getLogger("pelican.generators")
     for old in [f for f in generators_log.filters if isinstance(f, QuietSkips)]:
         generators_log.removeFilter(old)
-    generators_log.addFilter(QuietSkips(settings))
+    generators_log.addFilter(
+        QuietSkips(build.config.content_path, lambda: state(settings).diagnostics)
+    )
 
 
 def readers_init(readers: Any) -> None:
@@ -69,7 +71,7 @@ def get_generators(_pelican: Any) -> type[DossierGenerator]:
 
 def finalized(pelican: Any) -> None:
     """Report every problem of the build; fail it if any is an error."""
-    found = collector(pelican.settings)
+    found = state(pelican.settings).diagnostics
     for item in found.sorted():
         (log.error if item.severity == "error" else log.warning)("%s", item)
     errors = found.errors()

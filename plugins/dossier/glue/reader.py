@@ -8,10 +8,10 @@ from typing import Any, ClassVar
 from markupsafe import escape
 from pelican.readers import BaseReader
 
-from ..config import Config, display_path
+from ..config import display_path
 from ..errors import DossierError
 from ..read import read_briefing, read_page
-from .diagnostics import collector
+from .state import state
 
 
 class DossierReader(BaseReader):  # type: ignore[misc]
@@ -27,9 +27,10 @@ class DossierReader(BaseReader):  # type: ignore[misc]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the rendered body and Pelican metadata for one file."""
-        config = Config.from_settings(self.settings)
+        build = state(self.settings)
+        config = build.config
         shown = display_path(source_path)
-        found = collector(self.settings)
+        found = build.diagnostics
         try:
             try:
                 raw = Path(source_path).read_text(encoding="utf-8")
@@ -45,7 +46,9 @@ class DossierReader(BaseReader):  # type: ignore[misc]
                     "record": page,
                     "summary": str(escape(page.summary)),
                 }
-            briefing, warnings = read_briefing(raw, shown, stem, config.timezone)
+            briefing, warnings = read_briefing(
+                raw, shown, stem, config.timezone, build.linker()
+            )
         except DossierError as exc:
             found.extend(exc.diagnostics())
             raise
