@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from dossier.errors import DossierError
 from dossier.read import read_briefing
 
