@@ -11,5 +11,4 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("DOSSIER_SITEURL", "").rstrip("/")
-FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
 DELETE_OUTPUT_DIRECTORY = True

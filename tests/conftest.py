@@ -56,3 +56,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     built = build_site(FIXTURE, tmp_path_factory.mktemp("site") / "output")
     assert built.returncode == 0, built.stderr
     return built
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The fixture archive, built for a GitHub Pages project subpath."""
+    out = tmp_path_factory.mktemp("subpath") / "output"
+    built = build_site(FIXTURE, out, "--site-url", "https://org.github.io/repo")
+    assert built.returncode == 0, built.stderr
+    return built

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site
 from .links import broken_links
 
@@ -173,14 +171,6 @@ def test_two_builds_are_byte_identical(site: Build, tmp_path: Path) -> None:
     again = build_site(FIXTURE, tmp_path / "again")
     assert again.returncode == 0
     assert _tree(again.output) == _tree(site.output)
-
-
-@pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    out = tmp_path_factory.mktemp("subpath") / "output"
-    built = build_site(FIXTURE, out, "--site-url", "https://org.github.io/repo")
-    assert built.returncode == 0, built.stderr
-    return built
 
 
 def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:

@@ -25,6 +25,7 @@ class Config:
     places_dir: str
     per_page: int
     timezone: ZoneInfo
+    feed_max_items: int
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
@@ -42,6 +43,7 @@ class Config:
             places_dir=str(settings.get("DOSSIER_PLACES_PATH", "places")),
             per_page=int(settings.get("DEFAULT_PAGINATION", 10) or 10),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
+            feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
         )
 
     def is_page(self, source_path: str) -> bool:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican.generators import Generator
+from pelican.utils import sanitised_join
 
+from ..feeds import FeedSpec, atom
 from ..relate import Archive, relate
 from .state import state
+
+
+def feed_path(section: str, slug: str) -> str:
+    """Where an entity's Atom feed lives in the site."""
+    return f"feeds/{section}/{slug}.atom.xml"
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
@@ -16,16 +24,17 @@ class DossierGenerator(Generator):  # type: ignore[misc]
     archive: Archive
 
     def generate_context(self) -> None:
-        """Load registries and relate briefings; share the result as ``dossier``."""
+        """Relate briefings to the registries; share the result as ``dossier``."""
         build = state(self.settings)
         actors, places = build.registries()
         briefings = [a.briefing for a in self.context.get("articles", [])]
         self.archive = relate(briefings, actors, places)
         build.diagnostics.extend(self.archive.problems)
         self.context["dossier"] = self.archive
+        self.context["feed_path"] = feed_path
 
     def generate_output(self, writer: Any) -> None:
-        """Write entity, tag and archive pages, each at its pretty URL."""
+        """Write entity, tag and archive pages and every feed."""
         archive = self.archive
 
         def write(url: str, template: str, **kwargs: Any) -> None:
@@ -39,8 +48,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             )
 
         for section in ("actors", "places"):
-            listings = archive.actors if section == "actors" else archive.places
-            for listing in listings.values():
+            for listing in archive.listings(section).values():
                 write(listing.entity.url, "entity", listing=listing, section=section)
             write(
                 f"{section}/",
@@ -52,3 +60,33 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             write(tag_listing.tag.url, "tag", listing=tag_listing)
         write("tags/", "tags", tags=list(archive.tags.values()))
         write("archive/", "archive", years=archive.years)
+        self._write_feeds()
+
+    def _write_feeds(self) -> None:
+        config = state(self.settings).config
+        limit = config.feed_max_items
+        site = {
+            "site_name": config.site_name,
+            "site_url": config.site_url,
+            "site_path": config.site_path,
+        }
+        feeds = [
+            (
+                FeedSpec("feeds/all.atom.xml", config.site_name, "", full_content=True),
+                self.archive.briefings[:limit],
+            ),
+        ]
+        for section in ("actors", "places"):
+            for listing in self.archive.listings(section).values():
+                entity = listing.entity
+                spec = FeedSpec(
+                    feed_path(section, entity.slug),
+                    f"{entity.name} · {config.site_name}",
+                    entity.url,
+                )
+                feeds.append((spec, listing.briefings[:limit]))
+        for spec, briefings in feeds:
+            target = sanitised_join(config.output_path, spec.path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(atom(spec, briefings, **site))

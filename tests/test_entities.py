@@ -1,0 +1,126 @@
+"""Entity pages, co-occurrence, feeds: asserted on the built fixture archive."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from .conftest import Build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _section(html: str, heading: str) -> str:
+    """The HTML from a heading's text to the next h2."""
+    start = html.index(f">{heading}</h2>")
+    end = html.find("<h2", start)
+    return html[start : end if end != -1 else None]
+
+
+def test_actor_page_has_profile_stats_and_timeline(site: Build) -> None:
+    html = site.page("/actors/khalifa-haftar/")
+    assert "Commander of the Libyan National Army." in html
+    assert re.search(r"<dt>Briefings</dt><dd>3</dd>", html)
+    assert '<time datetime="2016-10-07">7 October 2016</time>' in html  # first seen
+    timeline = _section(html, "Timeline")
+    assert timeline.index(">2017</h3>") < timeline.index(">2016</h3>")
+    assert timeline.index(">January</h4>") < timeline.index(">October</h4>")
+
+
+def test_co_occurrence_counts_and_places(site: Build) -> None:
+    html = site.page("/actors/khalifa-haftar/")
+    seen_with = _section(html, "Often seen with")
+    assert re.findall(r'href="/actors/([^/]+)/">[^<]+</a> <span class="count"[^>]*>(\d+)<', seen_with) == [
+        ("bunyan-al-marsus", "2"), ("islamic-state", "1"), ("jeff-davies", "1"),
+    ]  # fmt: skip
+    where = _section(html, "Where")
+    assert re.findall(r'href="/places/([^/]+)/">[^<]+</a> <span class="count"[^>]*>(\d+)<', where) == [
+        ("misrata", "2"), ("sirte", "2"),  # ties A–Z
+    ]  # fmt: skip
+
+
+def test_also_mentioned_in_lists_untagged_prose_mentions(site: Build) -> None:
+    html = site.page("/places/misrata/")
+    mentioned = _section(html, "Also mentioned in")
+    assert 'href="/briefings/tanks-and-quotes/"' in mentioned
+    assert 'href="/briefings/sirte-bm-splits-enclave/"' not in mentioned
+
+
+def test_place_page_shows_location_and_nesting(site: Build) -> None:
+    sirte = site.page("/places/sirte/")
+    assert "31.209° N, 16.589° E" in sirte
+    assert '<dt>Within</dt><dd><a href="/places/libya/">Libya</a></dd>' in sirte
+    libya = _section(site.page("/places/libya/"), "Places within")
+    assert re.findall(r'href="/places/([^/]+)/"', libya) == ["misrata", "sirte"]
+
+
+def test_briefing_body_links_first_mentions(site: Build) -> None:
+    html = site.page("/briefings/sirte-bm-splits-enclave/")
+    mentions = re.findall(r'<a href="([^"]+)" class="mention">([^<]+)</a>', html)
+    assert mentions == [
+        ("/actors/bunyan-al-marsus/", "Bunyan al-Marsus"),
+        ("/places/sirte/", "Sirte"),
+        ("/actors/islamic-state/", "ISIS"),
+        ("/actors/khalifa-haftar/", "Haftar"),
+    ]
+
+
+def _feed(site: Build, path: str) -> ET.Element:
+    return ET.fromstring((site.output / path).read_bytes())
+
+
+def test_every_feed_is_valid_atom(site: Build) -> None:
+    feeds = sorted((site.output / "feeds").rglob("*.atom.xml"))
+    assert len(feeds) == 1 + 4 + 3  # all, actors (with Jeff Davies), places
+    for path in feeds:
+        feed = ET.fromstring(path.read_bytes())
+        assert feed.tag == f"{ATOM}feed"
+        for tag in ("id", "title", "updated"):
+            assert feed.find(f"{ATOM}{tag}") is not None, (path, tag)
+        assert feed.find(f"{ATOM}link[@rel='self']") is not None
+        assert feed.find(f"{ATOM}author/{ATOM}name") is not None
+        for entry in feed.findall(f"{ATOM}entry"):
+            for tag in ("id", "title", "updated"):
+                assert entry.find(f"{ATOM}{tag}") is not None, (path, tag)
+            assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+
+
+def test_entity_feed_lists_its_briefings_newest_first(site: Build) -> None:
+    feed = _feed(site, "feeds/actors/khalifa-haftar.atom.xml")
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles == [
+        "Outlook for the new year",
+        'Tanks <b>& "quotes"</b> in <Sirte>',
+        "BM splits the ISIS enclave in Sirte",
+    ]
+    assert feed.findtext(f"{ATOM}updated") == "2017-01-05T00:00:00+00:00"
+
+
+def test_feed_is_linked_from_the_page_head_and_body(site: Build) -> None:
+    html = site.page("/places/sirte/")
+    head = html[: html.index("</head>")]
+    assert 'type="application/atom+xml"' in head
+    assert 'href="/feeds/places/sirte.atom.xml"' in head
+    assert html.count('href="/feeds/places/sirte.atom.xml"') == 2
+
+
+def test_site_feed_carries_full_content_with_absolute_base(subpath_site: Build) -> None:
+    feed = _feed(subpath_site, "feeds/all.atom.xml")
+    assert (
+        feed.get("{http://www.w3.org/XML/1998/namespace}base")
+        == "https://org.github.io/repo/"
+    )
+    entry = feed.find(f"{ATOM}entry")
+    assert entry is not None
+    assert (
+        entry.findtext(f"{ATOM}id")
+        == "https://org.github.io/repo/briefings/fixed-slug/"
+    )
+    content = entry.find(f"{ATOM}content")
+    assert content is not None
+    assert content.get("type") == "html"
+    assert "/repo/actors/khalifa-haftar/" in (content.text or "")
+    assert (
+        "DRAFT-MARKER-TEXT"
+        not in (subpath_site.output / "feeds/all.atom.xml").read_text()
+    )
