@@ -29,15 +29,11 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
     parser.add_argument("--site", default="output")
     parser.add_argument("--out", default="tmp/screenshots")
-    parser.add_argument(
-        "--full", action="store_true", help="whole page, not the viewport"
-    )
+    parser.add_argument("--full", action="store_true", help="whole page, not the viewport")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=args.site
-    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site)
     http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -57,9 +57,7 @@ def page(browser: Browser) -> Iterator[Page]:
     # real failures and error statuses count.
     opened.on(
         "requestfailed",
-        lambda r: (
-            None if "ERR_ABORTED" in (r.failure or "") else problems.append(r.url)
-        ),
+        lambda r: None if "ERR_ABORTED" in (r.failure or "") else problems.append(r.url),
     )
     opened.on(
         "response",
@@ -75,9 +73,7 @@ def _note(problems: list[str], message: ConsoleMessage) -> None:
         problems.append(message.text)
 
 
-def test_reader_follows_a_briefing_to_an_actor_and_back(
-    page: Page, base_url: str
-) -> None:
+def test_reader_follows_a_briefing_to_an_actor_and_back(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     assert page.title() == "Libya Briefings"
     page.get_by_role("link", name="BM splits the ISIS enclave in Sirte").click()
@@ -103,13 +99,9 @@ def test_previous_and_next_links_walk_the_archive(page: Page, base_url: str) -> 
 def test_nav_marks_the_current_section(page: Page, base_url: str) -> None:
     page.goto(base_url + "/actors/khalifa-haftar/")
     nav = page.get_by_role("navigation", name="Sections")
-    assert (
-        nav.get_by_role("link", name="Actors").get_attribute("aria-current") == "true"
-    )
+    assert nav.get_by_role("link", name="Actors").get_attribute("aria-current") == "true"
     page.goto(base_url + "/archive/")
-    assert (
-        nav.get_by_role("link", name="Archive").get_attribute("aria-current") == "page"
-    )
+    assert nav.get_by_role("link", name="Archive").get_attribute("aria-current") == "page"
 
 
 def test_skip_link_is_first_and_reaches_main(page: Page, base_url: str) -> None:

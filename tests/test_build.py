@@ -35,9 +35,7 @@ def test_titles_are_escaped_everywhere(site: Build) -> None:
     for html in (site.page("/briefings/tanks-and-quotes/"), site.page("/"),
                  site.page("/archive/"), site.page("/actors/khalifa-haftar/")):  # fmt: skip
         assert raw not in html
-        assert (
-            "Tanks &lt;b&gt;&amp; &#34;quotes&#34;&lt;/b&gt; in &lt;Sirte&gt;" in html
-        )
+        assert "Tanks &lt;b&gt;&amp; &#34;quotes&#34;&lt;/b&gt; in &lt;Sirte&gt;" in html
 
 
 def test_body_is_sanitised_and_template_syntax_stays_text(site: Build) -> None:
@@ -139,9 +137,7 @@ def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
     built = build_site(content, tmp_path / "out")
     assert built.returncode == 1
     errors = [line for line in built.stderr.splitlines() if ": error: " in line]
-    shown = (
-        str(content.relative_to(ROOT)) if content.is_relative_to(ROOT) else str(content)
-    )
+    shown = str(content.relative_to(ROOT)) if content.is_relative_to(ROOT) else str(content)
     assert errors == [
         f"{shown}/briefings/2016/2016-12-01-bad-date.md:3: error: '2016-02-30' is not a real date",
         f"{shown}/briefings/2016/2016-12-02-bad-yaml.md:5: error: invalid YAML: "

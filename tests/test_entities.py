@@ -106,21 +106,12 @@ def test_feed_is_linked_from_the_page_head_and_body(site: Build) -> None:
 
 def test_site_feed_carries_full_content_with_absolute_base(subpath_site: Build) -> None:
     feed = _feed(subpath_site, "feeds/all.atom.xml")
-    assert (
-        feed.get("{http://www.w3.org/XML/1998/namespace}base")
-        == "https://org.github.io/repo/"
-    )
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://org.github.io/repo/"
     entry = feed.find(f"{ATOM}entry")
     assert entry is not None
-    assert (
-        entry.findtext(f"{ATOM}id")
-        == "https://org.github.io/repo/briefings/fixed-slug/"
-    )
+    assert entry.findtext(f"{ATOM}id") == "https://org.github.io/repo/briefings/fixed-slug/"
     content = entry.find(f"{ATOM}content")
     assert content is not None
     assert content.get("type") == "html"
     assert "/repo/actors/khalifa-haftar/" in (content.text or "")
-    assert (
-        "DRAFT-MARKER-TEXT"
-        not in (subpath_site.output / "feeds/all.atom.xml").read_text()
-    )
+    assert "DRAFT-MARKER-TEXT" not in (subpath_site.output / "feeds/all.atom.xml").read_text()

@@ -28,9 +28,7 @@ def linked(markdown: str) -> list[tuple[str, str]]:
     """(link text, href) of every mention link in the rendered body."""
     text = f"---\ntitle: T\ndate: 2016-10-07\n---\n\n{markdown}\n"
     briefing, _ = read_briefing(text, "p.md", "p", linker=LINKER)
-    return re.findall(
-        r'<a href="([^"]+)" class="mention">([^<]+)</a>', briefing.body_html
-    )
+    return re.findall(r'<a href="([^"]+)" class="mention">([^<]+)</a>', briefing.body_html)
 
 
 @pytest.mark.parametrize(
@@ -79,9 +77,7 @@ def test_headings_code_and_links_are_left_alone(
 
 
 def test_code_and_heading_text_is_unchanged() -> None:
-    text = (
-        "---\ntitle: T\ndate: 2016-10-07\n---\n\n## Haftar\n\n`Haftar` and ```BM```\n"
-    )
+    text = "---\ntitle: T\ndate: 2016-10-07\n---\n\n## Haftar\n\n`Haftar` and ```BM```\n"
     briefing, _ = read_briefing(text, "p.md", "p", linker=LINKER)
     assert '<h2 id="haftar">Haftar</h2>' in briefing.body_html
     assert "<code>Haftar</code>" in briefing.body_html
@@ -89,9 +85,7 @@ def test_code_and_heading_text_is_unchanged() -> None:
 
 
 def test_mentions_list_every_entity_named_in_prose() -> None:
-    text = (
-        "---\ntitle: T\ndate: 2016-10-07\n---\n\nBM took Sirte; Haftar's BM rivals.\n"
-    )
+    text = "---\ntitle: T\ndate: 2016-10-07\n---\n\nBM took Sirte; Haftar's BM rivals.\n"
     briefing, _ = read_briefing(text, "p.md", "p", linker=LINKER)
     assert briefing.mentions == (
         "actors/bunyan-al-marsus", "actors/khalifa-haftar", "places/sirte",
@@ -122,9 +116,7 @@ def test_trie_pattern_prefers_the_longest_name() -> None:
 
 
 def test_many_names_compile_to_one_pattern() -> None:
-    entities = [
-        Actor("actors", f"a{i}", f"Name{i} Surname{i % 97}") for i in range(2000)
-    ]
+    entities = [Actor("actors", f"a{i}", f"Name{i} Surname{i % 97}") for i in range(2000)]
     linker = Linker(entities)
     found = list(linker.mentions("Then Name1999 Surname59 met Name7 Surname7."))
     assert [m.entity.slug for m in found] == ["a1999", "a7"]

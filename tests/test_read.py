@@ -153,7 +153,9 @@ def test_slug_from_front_matter_wins_over_file_name() -> None:
 
 
 def test_summary_defaults_to_first_paragraph() -> None:
-    text = "---\ntitle: T\ndate: 2016-10-07\n---\n\n## Heading\n\nThe *first*\nparagraph.\n\nMore.\n"
+    text = (
+        "---\ntitle: T\ndate: 2016-10-07\n---\n\n## Heading\n\nThe *first*\nparagraph.\n\nMore.\n"
+    )
     briefing, _ = read_briefing(text, "p.md", "p")
     assert briefing.summary == "The first paragraph."
 

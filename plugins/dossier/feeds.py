@@ -37,9 +37,7 @@ def _stamp(value: dt.datetime) -> str:
     return value.isoformat()
 
 
-def _sub(
-    parent: ET.Element, tag: str, text: str | None = None, **attrs: str
-) -> ET.Element:
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, _q(tag), attrs)
     if text is not None:
         element.text = text
@@ -73,9 +71,7 @@ def atom(
     _sub(
         feed,
         "id",
-        absolute(site_url, site_path, spec.path)
-        if site_url
-        else f"urn:dossier:{spec.path}",
+        absolute(site_url, site_path, spec.path) if site_url else f"urn:dossier:{spec.path}",
     )
     _sub(feed, "title", spec.title)
     updated = max((b.updated or b.date for b in items), default=None)

@@ -88,9 +88,7 @@ def normalise_text(raw: str) -> str:
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``text`` into a YAML mapping with key lines and a Markdown body."""
     if not _HANDLER.detect(text):
-        raise FrontMatterError(
-            path, 1, "no front-matter: the file must start with a '---' line"
-        )
+        raise FrontMatterError(path, 1, "no front-matter: the file must start with a '---' line")
     try:
         yaml_text, body = _HANDLER.split(text)
     except ValueError:
@@ -116,17 +114,13 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(
-            path, 2, "front-matter must be a mapping of keys to values"
-        )
+        raise FrontMatterError(path, 2, "front-matter must be a mapping of keys to values")
     lines = {
         str(key.value): key.start_mark.line + 1
         for key, _value in node.value
         if isinstance(key, yaml.ScalarNode)
     }
-    return FrontMatter(
-        path, {str(k): v for k, v in data.items()}, lines, body, body_line
-    )
+    return FrontMatter(path, {str(k): v for k, v in data.items()}, lines, body, body_line)
 
 
 def parse_datetime(value: object) -> dt.datetime:
@@ -149,9 +143,7 @@ def parse_datetime(value: object) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a date: use YYYY-MM-DD or an ISO datetime"
-        ) from None
+        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD or an ISO datetime") from None
 
 
 def _text(fm: FrontMatter, key: str, *, required: bool = False) -> str:
@@ -187,9 +179,7 @@ def _names(fm: FrontMatter, key: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _date(
-    fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool
-) -> dt.datetime | None:
+def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.datetime | None:
     value = fm.data.get(key)
     if value is None:
         if required:

@@ -206,9 +206,7 @@ def read_entity(
     return entity, fm.problems
 
 
-def load_registry(
-    folder: str | os.PathLike[str], section: Section, display: Any = str
-) -> Registry:
+def load_registry(folder: str | os.PathLike[str], section: Section, display: Any = str) -> Registry:
     """Read every ``*.md`` in ``folder`` into a :class:`Registry`.
 
     Unreadable or invalid files become diagnostics on the registry rather than

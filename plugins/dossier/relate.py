@@ -194,9 +194,7 @@ def relate(briefings: list[Briefing], actors: Registry, places: Registry) -> Arc
             tally.tagged.append(briefing)
             for other in tagged:
                 if other.key != entity.key:
-                    counter = (
-                        tally.actors if other.section == "actors" else tally.places
-                    )
+                    counter = tally.actors if other.section == "actors" else tally.places
                     counter[other.key] += 1
         tagged_keys = {e.key for e in tagged}
         for key in briefing.mentions:
@@ -274,9 +272,7 @@ def _nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
     return parents, problems
 
 
-def _resolve(
-    registry: Registry, names: tuple[str, ...], briefing: Briefing
-) -> tuple[Entity, ...]:
+def _resolve(registry: Registry, names: tuple[str, ...], briefing: Briefing) -> tuple[Entity, ...]:
     resolved: list[Entity] = []
     line = briefing.line_of(registry.section)
     for name in names:

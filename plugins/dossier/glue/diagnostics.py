@@ -24,9 +24,7 @@ class Collector:
 
     def sorted(self) -> list[Diagnostic]:
         """Every problem, by file, line and message."""
-        return sorted(
-            self._items, key=lambda d: (d.path, d.line, d.severity, d.message)
-        )
+        return sorted(self._items, key=lambda d: (d.path, d.line, d.severity, d.message))
 
     def errors(self) -> list[Diagnostic]:
         """The errors only."""

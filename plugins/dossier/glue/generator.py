@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from ..feeds import FeedSpec, atom
+from ..model import Place
+from ..placemap import Candidate, Point, choose, render_map
 from ..relate import Archive, relate
 from .state import state
 
@@ -50,17 +53,43 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         for section in ("actors", "places"):
             for listing in archive.listings(section).values():
                 write(listing.entity.url, "entity", listing=listing, section=section)
+            place_map, left_off = self._place_map() if section == "places" else ("", [])
             write(
                 f"{section}/",
                 "entities",
                 section=section,
                 groups=archive.entity_groups(section),
+                place_map=Markup(place_map),
+                left_off=left_off,
             )
         for tag_listing in archive.tags.values():
             write(tag_listing.tag.url, "tag", listing=tag_listing)
         write("tags/", "tags", tags=list(archive.tags.values()))
         write("archive/", "archive", years=archive.years)
         self._write_feeds()
+
+    def _place_map(self) -> tuple[str, list[str]]:
+        """The places map (SVG) and the names of places it leaves off."""
+        site_path = state(self.settings).config.site_path
+        places = self.archive.places
+        candidates = []
+        for listing in places.values():
+            entity = listing.entity
+            if not isinstance(entity, Place) or entity.coordinates is None:
+                continue
+            root, seen = listing, {entity.key}
+            while root.within is not None and root.within.key not in seen:
+                seen.add(root.within.key)
+                root = places[root.within.slug]
+            point = Point(
+                entity.name,
+                f"{site_path}/{entity.url}",
+                *entity.coordinates,
+                weight=len(listing.briefings),
+            )
+            candidates.append(Candidate(point, entity.kind, root.entity.name))
+        drawn, left_off = choose(candidates)
+        return render_map(drawn, "Map of the places in the archive"), left_off
 
     def _write_feeds(self) -> None:
         config = state(self.settings).config

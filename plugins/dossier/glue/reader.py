@@ -46,9 +46,7 @@ class DossierReader(BaseReader):  # type: ignore[misc]
                     "record": page,
                     "summary": str(escape(page.summary)),
                 }
-            briefing, warnings = read_briefing(
-                raw, shown, stem, config.timezone, build.linker()
-            )
+            briefing, warnings = read_briefing(raw, shown, stem, config.timezone, build.linker())
         except DossierError as exc:
             found.extend(exc.diagnostics())
             raise
