@@ -115,3 +115,58 @@ def test_site_feed_carries_full_content_with_absolute_base(subpath_site: Build) 
     assert content.get("type") == "html"
     assert "/repo/actors/khalifa-haftar/" in (content.text or "")
     assert "DRAFT-MARKER-TEXT" not in (subpath_site.output / "feeds/all.atom.xml").read_text()
+
+
+def test_open_data_follows_the_documented_schema(site: Build) -> None:
+    import json
+
+    briefings = json.loads((site.output / "data" / "briefings.json").read_text())
+    assert briefings["version"] == 1
+    assert [b["slug"] for b in briefings["briefings"]] == [
+        "fixed-slug", "tanks-and-quotes", "sirte-bm-splits-enclave",
+    ]  # fmt: skip
+    first = briefings["briefings"][2]
+    assert set(first) == {
+        "slug", "url", "title", "date", "updated", "summary", "authors", "tags",
+        "actors", "places", "mentions", "sources",
+    }  # fmt: skip
+    assert first["actors"] == ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"]
+    assert first["mentions"] == {
+        "actors": ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"],
+        "places": ["sirte"],
+    }
+    assert first["date"] == "2016-10-07T00:00:00+00:00"
+    assert first["sources"][1] == {
+        "title": "https://www.africom.mil/",
+        "url": "https://www.africom.mil/",
+    }
+
+    actors = {
+        a["slug"]: a for a in json.loads((site.output / "data/actors.json").read_text())["actors"]
+    }
+    haftar = actors["khalifa-haftar"]
+    assert set(haftar) == {
+        "slug", "url", "name", "kind", "aliases", "in_registry", "briefings", "mentioned_in",
+        "first_seen", "last_seen", "actors", "places", "affiliations",
+    }  # fmt: skip
+    assert haftar["aliases"] == ["Haftar", "Hifter", "خليفة حفتر"]
+    assert haftar["actors"][0] == {"slug": "bunyan-al-marsus", "count": 2}
+    assert actors["jeff-davies"]["in_registry"] is False
+
+    places = {
+        p["slug"]: p for p in json.loads((site.output / "data/places.json").read_text())["places"]
+    }
+    assert places["sirte"]["coordinates"] == {"lat": 31.2089, "lon": 16.5887}
+    assert places["sirte"]["within"] == "libya"
+    assert places["libya"]["contains"] == ["misrata", "sirte"]
+    assert places["misrata"]["mentioned_in"] == ["tanks-and-quotes"]
+    raw = (site.output / "data/briefings.json").read_text()
+    assert "DRAFT-MARKER-TEXT" not in raw
+    assert "unfinished" not in raw
+
+
+def test_places_index_draws_a_map_with_a_link_per_place(site: Build) -> None:
+    html = site.page("/places/")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.findall(r'<a href="(/places/[^"]+)"', svg) == ["/places/misrata/", "/places/sirte/"]
+    assert "libya" not in svg  # a country is an area, not a dot

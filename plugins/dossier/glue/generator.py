@@ -11,6 +11,7 @@ from pelican.utils import sanitised_join
 
 from ..feeds import FeedSpec, atom
 from ..model import Place
+from ..opendata import documents
 from ..placemap import Candidate, Point, choose, render_map
 from ..relate import Archive, relate
 from .state import state
@@ -67,6 +68,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         write("tags/", "tags", tags=list(archive.tags.values()))
         write("archive/", "archive", years=archive.years)
         self._write_feeds()
+        self._write_data()
 
     def _place_map(self) -> tuple[str, list[str]]:
         """The places map (SVG) and the names of places it leaves off."""
@@ -90,6 +92,18 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             candidates.append(Candidate(point, entity.kind, root.entity.name))
         drawn, left_off = choose(candidates)
         return render_map(drawn, "Map of the places in the archive"), left_off
+
+    def _write_data(self) -> None:
+        config = state(self.settings).config
+        base = config.site_url or config.site_path
+        for path, payload in documents(self.archive, config.site_name, base).items():
+            self._write_bytes(path, payload)
+
+    def _write_bytes(self, path: str, payload: bytes) -> None:
+        target = sanitised_join(state(self.settings).config.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(payload)
 
     def _write_feeds(self) -> None:
         config = state(self.settings).config
@@ -115,7 +129,4 @@ class DossierGenerator(Generator):  # type: ignore[misc]
                 )
                 feeds.append((spec, listing.briefings[:limit]))
         for spec, briefings in feeds:
-            target = sanitised_join(config.output_path, spec.path)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(atom(spec, briefings, **site))
+            self._write_bytes(spec.path, atom(spec, briefings, **site))

@@ -1,0 +1,91 @@
+"""Open data: the archive as JSON for researchers' own tools (docs/data.md).
+
+The shape is a contract: fields are added, never renamed or removed, without
+raising ``version``. Entities are referred to by slug, which is stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .model import Actor, Briefing, Place
+from .relate import Archive, Count, EntityListing
+
+VERSION = 1
+
+
+def _date(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _counts(counts: tuple[Count, ...]) -> list[dict[str, Any]]:
+    return [{"slug": c.entity.slug, "count": c.count} for c in counts]
+
+
+def briefing_record(briefing: Briefing, archive: Archive, base: str) -> dict[str, Any]:
+    """One briefing as open data."""
+    mentions: dict[str, list[str]] = {"actors": [], "places": []}
+    for key in briefing.mentions:
+        section, slug = key.split("/", 1)
+        mentions[section].append(slug)
+    return {
+        "slug": briefing.slug,
+        "url": f"{base}/{briefing.url}",
+        "title": briefing.title,
+        "date": _date(briefing.date),
+        "updated": _date(briefing.updated),
+        "summary": briefing.summary,
+        "authors": list(briefing.authors),
+        "tags": [t.slug for t in archive.tags_of.get(briefing.slug, ())],
+        "actors": [e.slug for e in archive.actors_of.get(briefing.slug, ())],
+        "places": [e.slug for e in archive.places_of.get(briefing.slug, ())],
+        "mentions": mentions,
+        "sources": [{"title": s.title, "url": s.url} for s in briefing.sources],
+    }
+
+
+def entity_record(listing: EntityListing, base: str) -> dict[str, Any]:
+    """One actor or place as open data."""
+    entity = listing.entity
+    record: dict[str, Any] = {
+        "slug": entity.slug,
+        "url": f"{base}/{entity.url}",
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "in_registry": entity.in_registry,
+        "briefings": [b.slug for b in listing.briefings],
+        "mentioned_in": [b.slug for b in listing.mentioned_only],
+        "first_seen": _date(listing.first_seen),
+        "last_seen": _date(listing.last_seen),
+        "actors": _counts(listing.actors),
+        "places": _counts(listing.places),
+    }
+    if isinstance(entity, Actor):
+        record["affiliations"] = list(entity.affiliations)
+    if isinstance(entity, Place):
+        lat_lon = entity.coordinates
+        record["coordinates"] = {"lat": lat_lon[0], "lon": lat_lon[1]} if lat_lon else None
+        record["within"] = listing.within.slug if listing.within else None
+        record["contains"] = [p.slug for p in listing.contains]
+    return record
+
+
+def documents(archive: Archive, site_name: str, base: str) -> dict[str, bytes]:
+    """``data/*.json`` file names and their bytes."""
+    site = {"name": site_name, "url": base or "/"}
+    payloads = {
+        "briefings": [briefing_record(b, archive, base) for b in archive.briefings],
+        "actors": [entity_record(x, base) for x in archive.actors.values()],
+        "places": [entity_record(x, base) for x in archive.places.values()],
+    }
+    return {
+        f"data/{name}.json": json.dumps(
+            {"version": VERSION, "site": site, name: items},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        for name, items in payloads.items()
+    }
