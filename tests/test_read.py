@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -51,7 +52,7 @@ def test_good_briefing() -> None:
         ("missing date", "---\ntitle: T\n---\nBody\n",
          "p.md:1: error: missing required key 'date'"),
         ("bad YAML names its line", "---\ntitle: T\ndate: 2016-10-07\nactors: [a, b\nplaces: x\n---\n",
-         "p.md:5: error: invalid YAML: expected ',' or ']', but got ':'"),
+         "p.md:5: error: invalid YAML: …expected ',' or ']'…"),
         ("impossible date", "---\ntitle: T\ndate: 2016-02-30\n---\nBody\n",
          "p.md:3: error: '2016-02-30' is not a real date"),
         ("not a date", "---\ntitle: T\ndate: last tuesday\n---\nBody\n",
@@ -78,7 +79,10 @@ def test_good_briefing() -> None:
 def test_errors_name_file_and_line(name: str, text: str, expected: str) -> None:
     with pytest.raises(DossierError) as caught:
         read_briefing(text, "p.md", "p")
-    assert str(caught.value).splitlines()[0] == expected, name
+    headline = str(caught.value).splitlines()[0]
+    # "…" stands for parser wording, which differs between libyaml and PyYAML.
+    pattern = ".*".join(re.escape(part) for part in expected.split("…")) + "$"
+    assert re.match(pattern, headline), (name, headline)
 
 
 def test_every_error_of_a_file_is_reported_at_once() -> None:
