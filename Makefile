@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: html serve test lint format golden screenshots clean
+.PHONY: html serve test lint format golden screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ golden: $(STAMP)  ## rewrite tests/golden/ from the fixture archive
 
 screenshots: html  ## desktop and phone, light and dark, into tmp/screenshots/
 	$(BIN)/python scripts/screenshots.py
+
+bench: $(STAMP)  ## Dossier vs stock Pelican on a synthetic corpus (BENCH_N briefings)
+	$(BIN)/python scripts/bench.py --briefings $(or $(BENCH_N),10000)
+	$(BIN)/python scripts/bench_stages.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content
 
 clean:
 	rm -rf output tmp .pytest_cache .mypy_cache .ruff_cache
