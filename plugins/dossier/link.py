@@ -124,7 +124,9 @@ class LinkState:
 
     linker: Linker
     linked: set[str] = field(default_factory=set)
-    mentioned: dict[str, Entity] = field(default_factory=dict)
+    # entity key -> 0-based line of its first mention, counted in the body
+    mentioned: dict[str, int] = field(default_factory=dict)
+    line: int = 0
 
 
 def link_mentions(state: StateCore) -> None:
@@ -138,6 +140,7 @@ def link_mentions(state: StateCore) -> None:
             continue
         if index > 0 and tokens[index - 1].type == "heading_open":
             continue
+        links.line = token.map[0] if token.map else links.line
         token.children = _link_children(token.children, links)
 
 
@@ -145,6 +148,8 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
     result: list[Token] = []
     inside_link = 0
     for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            links.line += 1
         if child.type == "link_open":
             inside_link += 1
         elif child.type == "link_close":
@@ -169,7 +174,7 @@ def _split_text(token: Token, links: LinkState) -> list[Token]:
     for mention in links.linker.mentions(text):
         key = mention.key
         if key not in links.mentioned:
-            links.mentioned[key] = mention.entity
+            links.mentioned[key] = links.line
         if key in links.linked:
             continue
         links.linked.add(key)

@@ -41,6 +41,7 @@ class Briefing:
     status: Status = "published"
     field_lines: tuple[tuple[str, int], ...] = ()
     mentions: tuple[str, ...] = ()
+    mention_lines: tuple[tuple[str, int], ...] = ()
 
     @property
     def url(self) -> str:
@@ -61,6 +62,7 @@ class Page:
     title: str
     body_html: str
     summary: str = ""
+    status: Status = "published"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from . import markup
 from .errors import ContentErrors, DossierError, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Page, Source, Status
-from .slugs import slug_from_filename, slugify
+from .slugs import SLUG_PATTERN, slug_from_filename, slugify
 
 BRIEFING_KEYS = frozenset(
     {
@@ -39,6 +39,11 @@ BRIEFING_KEYS = frozenset(
     }
 )
 PAGE_KEYS = frozenset({"title", "slug", "summary", "status"})
+# Top-level folders the archive writes itself: a page must not overwrite them.
+RESERVED_PAGE_SLUGS = frozenset(
+    {"actors", "places", "tags", "archive", "briefings", "feeds", "data", "search",
+     "theme", "page", "pagefind"}
+)  # fmt: skip
 _HANDLER = YAMLHandler()
 
 
@@ -83,6 +88,21 @@ class FrontMatter:
     def errors(self) -> list[Diagnostic]:
         """The errors recorded so far."""
         return [p for p in self.problems if p.severity == "error"]
+
+
+def decode(data: bytes, path: str) -> str:
+    """File bytes as text, or a located error for binary or non-UTF-8 files."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise DossierError(path, line, "binary file: it contains a NUL byte")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        raise DossierError(
+            path, line, f"not UTF-8 text: byte 0x{byte:02x} cannot be decoded"
+        ) from None
 
 
 def normalise_text(raw: str) -> str:
@@ -234,9 +254,19 @@ def _status(fm: FrontMatter) -> Status:
     return "published"
 
 
+_UNSAFE = re.compile(r"[/\\]|\.\.|^~")
+
+
 def _slug(fm: FrontMatter, stem: str) -> str:
     given = _text(fm, "slug")
+    if given and _UNSAFE.search(given):
+        fm.error("slug", f"unsafe slug {given!r}: a slug is one URL segment, no '/', '\\' or '..'")
+        return ""
     slug = slugify(given) if given else slug_from_filename(stem)
+    if not SLUG_PATTERN.match(slug) or slug.startswith("x-"):
+        where = f"slug {given!r}" if given else f"file name {stem!r}"
+        fm.error("slug", f"{where} gives no URL slug: use ASCII letters, digits and hyphens")
+        return ""
     return slug
 
 
@@ -311,6 +341,11 @@ def read_briefing(
         status=status,
         field_lines=tuple(sorted(fm.lines.items())),
         mentions=tuple(sorted(links.mentioned)) if links else (),
+        mention_lines=tuple(
+            sorted((key, fm.body_line + line) for key, line in links.mentioned.items())
+        )
+        if links
+        else (),
         **briefing_fields,
     )
     return briefing, fm.problems
@@ -322,16 +357,19 @@ def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
     _check_keys(fm, PAGE_KEYS)
     title = _text(fm, "title", required=True)
     summary = _text(fm, "summary")
-    slug = _text(fm, "slug")
-    _status(fm)
+    slug = _slug(fm, stem)
+    if slug in RESERVED_PAGE_SLUGS:
+        fm.error("slug", f"page slug '{slug}' is taken by the archive's own '{slug}/' pages")
+    status = _status(fm)
     _finish(fm)
     tokens = markup.parse(fm.body)
     page = Page(
         path=path,
-        slug=slugify(slug or stem),
+        slug=slug,
         title=title,
         body_html=markup.render(tokens),
         summary=summary or markup.first_paragraph_text(tokens),
+        status=status,
     )
     return page, fm.problems
 

@@ -17,7 +17,7 @@ from typing import Any
 from . import markup
 from .errors import ContentErrors, DossierError, RegistryError
 from .model import Actor, Diagnostic, Entity, Place, Section
-from .read import FrontMatter, normalise_text, split_front_matter
+from .read import FrontMatter, decode, normalise_text, split_front_matter
 from .slugs import slugify
 
 ACTOR_KEYS = frozenset({"name", "kind", "aliases", "affiliations"})
@@ -216,12 +216,9 @@ def load_registry(folder: str | os.PathLike[str], section: Section, display: Any
     for file in sorted(Path(folder).glob("*.md")):
         shown = display(str(file))
         try:
-            raw = file.read_text(encoding="utf-8")
+            raw = decode(file.read_bytes(), shown)
             entity, warnings = read_entity(raw, shown, section, file.stem)
             registry.problems.extend(warnings)
-        except UnicodeDecodeError:
-            registry.problems.append(Diagnostic(shown, 1, "error", "not UTF-8 text"))
-            continue
         except DossierError as exc:
             registry.problems.extend(exc.diagnostics())
             continue

@@ -21,7 +21,7 @@ def slugify(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_WORD.sub("-", ascii_text).strip("-")
-    if slug:
+    if slug or not text.strip():
         return slug
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return f"x-{digest}"

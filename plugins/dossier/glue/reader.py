@@ -10,7 +10,7 @@ from pelican.readers import BaseReader
 
 from ..config import display_path
 from ..errors import DossierError
-from ..read import read_briefing, read_page
+from ..read import decode, read_briefing, read_page
 from .state import state
 
 
@@ -32,10 +32,7 @@ class DossierReader(BaseReader):  # type: ignore[misc]
         shown = display_path(source_path)
         found = build.diagnostics
         try:
-            try:
-                raw = Path(source_path).read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                raise DossierError(shown, 1, "not UTF-8 text") from None
+            raw = decode(Path(source_path).read_bytes(), shown)
             stem = Path(source_path).stem
             if config.is_page(source_path):
                 page, warnings = read_page(raw, shown, stem)
@@ -45,6 +42,7 @@ class DossierReader(BaseReader):  # type: ignore[misc]
                     "slug": page.slug,
                     "record": page,
                     "summary": str(escape(page.summary)),
+                    "status": "skip" if page.status == "draft" else "published",
                 }
             briefing, warnings = read_briefing(raw, shown, stem, config.timezone, build.linker())
         except DossierError as exc:
