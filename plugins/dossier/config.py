@@ -26,6 +26,8 @@ class Config:
     per_page: int
     timezone: ZoneInfo
     feed_max_items: int
+    keep_going: bool = False
+    strict: bool = False
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
@@ -44,6 +46,8 @@ class Config:
             per_page=int(settings.get("DEFAULT_PAGINATION", 10) or 10),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
+            keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
+            strict=bool(settings.get("DOSSIER_STRICT", False)),
         )
 
     def is_page(self, source_path: str) -> bool:

@@ -1,33 +1,47 @@
-"""``dossier build``: the whole site, exit 1 with every problem on any error."""
+"""``dossier build``: the whole site, or nothing.
+
+The site is built into a fresh folder beside the output folder and swapped in
+only when the build succeeded, so a failed build leaves the previous output
+byte-identical, and a server never sees a half-written site.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import shutil
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from ..errors import BuildFailed
+
+log = logging.getLogger("dossier")
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``build`` sub-command."""
     parser = subparsers.add_parser("build", help="build the whole site")
+    add_build_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_build_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by ``build`` and ``serve``."""
     parser.add_argument("--content", help="content folder (default: from settings)")
     parser.add_argument("--output", help="output folder (default: from settings)")
     parser.add_argument(
-        "--settings",
-        default="pelicanconf.py",
-        help="Pelican settings file (default: pelicanconf.py)",
+        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
     )
     parser.add_argument(
-        "--site-url",
-        dest="site_url",
-        help="public URL, e.g. https://org.github.io/repo",
+        "--site-url", dest="site_url", help="public URL, e.g. https://org.github.io/repo"
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--keep-going", action="store_true", help="build every good briefing, skip the bad ones"
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
 
 
 def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -35,32 +49,72 @@ def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
     from pelican.settings import read_settings
 
     override: dict[str, Any] = {}
-    if args.content:
+    if getattr(args, "content", None):
         override["PATH"] = os.path.abspath(args.content)
-    if args.output:
+    if getattr(args, "output", None):
         override["OUTPUT_PATH"] = os.path.abspath(args.output)
-    if args.site_url is not None:
+    if getattr(args, "site_url", None) is not None:
         override["SITEURL"] = args.site_url.rstrip("/")
+    override["DOSSIER_KEEP_GOING"] = bool(getattr(args, "keep_going", False))
+    override["DOSSIER_STRICT"] = bool(getattr(args, "strict", False))
     settings: dict[str, Any] = read_settings(args.settings, override=override)
     return settings
 
 
-def run(args: argparse.Namespace) -> int:
-    """Build the site; print ``path:line: error: message`` lines on failure."""
+def build(settings: dict[str, Any]) -> int:
+    """Build into a fresh folder and swap it in; return the exit code."""
     from pelican import Pelican
 
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = {**settings, "OUTPUT_PATH": str(staging)}
+    started = time.perf_counter()
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    except BuildFailed as failed:
+        shutil.rmtree(staging, ignore_errors=True)
+        errors = sum(1 for d in failed.diagnostics if d.severity == "error")
+        log.error("build failed: %d error(s); %s is unchanged", errors, _shown(output))
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, output)
+    skipped = getattr(pelican, "dossier_skipped", [])
+    elapsed = time.perf_counter() - started
+    if skipped:
+        log.error("built %s in %.2f s, skipping %d file(s) with errors:", _shown(output),
+                  elapsed, len(skipped))  # fmt: skip
+        for path in skipped:
+            log.error("  %s", path)
+        return 1
+    log.info("built %s in %.2f s", _shown(output), elapsed)
+    return 0
+
+
+def _swap(staging: Path, output: Path) -> None:
+    # Two renames on one file system: readers see the old site or the new
+    # one. The old one is deleted last, once the new one is in place.
+    retired = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        output.rename(retired)
+    staging.rename(output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """``dossier build``."""
     if not os.path.isfile(args.settings):
         print(f"{args.settings}: error: settings file not found", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    settings = pelican_settings(args)
-    try:
-        Pelican(settings).run()
-    except BuildFailed as failed:
-        errors = sum(1 for d in failed.diagnostics if d.severity == "error")
-        print(f"build failed: {errors} error(s)", file=sys.stderr)
-        return 1
-    logging.getLogger("dossier").info(
-        "built %s in %.2f s", settings["OUTPUT_PATH"], time.perf_counter() - started
-    )
-    return 0
+    return build(pelican_settings(args))

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from . import build
+from . import build, check
 
 
 def _logging(verbose: bool) -> None:
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     commands = parser.add_subparsers(dest="command", required=True)
     build.add_parser(commands)
+    check.add_parser(commands)
     args = parser.parse_args(argv)
     _logging(args.verbose)
     code: int = args.run(args)

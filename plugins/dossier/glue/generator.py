@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from ..feeds import FeedSpec, atom
+from ..lint import duplicate_slugs
 from ..model import Place
 from ..opendata import documents
 from ..placemap import Candidate, Point, choose, render_map
@@ -22,6 +23,13 @@ def feed_path(section: str, slug: str) -> str:
     return f"feeds/{section}/{slug}.atom.xml"
 
 
+def _drop(context: dict[str, Any], paths: set[str]) -> None:
+    """Remove articles from Pelican's shared lists, in place (``--keep-going``)."""
+    for name in ("articles", "dates"):
+        kept = [a for a in context.get(name, []) if a.briefing.path not in paths]
+        context[name][:] = kept
+
+
 class DossierGenerator(Generator):  # type: ignore[misc]
     """Relates the briefings once, then writes every cross-linking page."""
 
@@ -31,6 +39,11 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         """Relate briefings to the registries; share the result as ``dossier``."""
         build = state(self.settings)
         actors, places = build.registries()
+        articles = self.context.get("articles", [])
+        duplicates = duplicate_slugs(a.briefing for a in articles)
+        build.diagnostics.extend(duplicates)
+        if duplicates and build.config.keep_going:
+            _drop(self.context, {d.path for d in duplicates})
         briefings = [a.briefing for a in self.context.get("articles", [])]
         self.archive = relate(briefings, actors, places)
         build.diagnostics.extend(self.archive.problems)

@@ -11,7 +11,7 @@ from ..errors import BuildFailed
 from .diagnostics import QuietSkips, log
 from .generator import DossierGenerator
 from .reader import DossierReader
-from .state import reset, state
+from .state import BuildState, reset, state
 
 
 def _long_date(value: dt.date) -> str:
@@ -69,11 +69,40 @@ def get_generators(_pelican: Any) -> type[DossierGenerator]:
     return DossierGenerator
 
 
+def all_generators_finalized(generators: list[Any]) -> None:
+    """Stop before anything is written if the content has errors.
+
+    Every file has been read by now, so the report is complete; with
+    ``--keep-going`` the bad files are skipped instead and the build goes on.
+    """
+    if not generators:
+        return
+    build = state(generators[0].settings)
+    if _failing(build) and not build.config.keep_going:
+        _report(build)
+        raise BuildFailed(build.diagnostics.sorted())
+
+
 def finalized(pelican: Any) -> None:
     """Report every problem of the build; fail it if any is an error."""
-    found = state(pelican.settings).diagnostics
-    for item in found.sorted():
+    build = state(pelican.settings)
+    _report(build)
+    if build.config.keep_going:
+        pelican.dossier_skipped = sorted(build.diagnostics.failed_paths())
+    elif _failing(build):
+        raise BuildFailed(build.diagnostics.sorted())
+
+
+def _failing(build: BuildState) -> bool:
+    found = build.diagnostics.sorted()
+    if build.config.strict:
+        return bool(found)
+    return any(d.severity == "error" for d in found)
+
+
+def _report(build: BuildState) -> None:
+    if build.reported:
+        return
+    build.reported = True
+    for item in build.diagnostics.sorted():
         (log.error if item.severity == "error" else log.warning)("%s", item)
-    errors = found.errors()
-    if errors:
-        raise BuildFailed(found.sorted())

@@ -27,6 +27,7 @@ class BuildState:
         self.diagnostics = Collector()
         self._registries: tuple[Registry, Registry] | None = None
         self._linker: Linker | None = None
+        self.reported = False
 
     def registries(self) -> tuple[Registry, Registry]:
         """The actor and place registries, read on first use."""

@@ -1,0 +1,63 @@
+"""``check``: read the whole content folder and report every problem at once.
+
+The same read, resolve and relate stages as the build, without Pelican and
+without writing anything, plus the authoring hints only ``check`` gives.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .config import Config, display_path
+from .errors import DossierError
+from .link import Linker
+from .lint import duplicate_slugs, untagged_mentions
+from .model import Briefing, Diagnostic
+from .read import decode, read_briefing, read_page
+from .registry import load_registry, shared_names
+from .relate import relate
+
+
+def _files(root: str, folders: tuple[str, ...]) -> list[Path]:
+    found: set[Path] = set()
+    for folder in folders:
+        found.update(Path(root, folder).rglob("*.md"))
+    return sorted(found)
+
+
+def check_content(config: Config) -> list[Diagnostic]:
+    """Every problem in the content folder, sorted by file and line."""
+    problems: list[Diagnostic] = []
+    root = config.content_path
+    actors = load_registry(os.path.join(root, config.actors_dir), "actors", display_path)
+    places = load_registry(os.path.join(root, config.places_dir), "places", display_path)
+    problems += actors.problems + places.problems + shared_names(actors, places)
+    linker = Linker([*actors.entities.values(), *places.entities.values()], config.site_path)
+    briefings: list[Briefing] = []
+    for file in _files(root, config.briefing_dirs):
+        shown = display_path(str(file))
+        try:
+            text = decode(file.read_bytes(), shown)
+            briefing, warnings = read_briefing(text, shown, file.stem, config.timezone, linker)
+        except DossierError as exc:
+            problems += exc.diagnostics()
+            continue
+        briefings.append(briefing)
+        problems += warnings
+    for file in _files(root, config.page_dirs):
+        shown = display_path(str(file))
+        try:
+            _, warnings = read_page(decode(file.read_bytes(), shown), shown, file.stem)
+        except DossierError as exc:
+            problems += exc.diagnostics()
+            continue
+        problems += warnings
+    duplicates = duplicate_slugs(briefings)
+    problems += duplicates
+    # Relations are keyed by slug: briefings that share one are left out.
+    clashing = {d.path for d in duplicates}
+    archive = relate([b for b in briefings if b.path not in clashing], actors, places)
+    problems += archive.problems
+    problems += untagged_mentions(archive)
+    return sorted(set(problems), key=lambda d: (d.path, d.line, d.severity, d.message))

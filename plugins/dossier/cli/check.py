@@ -1,0 +1,38 @@
+"""``dossier check``: every problem in the content, one per line; exit 1 on errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..check import check_content
+from ..config import Config
+from .build import pelican_settings
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare the ``check`` sub-command."""
+    parser = subparsers.add_parser("check", help="report every problem in the content")
+    parser.add_argument("--content", help="content folder (default: from settings)")
+    parser.add_argument(
+        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    parser.set_defaults(run=run, output=None, site_url=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print ``path:line: error|warning: message`` lines and a count."""
+    if not os.path.isfile(args.settings):
+        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+        return 2
+    config = Config.from_settings(pelican_settings(args))
+    problems = check_content(config)
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0

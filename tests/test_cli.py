@@ -1,0 +1,112 @@
+"""The command line end to end: check, build's atomic swap, --keep-going, --strict."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURE, ROOT, SETTINGS, build_site, run_dossier
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the fixture archive."""
+    copy = tmp_path / "content"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def test_check_reports_every_problem_sorted(content: Path) -> None:
+    briefings = content / "briefings" / "2016"
+    (briefings / "2016-12-01-dup.md").write_text(
+        "---\ntitle: Dup\ndate: 2016-12-01\nslug: sirte-bm-splits-enclave\n---\nB\n"
+    )
+    (briefings / "2016-12-02-bad.md").write_text("---\ntitle: [x]\ndate: 2016-02-30\n---\nB\n")
+    (content / "actors" / "other.md").write_text("---\nname: Other\naliases: [BM]\n---\n")
+    result = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
+    assert result.returncode == 1
+    c = _shown(content)
+    assert result.stdout.splitlines() == [
+        f"{c}/actors/other.md:1: error: alias 'BM' is also claimed by {c}/actors/bunyan-al-marsus.md",
+        f"{c}/briefings/2016/2016-10-07-sirte-bm-splits-enclave.md:1: error: slug 'sirte-bm-splits-enclave' is also used by {c}/briefings/2016/2016-12-01-dup.md",
+        f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:4: warning: actor 'Jeff Davies' is not in the registry",
+        f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: place 'Misrata' is mentioned but not listed in 'places'",
+        f"{c}/briefings/2016/2016-12-01-dup.md:4: error: slug 'sirte-bm-splits-enclave' is also used by {c}/briefings/2016/2016-10-07-sirte-bm-splits-enclave.md",
+        f"{c}/briefings/2016/2016-12-02-bad.md:2: error: 'title' must be text, not a list: quote it",
+        f"{c}/briefings/2016/2016-12-02-bad.md:3: error: '2016-02-30' is not a real date",
+    ]
+    assert result.stderr.strip() == "5 error(s), 2 warning(s)"
+
+
+def test_check_passes_on_the_sample_archive() -> None:
+    result = run_dossier("check")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_check_strict_fails_on_warnings() -> None:
+    result = run_dossier(
+        "check", "--content", str(FIXTURE), "--settings", str(SETTINGS), "--strict"
+    )
+    assert result.returncode == 1
+    assert "warning: actor 'Jeff Davies' is not in the registry" in result.stdout
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    assert build_site(content, output).returncode == 0
+    before = _tree(output)
+    (content / "briefings" / "2016" / "2016-12-02-bad.md").write_text("---\ntitle: x\n")
+    failed = build_site(content, output)
+    assert failed.returncode == 1
+    assert "front-matter is not closed" in failed.stderr
+    assert "is unchanged" in failed.stderr
+    assert _tree(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("old")
+    assert build_site(content, output).returncode == 0
+    assert not (output / "stale.html").exists()
+    assert (output / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_keep_going_builds_the_good_briefings_and_lists_the_bad(
+    content: Path, tmp_path: Path
+) -> None:
+    bad = content / "briefings" / "2016" / "2016-12-02-bad.md"
+    bad.write_text("---\ntitle: Bad\ndate: 2016-02-30\n---\nB\n")
+    dup = content / "briefings" / "2016" / "2016-12-03-dup.md"
+    dup.write_text("---\ntitle: Dup\ndate: 2016-12-03\nslug: fixed-slug\n---\nB\n")
+    built = build_site(content, tmp_path / "output", "--keep-going")
+    assert built.returncode == 1
+    assert (built.output / "briefings" / "sirte-bm-splits-enclave" / "index.html").is_file()
+    assert not (built.output / "briefings" / "fixed-slug").exists()
+    lines = built.stderr.splitlines()
+    assert any("skipping 3 file(s) with errors" in line for line in lines)
+    assert f"  {_shown(bad)}" in lines
+    assert f"  {_shown(dup)}" in lines
+
+
+def test_strict_build_fails_on_warnings(tmp_path: Path) -> None:
+    built = build_site(FIXTURE, tmp_path / "output", "--strict")
+    assert built.returncode == 1
+    assert "warning: actor 'Jeff Davies' is not in the registry" in built.stderr
+    assert not (tmp_path / "output").exists()
