@@ -123,3 +123,22 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str) -
         )
         assert overflow <= 0, url
     context.close()
+
+
+def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base_url: str) -> None:
+    violations: list[str] = []
+    page.expose_function("reportViolation", lambda text: violations.append(text))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    for url in ["/", "/briefings/sirte-bm-splits-enclave/", "/actors/khalifa-haftar/",
+                "/places/", "/places/sirte/", "/tags/", "/archive/", "/about/", "/404.html"]:  # fmt: skip
+        page.goto(base_url + url)
+        csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert csp is not None
+        assert "style-src 'self'" in csp
+    assert violations == []
+    page.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
+    align = page.locator("th.align-right").first.evaluate("e => getComputedStyle(e).textAlign")
+    assert align == "right"

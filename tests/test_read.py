@@ -195,6 +195,7 @@ def test_tables_footnotes_and_heading_ids() -> None:
     html = briefing.body_html
     assert '<h2 id="oil-output">Oil output</h2>' in html
     assert "<table>" in html
-    assert 'style="text-align:right"' in html
+    assert '<th class="align-right">b</th>' in html
+    assert "style=" not in html
     assert 'class="footnotes"' in html
     assert 'href="#fn1"' in html

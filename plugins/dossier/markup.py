@@ -12,6 +12,7 @@ from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -32,8 +33,8 @@ _ATTRIBUTES = {
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
-    "td": {"style", "colspan", "rowspan"},
-    "th": {"style", "colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     "blockquote": {"cite"},
 }
@@ -50,7 +51,18 @@ def parser() -> MarkdownIt:
     footnote_plugin(md)
     anchors_plugin(md, min_level=2, max_level=4, slug_func=_heading_id)
     md.core.ruler.after("inline", "dossier_link", link_mentions)
+    md.core.ruler.push("dossier_align", _align_classes)
     return md
+
+
+def _align_classes(state: StateCore) -> None:
+    # Table alignment as classes, not style attributes: the theme's
+    # Content-Security-Policy allows no inline styles.
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open"):
+            style = token.attrs.pop("style", None)
+            if isinstance(style, str) and style.startswith("text-align:"):
+                token.attrs["class"] = "align-" + style.removeprefix("text-align:")
 
 
 @cache
@@ -61,7 +73,6 @@ def _cleaner() -> nh3.Cleaner:
         clean_content_tags={"script", "style"},
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
-        filter_style_properties={"text-align"},
     )
 
 
