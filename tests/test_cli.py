@@ -110,3 +110,38 @@ def test_strict_build_fails_on_warnings(tmp_path: Path) -> None:
     assert built.returncode == 1
     assert "warning: actor 'Jeff Davies' is not in the registry" in built.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_new_scaffolds_a_briefing_that_checks_clean(content: Path) -> None:
+    result = run_dossier(
+        "new", "Haftar’s envoys in Rome", "--actor", "Khalifa Haftar", "--actor", "BM",
+        "--place", "Sirte", "--tag", "Diplomacy", "--date", "2016-10-05",
+        "--content", str(content), "--settings", str(SETTINGS),
+    )  # fmt: skip
+    path = content / "briefings" / "2016" / "2016-10-05-haftars-envoys-in-rome.md"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == _shown(path)
+    assert result.stderr == ""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "Haftar’s envoys in Rome"\ndate: 2016-10-05\n')
+    assert 'actors: ["Khalifa Haftar", "BM"]\nplaces: ["Sirte"]\ntags: ["diplomacy"]\n' in text
+    checked = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
+    assert checked.returncode == 0
+    assert [line for line in checked.stdout.splitlines() if line.startswith(_shown(path))] == []
+
+
+def test_new_suggests_registry_names_and_never_overwrites(content: Path) -> None:
+    args = ("new", "Outlook", "--actor", "Hafter", "--place", "Sirt", "--date", "2017-02-01",
+            "--content", str(content), "--settings", str(SETTINGS))  # fmt: skip
+    first = run_dossier(*args)
+    path = content / "briefings" / "2017" / "2017-02-01-outlook.md"
+    assert first.returncode == 0
+    assert first.stderr.splitlines() == [
+        f"{_shown(path)}: warning: actor 'Hafter' is not in the registry; did you mean 'Khalifa Haftar'?",
+        f"{_shown(path)}: warning: place 'Sirt' is not in the registry; did you mean 'Sirte'?",
+    ]
+    path.write_text("edited by hand", encoding="utf-8")
+    second = run_dossier(*args)
+    assert second.returncode == 1
+    assert second.stderr.strip() == f"{_shown(path)}: error: already exists; not overwritten"
+    assert path.read_text(encoding="utf-8") == "edited by hand"

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from . import build, check
+from . import build, check, new
 
 
 def _logging(verbose: bool) -> None:
@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build.add_parser(commands)
     check.add_parser(commands)
+    new.add_parser(commands)
     args = parser.parse_args(argv)
     _logging(args.verbose)
     code: int = args.run(args)

@@ -1,0 +1,63 @@
+"""``dossier new "Title"``: scaffold a briefing dated today; never overwrite."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, display_path
+from ..registry import load_registry
+from ..scaffold import scaffold
+from .build import pelican_settings
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare the ``new`` sub-command."""
+    parser = subparsers.add_parser("new", help="scaffold a briefing dated today")
+    parser.add_argument("title")
+    parser.add_argument("--actor", action="append", default=[], help="an actor (repeatable)")
+    parser.add_argument("--place", action="append", default=[], help="a place (repeatable)")
+    parser.add_argument("--tag", action="append", default=[], help="a theme (repeatable)")
+    parser.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--content", help="content folder (default: from settings)")
+    parser.add_argument(
+        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the briefing and print its path; exit 1 if it already exists."""
+    if not os.path.isfile(args.settings):
+        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+        return 2
+    config = Config.from_settings(pelican_settings(args))
+    root = Path(config.content_path)
+    registries = (
+        load_registry(root / config.actors_dir, "actors"),
+        load_registry(root / config.places_dir, "places"),
+    )
+    draft = scaffold(
+        args.title,
+        args.date or dt.datetime.now(config.timezone).date(),
+        root / config.briefing_dirs[0],
+        actors=args.actor,
+        places=args.place,
+        tags=args.tag,
+        registries=registries,
+    )
+    shown = display_path(str(draft.path))
+    if draft.path.exists():
+        print(f"{shown}: error: already exists; not overwritten", file=sys.stderr)
+        return 1
+    draft.path.parent.mkdir(parents=True, exist_ok=True)
+    with open(draft.path, "x", encoding="utf-8") as handle:
+        handle.write(draft.text)
+    for problem in draft.problems:
+        print(f"{shown}: warning: {problem.message}", file=sys.stderr)
+    print(shown)
+    return 0

@@ -1,0 +1,66 @@
+"""``new``: the text of a fresh briefing, its path, and hints about its names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Diagnostic
+from .registry import Registry
+from .slugs import slugify
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A briefing to write: where, what, and any warnings about its names."""
+
+    path: Path
+    text: str
+    problems: tuple[Diagnostic, ...]
+
+
+def _list(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
+
+
+def scaffold(
+    title: str,
+    date: dt.date,
+    folder: Path,
+    *,
+    actors: list[str],
+    places: list[str],
+    tags: list[str],
+    registries: tuple[Registry, Registry],
+) -> Draft:
+    """A new briefing with complete front-matter, checked against the registries."""
+    slug = slugify(title)
+    path = folder / f"{date.year}" / f"{date:%Y-%m-%d}-{slug}.md"
+    problems: list[Diagnostic] = []
+    for registry, names in zip(registries, (actors, places), strict=True):
+        noun = "actor" if registry.section == "actors" else "place"
+        for name in names:
+            if registry.lookup(name) is None:
+                hint = registry.closest(name)
+                message = f"{noun} '{name}' is not in the registry"
+                if hint:
+                    message += f"; did you mean '{hint}'?"
+                problems.append(Diagnostic(str(path), 0, "warning", message))
+    text = (
+        "---\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"date: {date:%Y-%m-%d}\n"
+        'summary: ""\n'
+        f"actors: {_list(actors)}\n"
+        f"places: {_list(places)}\n"
+        f"tags: {_list([t.lower() for t in tags])}\n"
+        "authors: []\n"
+        "sources: []\n"
+        "# status: draft    # uncomment to keep the briefing off the site\n"
+        "---\n\n"
+        f"On {date.day} {date:%B}, ...\n\n"
+        "The first paragraph is the summary in lists and feeds unless `summary` is set.\n"
+    )
+    return Draft(path, text, tuple(problems))
