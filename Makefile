@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: html serve test lint format golden screenshots bench clean
+.PHONY: html serve check new publish test lint format golden screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,17 @@ $(STAMP): pyproject.toml
 html: $(STAMP)  ## build the sample archive in content/ into output/
 	$(BIN)/dossier build
 
-serve: html  ## build, then serve output/ on 127.0.0.1:$(PORT)
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory output $(PORT)
+serve: $(STAMP)  ## build, serve on 127.0.0.1:$(PORT), rebuild and reload on change
+	$(BIN)/dossier serve --port $(PORT)
+
+check: $(STAMP)  ## every problem in content/, one per line
+	$(BIN)/dossier check
+
+new: $(STAMP)  ## scaffold a briefing: make new TITLE="..."
+	$(BIN)/dossier new "$(TITLE)"
+
+publish: $(STAMP)  ## build for deployment: make publish SITEURL=https://org.github.io/repo
+	DOSSIER_SITEURL="$(SITEURL)" $(BIN)/dossier build --settings publishconf.py --site-url "$(SITEURL)"
 
 test: $(STAMP)  ## every test, browser tests included
 	$(BIN)/python -m pytest

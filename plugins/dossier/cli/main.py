@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from . import build, check, new
+from . import build, check, new, serve
 
 
 def _logging(verbose: bool) -> None:
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_parser(commands)
     check.add_parser(commands)
     new.add_parser(commands)
+    serve.add_parser(commands)
     args = parser.parse_args(argv)
     _logging(args.verbose)
     code: int = args.run(args)

@@ -1,0 +1,166 @@
+"""``dossier serve``: build, serve on 127.0.0.1, rebuild on change, reload the tab.
+
+The server always serves the last good build: a build goes to a fresh folder
+and is swapped in only when it succeeds, so a mistake in a briefing shows in
+the terminal while the browser keeps the previous site. HTML responses get one
+extra script tag (``/_dossier/reload.js``), added on the way out, never
+written to the output; it listens for a server-sent event after each good
+rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..config import display_path
+from .build import add_build_options, build, pelican_settings
+
+RELOAD_TAG = b'<script src="/_dossier/reload.js" defer></script>'
+
+
+class Generation:
+    """A counter of good builds that server threads can wait on."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self._changed = threading.Condition()
+
+    def bump(self) -> None:
+        """Record a good build and wake every waiting browser."""
+        with self._changed:
+            self.number += 1
+            self._changed.notify_all()
+
+    def wait_past(self, number: int, timeout: float) -> int:
+        """Wait until the counter passes ``number`` (or time out); return it."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.number > number, timeout=timeout)
+            return self.number
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files from the output folder, plus the live-reload endpoints."""
+
+    generation: Generation
+    reload_js = resources.files("dossier").joinpath("static/reload.js").read_bytes()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == "/_dossier/reload.js":
+            self._send(200, "text/javascript; charset=utf-8", self.reload_js)
+        elif self.path == "/_dossier/events":
+            self._events()
+        else:
+            super().do_GET()
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.generation.number
+        try:
+            while True:
+                now = self.generation.wait_past(seen, timeout=15)
+                message = b"event: reload\ndata: go\n\n" if now > seen else b": keep-alive\n\n"
+                self.wfile.write(message)
+                self.wfile.flush()
+                if now > seen:
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def send_head(self) -> Any:
+        # HTML pages get the reload script; a missing page gets the site's
+        # own 404 page, as on a static host; everything else goes out as is.
+        target = self.translate_path(self.path)
+        if os.path.isdir(target):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # redirects to the slash form
+            target = os.path.join(target, "index.html")
+        status = 200
+        if not os.path.exists(target):
+            status, target = 404, os.path.join(str(self.directory), "404.html")
+        if not target.endswith(".html") or not os.path.isfile(target):
+            return super().send_head()
+        body = Path(target).read_bytes().replace(b"</body>", RELOAD_TAG + b"\n</body>", 1)
+        self._send(status, "text/html; charset=utf-8", body)
+        return None
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare the ``serve`` sub-command."""
+    parser = subparsers.add_parser("serve", help="build, serve and rebuild on change")
+    add_build_options(parser)
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (0: any free)")
+    parser.set_defaults(run=run)
+
+
+def _watched(settings: dict[str, Any], settings_file: str) -> list[str]:
+    paths = [settings["PATH"], settings["THEME"], settings_file]
+    return [p for p in paths if os.path.exists(p)]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    from rich.console import Console
+    from watchfiles import watch
+
+    console = Console(stderr=True)
+    if not os.path.isfile(args.settings):
+        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+        return 2
+    settings = pelican_settings(args)
+    settings["SITEURL"] = ""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    with console.status("Building…"):
+        first = build(dict(settings))
+    if not os.path.isdir(output):
+        console.print("[red]The first build failed and there is no earlier one to serve.[/]")
+        return first
+    generation = Generation()
+    handler = functools.partial(
+        type("BoundHandler", (Handler,), {"generation": generation}), directory=output
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    console.print(
+        f"Serving {output} at http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    try:
+        for changes in watch(*_watched(settings, args.settings), debounce=200, step=100):
+            names = sorted({display_path(path) for _, path in changes})
+            more = " …" if len(names) > 5 else ""
+            console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
+            with console.status("Rebuilding…"):
+                code = build(dict(settings))
+            if code == 0:
+                generation.bump()
+            else:
+                console.print("[yellow]Still serving the last good build.[/]")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
