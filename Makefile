@@ -41,7 +41,7 @@ format: $(STAMP)
 	$(BIN)/ruff format plugins tests scripts pelicanconf.py publishconf.py
 
 golden: $(STAMP)  ## rewrite tests/golden/ from the fixture archive
-	DOSSIER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_build.py -k golden
+	DOSSIER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_build.py tests/test_hostile.py -k golden
 
 screenshots: html  ## desktop and phone, light and dark, into tmp/screenshots/
 	$(BIN)/python scripts/screenshots.py

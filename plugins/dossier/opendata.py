@@ -82,10 +82,15 @@ def documents(archive: Archive, site_name: str, base: str) -> dict[str, bytes]:
         "places": [entity_record(x, base) for x in archive.places.values()],
     }
     return {
-        f"data/{name}.json": json.dumps(
-            {"version": VERSION, "site": site, name: items},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
+        f"data/{name}.json": _json({"version": VERSION, "site": site, name: items})
         for name, items in payloads.items()
     }
+
+
+def _json(value: object) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Escaped so that the JSON stays inert even if someone pastes it into a
+    # <script> block or serves it as HTML by mistake; parsers read it the same.
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return text.encode("utf-8")

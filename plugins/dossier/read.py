@@ -228,13 +228,23 @@ def _sources(fm: FrontMatter) -> tuple[Source, ...]:
     sources: list[Source] = []
     for item in items:
         if isinstance(item, str):
-            sources.append(Source(title=item, url=item))
+            title, url = item.strip(), item.strip()
         elif _is_source(item):
             url = str(item.get("url") or "").strip()
-            sources.append(Source(title=str(item.get("title") or url).strip(), url=url))
+            title = str(item.get("title") or url).strip()
         else:
             fm.error("sources", "each source must be a URL or a {title, url} mapping")
+            continue
+        if url and not _SAFE_URL.match(url):
+            # The title is kept, as text: a javascript: or data: link never
+            # reaches a reader.
+            fm.warn("sources", f"source URL {url!r} is not http(s) or mailto; shown as text")
+            url = ""
+        sources.append(Source(title=title, url=url))
     return tuple(sources)
+
+
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s]+$", re.IGNORECASE)
 
 
 def _is_source(item: object) -> bool:
