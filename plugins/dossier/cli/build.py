@@ -114,7 +114,14 @@ def _shown(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """``dossier build``."""
+    from rich.console import Console
+
     if not os.path.isfile(args.settings):
         print(f"{args.settings}: error: settings file not found", file=sys.stderr)
         return 2
-    return build(pelican_settings(args))
+    settings = pelican_settings(args)
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return build(settings)
+    with console.status("Building…"):
+        return build(settings)
