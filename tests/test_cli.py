@@ -145,3 +145,17 @@ def test_new_suggests_registry_names_and_never_overwrites(content: Path) -> None
     assert second.returncode == 1
     assert second.stderr.strip() == f"{_shown(path)}: error: already exists; not overwritten"
     assert path.read_text(encoding="utf-8") == "edited by hand"
+
+
+def test_unreadable_files_are_located_errors_not_crashes(content: Path, tmp_path: Path) -> None:
+    link = content / "briefings" / "2016" / "2016-12-05-dangling.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    checked = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
+    assert checked.returncode == 1
+    assert (
+        f"{_shown(link)}: error: cannot read the file: No such file or directory" in checked.stdout
+    )
+    built = build_site(content, tmp_path / "output")
+    assert built.returncode == 1
+    assert f"{_shown(link)}: error: cannot read the file: No such file or directory" in built.stderr
+    assert "Traceback" not in built.stderr

@@ -14,7 +14,7 @@ from .errors import DossierError
 from .link import Linker
 from .lint import duplicate_slugs, untagged_mentions
 from .model import Briefing, Diagnostic
-from .read import decode, read_briefing, read_page
+from .read import load_text, read_briefing, read_page
 from .registry import load_registry, shared_names
 from .relate import relate
 
@@ -38,7 +38,7 @@ def check_content(config: Config) -> list[Diagnostic]:
     for file in _files(root, config.briefing_dirs):
         shown = display_path(str(file))
         try:
-            text = decode(file.read_bytes(), shown)
+            text = load_text(file, shown)
             briefing, warnings = read_briefing(text, shown, file.stem, config.timezone, linker)
         except DossierError as exc:
             problems += exc.diagnostics()
@@ -48,7 +48,7 @@ def check_content(config: Config) -> list[Diagnostic]:
     for file in _files(root, config.page_dirs):
         shown = display_path(str(file))
         try:
-            _, warnings = read_page(decode(file.read_bytes(), shown), shown, file.stem)
+            _, warnings = read_page(load_text(file, shown), shown, file.stem)
         except DossierError as exc:
             problems += exc.diagnostics()
             continue

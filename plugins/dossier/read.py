@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -88,6 +89,15 @@ class FrontMatter:
     def errors(self) -> list[Diagnostic]:
         """The errors recorded so far."""
         return [p for p in self.problems if p.severity == "error"]
+
+
+def load_text(file: Path, shown: str) -> str:
+    """A content file's text; any failure is a located error, never a crash."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DossierError(shown, 0, f"cannot read the file: {exc.strerror or exc}") from None
+    return decode(data, shown)
 
 
 def decode(data: bytes, path: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from . import markup
 from .errors import ContentErrors, DossierError, RegistryError
 from .model import Actor, Diagnostic, Entity, Place, Section
-from .read import FrontMatter, decode, normalise_text, split_front_matter
+from .read import FrontMatter, load_text, normalise_text, split_front_matter
 from .slugs import slugify
 
 ACTOR_KEYS = frozenset({"name", "kind", "aliases", "affiliations"})
@@ -216,7 +216,7 @@ def load_registry(folder: str | os.PathLike[str], section: Section, display: Any
     for file in sorted(Path(folder).glob("*.md")):
         shown = display(str(file))
         try:
-            raw = decode(file.read_bytes(), shown)
+            raw = load_text(file, shown)
             entity, warnings = read_entity(raw, shown, section, file.stem)
             registry.problems.extend(warnings)
         except DossierError as exc:

@@ -10,7 +10,7 @@ from pelican.readers import BaseReader
 
 from ..config import display_path
 from ..errors import DossierError
-from ..read import decode, read_briefing, read_page
+from ..read import load_text, read_briefing, read_page
 from .state import state
 
 
@@ -32,7 +32,7 @@ class DossierReader(BaseReader):  # type: ignore[misc]
         shown = display_path(source_path)
         found = build.diagnostics
         try:
-            raw = decode(Path(source_path).read_bytes(), shown)
+            raw = load_text(Path(source_path), shown)
             stem = Path(source_path).stem
             if config.is_page(source_path):
                 page, warnings = read_page(raw, shown, stem)
