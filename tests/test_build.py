@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site
+from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site, site_tree
 from .links import broken_links
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -147,11 +147,6 @@ def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
     assert "Could not process" not in built.stderr
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}  # fmt: skip
-
-
 def test_stock_pelican_builds_the_same_site(site: Build, tmp_path: Path) -> None:
     pelican = Path(sys.executable).parent / "pelican"
     out = tmp_path / "stock"
@@ -160,13 +155,13 @@ def test_stock_pelican_builds_the_same_site(site: Build, tmp_path: Path) -> None
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert _tree(out) == _tree(site.output)
+    assert site_tree(out) == site_tree(site.output)
 
 
 def test_two_builds_are_byte_identical(site: Build, tmp_path: Path) -> None:
     again = build_site(FIXTURE, tmp_path / "again")
     assert again.returncode == 0
-    assert _tree(again.output) == _tree(site.output)
+    assert site_tree(again.output) == site_tree(site.output)
 
 
 def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:

@@ -28,6 +28,7 @@ class Config:
     feed_max_items: int
     keep_going: bool = False
     strict: bool = False
+    search: bool = True
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
@@ -48,6 +49,7 @@ class Config:
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
             strict=bool(settings.get("DOSSIER_STRICT", False)),
+            search=bool(settings.get("DOSSIER_SEARCH", True)),
         )
 
     def is_page(self, source_path: str) -> bool:

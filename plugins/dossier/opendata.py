@@ -82,12 +82,13 @@ def documents(archive: Archive, site_name: str, base: str) -> dict[str, bytes]:
         "places": [entity_record(x, base) for x in archive.places.values()],
     }
     return {
-        f"data/{name}.json": _json({"version": VERSION, "site": site, name: items})
+        f"data/{name}.json": dump_json({"version": VERSION, "site": site, name: items})
         for name, items in payloads.items()
     }
 
 
-def _json(value: object) -> bytes:
+def dump_json(value: object) -> bytes:
+    """Compact UTF-8 JSON with ``<``, ``>`` and ``&`` escaped."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     # Escaped so that the JSON stays inert even if someone pastes it into a
     # <script> block or serves it as HTML by mistake; parsers read it the same.

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from ..browse import documents as browse_documents
 from ..feeds import FeedSpec, atom
 from ..lint import duplicate_slugs
 from ..model import Place
@@ -110,6 +111,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         config = state(self.settings).config
         base = config.site_url or config.site_path
         for path, payload in documents(self.archive, config.site_name, base).items():
+            self._write_bytes(path, payload)
+        for path, payload in browse_documents(self.archive).items():
             self._write_bytes(path, payload)
 
     def _write_bytes(self, path: str, payload: bytes) -> None:

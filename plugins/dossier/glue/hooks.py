@@ -8,6 +8,7 @@ from typing import Any
 
 from ..config import site_path
 from ..errors import BuildFailed
+from ..index import SearchIndexError, build_index
 from .diagnostics import QuietSkips, log
 from .generator import DossierGenerator
 from .reader import DossierReader
@@ -84,13 +85,20 @@ def all_generators_finalized(generators: list[Any]) -> None:
 
 
 def finalized(pelican: Any) -> None:
-    """Report every problem of the build; fail it if any is an error."""
+    """Report every problem; fail the build on errors, or index the finished site."""
     build = state(pelican.settings)
     _report(build)
     if build.config.keep_going:
         pelican.dossier_skipped = sorted(build.diagnostics.failed_paths())
     elif _failing(build):
         raise BuildFailed(build.diagnostics.sorted())
+    if build.config.search:
+        try:
+            report = build_index(build.config.output_path)
+        except SearchIndexError as exc:
+            log.error("%s", exc)
+            raise BuildFailed([exc.diagnostic()]) from exc
+        log.info("indexed %d pages for search in %.2f s", report.pages, report.seconds)
 
 
 def _failing(build: BuildState) -> bool:

@@ -1,0 +1,432 @@
+// The search page: Pagefind's JS API with our own faceted interface.
+//
+// The whole state lives in the URL (?q=…&actor=…&actor=…&place=…&tag=…&year=…&sort=date),
+// so a search can be shared, bookmarked, reloaded and walked with Back.
+// A query goes to Pagefind. Filters without a query read small lists written
+// at build time (search/lists/<facet>/<slug>.json): a filter-only Pagefind
+// search would download the whole word index.
+
+const base = document.querySelector('meta[name="dossier:base"]')?.getAttribute("content") ?? "";
+const FACETS = [
+  { key: "actor", label: "Actors", searchable: true },
+  { key: "place", label: "Places", searchable: true },
+  { key: "tag", label: "Themes", searchable: false },
+  { key: "year", label: "Years", searchable: false },
+];
+const PAGE = 10;
+const TOP = 8;
+
+const root = document.getElementById("search");
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const statusLine = document.getElementById("search-status");
+const list = document.getElementById("results");
+const moreButton = document.getElementById("more");
+const facetsBox = document.getElementById("facets");
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+});
+
+let state = readState();
+let facetData = null; // facets.json: {actor: [{name, slug, count, aliases}], ...}
+let counts = null; // per-facet counts for the current query, or null for totals
+let shown = []; // the current result set: functions or records, see render()
+let visible = 0;
+let generation = 0;
+let typing = false; // true while keystrokes refine one history entry
+const expanded = new Set(); // facets showing all their values
+const facetQueries = {}; // text typed into each facet's own filter box
+
+// ---- Pagefind -------------------------------------------------------------
+
+let pagefindPromise = null;
+function pagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = import(`${base}/pagefind/pagefind.js`).then(async (module) => {
+      await module.options({ baseUrl: `${base}/` });
+      await module.init();
+      return module;
+    });
+  }
+  return pagefindPromise;
+}
+
+let filtersLoaded = null;
+function pagefindFilters(pf) {
+  // Counts come back with each search only once the filter index is loaded.
+  if (!filtersLoaded) filtersLoaded = pf.filters();
+  return filtersLoaded;
+}
+
+function pagefindFilterOptions(except) {
+  const filters = {};
+  for (const { key } of FACETS) {
+    if (key !== except && state.filters[key].length) filters[key] = { any: state.filters[key] };
+  }
+  return filters;
+}
+
+// ---- State and URL ----------------------------------------------------------
+
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = {};
+  for (const { key } of FACETS) filters[key] = [...new Set(params.getAll(key).filter(Boolean))];
+  return {
+    q: (params.get("q") ?? "").trim(),
+    sort: params.get("sort") === "date" ? "date" : "",
+    filters,
+  };
+}
+
+function stateUrl() {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const { key } of FACETS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.sort) params.set("sort", state.sort);
+  const query = params.toString();
+  return window.location.pathname + (query ? `?${query}` : "");
+}
+
+function commit({ push }) {
+  const url = stateUrl();
+  if (url === window.location.pathname + window.location.search) return;
+  if (push) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+function hasFilters() {
+  return FACETS.some(({ key }) => state.filters[key].length > 0);
+}
+
+// ---- Helpers --------------------------------------------------------------
+
+function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "className") node.className = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) if (child !== null) node.append(child);
+  return node;
+}
+
+function formatDate(iso) {
+  if (!iso) return "";
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+async function fetchJson(path) {
+  const response = await fetch(`${base}/${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+function loadFacets() {
+  if (!facetData) facetData = fetchJson("search/facets.json");
+  return facetData;
+}
+
+const listCache = new Map();
+function loadList(facet, slug) {
+  const path = `search/lists/${facet}/${slug}.json`;
+  if (!listCache.has(path)) listCache.set(path, fetchJson(path));
+  return listCache.get(path);
+}
+
+// ---- Searching ------------------------------------------------------------
+
+async function runQuery(current) {
+  const pf = await pagefind();
+  await pagefindFilters(pf);
+  const sort = state.sort === "date" ? { date: "desc" } : undefined;
+  const search = await pf.search(state.q, { filters: pagefindFilterOptions(null), sort });
+  if (current !== generation) return null;
+  // For each facet with a selection, the counts must ignore that facet's own
+  // selection (values within a facet combine with OR).
+  const facetCounts = {};
+  for (const { key } of FACETS) {
+    if (state.filters[key].length === 0) {
+      facetCounts[key] = search.filters?.[key] ?? {};
+    } else {
+      const other = await pf.search(state.q, { filters: pagefindFilterOptions(key) });
+      facetCounts[key] = other.filters?.[key] ?? {};
+    }
+  }
+  return { items: search.results.map((r) => ({ load: r.data })), counts: facetCounts };
+}
+
+async function runBrowse(current) {
+  const facets = await loadFacets();
+  let chosen = null;
+  for (const { key } of FACETS) {
+    const values = state.filters[key];
+    if (!values.length) continue;
+    const slugs = values
+      .map((name) => facets[key].find((v) => v.name === name)?.slug)
+      .filter(Boolean);
+    const lists = await Promise.all(slugs.map((slug) => loadList(key, slug)));
+    const union = new Map();
+    for (const rows of lists) for (const row of rows) union.set(row[0], row);
+    chosen = chosen === null
+      ? union
+      : new Map([...chosen].filter(([url]) => union.has(url)));
+  }
+  if (current !== generation) return null;
+  const rows = [...(chosen ?? new Map()).values()].sort((a, b) =>
+    a[2] === b[2] ? (a[0] < b[0] ? 1 : -1) : a[2] < b[2] ? 1 : -1);
+  const items = rows.map(([url, title, date]) => ({
+    record: { url: `${base}/${url}`, meta: { title, date, kind: "briefing" }, excerpt: "" },
+  }));
+  return { items, counts: null };
+}
+
+async function update() {
+  const current = ++generation;
+  syncForm();
+  let outcome;
+  try {
+    if (state.q) outcome = await runQuery(current);
+    else if (hasFilters()) outcome = await runBrowse(current);
+    else outcome = { items: [], counts: null, idle: true };
+  } catch (error) {
+    if (current !== generation) return;
+    statusLine.textContent = "Search is not available right now.";
+    console.warn(error);
+    return;
+  }
+  if (outcome === null || current !== generation) return;
+  shown = outcome.items;
+  counts = outcome.counts;
+  visible = 0;
+  list.replaceChildren();
+  await renderFacets();
+  if (outcome.idle) {
+    statusLine.textContent = "Type a word or a name, or choose a filter to browse.";
+    moreButton.hidden = true;
+    return;
+  }
+  await showMore(current);
+  announce();
+}
+
+function announce() {
+  const n = shown.length;
+  const what = state.q ? ` for “${state.q}”` : "";
+  const narrowed = hasFilters() ? " with the chosen filters" : "";
+  statusLine.textContent = n === 0
+    ? `No results${what}${narrowed}.`
+    : `${n} result${n === 1 ? "" : "s"}${what}${narrowed}.`;
+}
+
+async function showMore(current = generation) {
+  const slice = shown.slice(visible, visible + PAGE);
+  const records = await Promise.all(slice.map((item) => item.record ?? item.load()));
+  if (current !== generation) return;
+  for (const record of records) list.append(renderResult(record));
+  visible += slice.length;
+  moreButton.hidden = visible >= shown.length;
+}
+
+function renderResult(result) {
+  const meta = result.meta ?? {};
+  const kind = meta.kind ?? "page";
+  const heading = element("h2", { className: "result-title" },
+    element("a", { href: result.url }, meta.title ?? result.url));
+  const line = element("p", { className: "result-meta" },
+    element("span", { className: `kind kind-${kind}` }, kind));
+  if (meta.date) {
+    line.append(" · ", element("time", { datetime: meta.date.slice(0, 10) }, formatDate(meta.date)));
+  }
+  const item = element("li", { className: "result" }, line, heading);
+  if (result.excerpt) {
+    const excerpt = element("p", { className: "result-excerpt" });
+    // Pagefind escapes the page text and adds only <mark> elements.
+    excerpt.innerHTML = result.excerpt;
+    item.append(excerpt);
+  }
+  const sections = (result.sub_results ?? []).filter((sub) => sub.url.includes("#")).slice(0, 2);
+  if (sections.length) {
+    const links = element("ul", { className: "result-sections" });
+    for (const sub of sections) links.append(element("li", {}, element("a", { href: sub.url }, sub.title)));
+    item.append(links);
+  }
+  return item;
+}
+
+// ---- Facets ---------------------------------------------------------------
+
+async function renderFacets() {
+  const facets = await loadFacets();
+  const boxes = [];
+  for (const facet of FACETS) {
+    const values = facets[facet.key] ?? [];
+    if (!values.length) continue;
+    boxes.push(renderFacet(facet, values));
+  }
+  const active = document.activeElement;
+  const refocus = active?.dataset?.facetFilter;
+  facetsBox.replaceChildren(...boxes);
+  if (hasFilters()) {
+    facetsBox.prepend(element("button", { type: "button", className: "clear-filters" }, "Clear all filters"));
+  }
+  if (refocus) {
+    const box = facetsBox.querySelector(`[data-facet-filter="${refocus}"]`);
+    box?.focus();
+    box?.setSelectionRange(box.value.length, box.value.length);
+  }
+}
+
+function countFor(facet, value) {
+  if (counts) return counts[facet.key]?.[value.name] ?? 0;
+  return value.count;
+}
+
+function renderFacet(facet, values) {
+  const selected = new Set(state.filters[facet.key]);
+  const typed = fold(facetQueries[facet.key] ?? "");
+  let candidates = values.map((value) => ({ value, count: countFor(facet, value) }));
+  if (counts) candidates = candidates.filter((c) => c.count > 0 || selected.has(c.value.name));
+  if (counts && facet.key !== "year") candidates.sort((a, b) => b.count - a.count);
+  if (typed) {
+    candidates = candidates.filter(({ value }) =>
+      [value.name, ...(value.aliases ?? [])].some((name) => fold(name).includes(typed)));
+  }
+  const all = expanded.has(facet.key) || typed;
+  const top = all ? candidates : candidates.slice(0, TOP);
+  // A chosen value always stays in view, even when it is not among the top.
+  for (const c of candidates) if (selected.has(c.value.name) && !top.includes(c)) top.push(c);
+
+  const box = element("fieldset", { className: "facet", "data-facet": facet.key },
+    element("legend", {}, facet.label));
+  if (facet.searchable && values.length > TOP) {
+    const id = `facet-filter-${facet.key}`;
+    box.append(
+      element("label", { className: "visually-hidden", for: id }, `Find ${facet.label.toLowerCase()}`),
+      element("input", {
+        id, type: "search", className: "facet-filter", autocomplete: "off",
+        placeholder: `Find ${facet.label.toLowerCase()}…`, value: facetQueries[facet.key] ?? "",
+        "data-facet-filter": facet.key,
+      }),
+    );
+  }
+  const items = element("ul", { className: "facet-values" });
+  for (const { value, count } of top) {
+    const id = `f-${facet.key}-${value.slug}`;
+    const checkbox = element("input", {
+      type: "checkbox", id, value: value.name, checked: selected.has(value.name),
+      "data-facet": facet.key,
+    });
+    items.append(element("li", {}, checkbox,
+      element("label", { for: id }, element("span", { className: "facet-name" }, value.name),
+        " ", element("span", { className: "count" }, String(count)))));
+  }
+  if (!top.length) items.append(element("li", { className: "facet-empty" }, "No match"));
+  box.append(items);
+  if (!typed && candidates.length > TOP) {
+    box.append(element("button", {
+      type: "button", className: "facet-more", "data-facet-more": facet.key,
+      "aria-expanded": expanded.has(facet.key) ? "true" : "false",
+    }, expanded.has(facet.key) ? "Show fewer" : `Show all ${candidates.length}`));
+  }
+  return box;
+}
+
+// ---- Events ---------------------------------------------------------------
+
+function syncForm() {
+  if (input.value.trim() !== state.q) input.value = state.q;
+  for (const radio of form.querySelectorAll('input[name="sort"]')) {
+    radio.checked = radio.value === state.sort;
+  }
+}
+
+let debounce = null;
+input.addEventListener("input", () => {
+  pagefind().then((pf) => pf.preload(input.value.trim())).catch(() => {});
+  clearTimeout(debounce);
+  debounce = setTimeout(() => {
+    const q = input.value.trim();
+    if (q === state.q) return;
+    state.q = q;
+    // The first keystroke of a new query makes a history entry; the rest
+    // refine it, so Back goes to the previous search, not the previous letter.
+    commit({ push: !typing });
+    typing = true;
+    update();
+  }, 120);
+});
+input.addEventListener("blur", () => { typing = false; });
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(debounce);
+  typing = false;
+  state.q = input.value.trim();
+  commit({ push: true });
+  update();
+});
+
+form.addEventListener("change", (event) => {
+  if (event.target.name !== "sort") return;
+  typing = false;
+  state.sort = event.target.value;
+  commit({ push: true });
+  update();
+});
+
+facetsBox.addEventListener("change", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement) || target.type !== "checkbox") return;
+  const key = target.dataset.facet;
+  const values = new Set(state.filters[key]);
+  if (target.checked) values.add(target.value);
+  else values.delete(target.value);
+  state.filters[key] = [...values];
+  typing = false;
+  commit({ push: true });
+  update();
+});
+
+facetsBox.addEventListener("input", (event) => {
+  const key = event.target?.dataset?.facetFilter;
+  if (!key) return;
+  facetQueries[key] = event.target.value;
+  renderFacets();
+});
+
+facetsBox.addEventListener("click", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return;
+  if (target.dataset.facetMore) {
+    const key = target.dataset.facetMore;
+    if (expanded.has(key)) expanded.delete(key);
+    else expanded.add(key);
+    renderFacets().then(() => facetsBox.querySelector(`[data-facet-more="${key}"]`)?.focus());
+  } else if (target.classList.contains("clear-filters")) {
+    for (const { key } of FACETS) state.filters[key] = [];
+    typing = false;
+    commit({ push: true });
+    update();
+  }
+});
+
+moreButton.addEventListener("click", () => showMore());
+
+window.addEventListener("popstate", () => {
+  state = readState();
+  typing = false;
+  update();
+});
+
+root.hidden = false;
+pagefind().catch(() => {});
+update();
+if (!state.q && !hasFilters()) input.focus();
