@@ -427,6 +427,7 @@ window.addEventListener("popstate", () => {
 });
 
 root.hidden = false;
+document.getElementById("search-needs-js")?.remove();
 pagefind().catch(() => {});
 update();
 if (!state.q && !hasFilters()) input.focus();

@@ -1,0 +1,202 @@
+"""Search in a real browser: the sample archive, served under a project subpath."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import ROOT, build_site
+from .test_browser import browser  # noqa: F401  (the shared browser fixture)
+
+pytestmark = pytest.mark.browser
+SUB = "/repo"
+OUTPUT: list[Path] = []
+
+
+class _Subpath(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder under /repo/, as GitHub Pages serves a project."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if path == SUB or path.startswith(SUB + "/"):
+            return super().translate_path(path[len(SUB) :] or "/")
+        return str(Path(self.directory) / "__nowhere__")
+
+
+@pytest.fixture(scope="module")
+def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("search") / "output"
+    built = build_site(ROOT / "content", out, "--site-url", f"https://org.github.io{SUB}")
+    assert built.returncode == 0, built.stderr
+    OUTPUT.append(out)
+
+    def handler(*args: object, **kwargs: object) -> _Subpath:
+        return _Subpath(*args, directory=str(out), **kwargs)  # type: ignore[arg-type]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUB}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on(
+        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
+    )
+    opened.on("pageerror", lambda e: problems.append(str(e)))
+    opened.on(
+        "response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
+    yield opened
+    context.close()
+    assert problems == []
+
+
+def titles(page: Page) -> list[str]:
+    return page.locator(".result-title").all_inner_texts()
+
+
+def test_typing_a_query_finds_the_briefing(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/")
+    page.locator("#q").fill("Gwarsha")
+    expect(page.locator("#search-status")).to_have_text(
+        re.compile(r"^\d+ results? for “Gwarsha”\.$")
+    )
+    first = page.locator(".result-title a").first
+    expect(first).to_have_text(
+        "LNA claims gains around Gwarsha as the US election adds a new uncertainty"
+    )
+    assert first.get_attribute("href") == f"{SUB}/briefings/lna-pushes-into-gwarsha/"
+    expect(page.locator(".result-excerpt mark").first).to_have_text("Gwarsha")
+    assert "?q=Gwarsha" in page.url
+
+
+def test_a_shared_url_with_a_query_and_an_actor_filters(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=oil&actor={quote('Ibrahim Jadhran')}")
+    expect(page.locator("#search-status")).to_contain_text("for “oil” with the chosen filters")
+    assert page.locator("#q").input_value() == "oil"
+    box = page.locator('input[data-facet="actor"][value="Ibrahim Jadhran"]')
+    expect(box).to_be_checked()
+    found = titles(page)
+    assert found
+    assert all("briefing" in k.lower() for k in page.locator(".result .kind").all_inner_texts())
+    page.goto(f"{search_url}/search/?q=oil")
+    expect(page.locator("#search-status")).to_contain_text("for “oil”.")
+    assert len(titles(page)) >= len(found)
+
+
+def test_the_actor_facet_can_be_searched_within(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=oil")
+    expect(page.locator(".result").first).to_be_visible()
+    facet = page.locator('fieldset[data-facet="actor"]')
+    facet.get_by_label("Find actors").fill("haf")
+    values = facet.locator(".facet-name")
+    expect(values).to_have_text(["Khalifa Haftar"])
+    facet.get_by_label("Find actors").fill("hifter")  # an alias finds the name
+    expect(values).to_have_text(["Khalifa Haftar"])
+    facet.get_by_label("Khalifa Haftar").check()
+    expect(page.locator("#search-status")).to_contain_text("with the chosen filters")
+    assert "actor=Khalifa+Haftar" in page.url
+
+
+def test_an_arabic_query_finds_the_actor(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q={quote('حفتر')}")
+    expect(page.locator(".result-title").first).to_have_text("Khalifa Haftar")
+    expect(page.locator(".result .kind").first).to_have_text("actor")
+    assert (
+        page.locator(".result-title a").first.get_attribute("href")
+        == f"{SUB}/actors/khalifa-haftar/"
+    )
+
+
+def test_back_restores_the_previous_search(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/")
+    page.locator("#q").fill("Sirte")
+    expect(page.locator("#search-status")).to_contain_text("for “Sirte”")
+    page.locator("#q").press("Enter")
+    page.locator("#q").fill("Tobruk")
+    expect(page.locator("#search-status")).to_contain_text("for “Tobruk”")
+    page.locator('input[data-facet="year"][value="2016"]').check()
+    expect(page.locator("#search-status")).to_contain_text("with the chosen filters")
+    page.go_back()
+    expect(page.locator("#search-status")).to_have_text(
+        re.compile(r"^\d+ results? for “Tobruk”\.$")
+    )
+    expect(page.locator('input[data-facet="year"][value="2016"]')).not_to_be_checked()
+    assert page.locator("#q").input_value() == "Tobruk"
+    page.go_back()
+    expect(page.locator("#q")).to_have_value("Sirte")
+    expect(page.locator("#search-status")).to_contain_text("for “Sirte”")
+
+
+def test_filters_without_a_query_browse_without_the_word_index(page: Page, search_url: str) -> None:
+    # Every sample briefing is from 2016: the year filter keeps all of Jadhran's.
+    actors = json.loads((OUTPUT[0] / "data" / "actors.json").read_text())["actors"]
+    jadhran = len(next(a for a in actors if a["slug"] == "ibrahim-jadhran")["briefings"])
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{search_url}/search/?actor={quote('Ibrahim Jadhran')}&year=2016")
+    expect(page.locator("#search-status")).to_have_text(
+        f"{jadhran} results with the chosen filters."
+    )
+    expect(page.locator(".result-title").first).to_be_visible()
+    assert not [url for url in fetched if "/pagefind/index/" in url]
+    assert any(url.endswith("/search/lists/actor/ibrahim-jadhran.json") for url in fetched)
+    expect(page.locator(".result")).to_have_count(jadhran)
+    page.locator('input[data-facet="year"][value="2016"]').uncheck()
+    expect(page.locator("#search-status")).to_have_text(
+        f"{jadhran} results with the chosen filters."
+    )
+
+
+def test_sort_newest_first_orders_by_date(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=Sirte&sort=date")
+    expect(page.locator(".result").first).to_be_visible()
+    dates = page.locator(".result time").evaluate_all(
+        "els => els.map(e => e.getAttribute('datetime'))"
+    )
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_more_results_pages_through(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=Libya")
+    expect(page.locator(".result")).to_have_count(10)
+    page.get_by_role("button", name="More results").click()
+    expect(page.locator(".result")).not_to_have_count(10)
+
+
+def test_slash_focuses_search_and_the_header_box_leads_there(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/briefings/bm-splits-isis-enclave/")
+    page.keyboard.press("/")
+    expect(page.locator("#site-q")).to_be_focused()
+    page.keyboard.type("Kobler")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{search_url}/search/?q=Kobler")
+    expect(page.locator(".result-title").first).to_have_text("Martin Kobler")
+
+
+def test_without_javascript_the_page_says_so(browser: Browser, search_url: str) -> None:  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{search_url}/search/")
+    expect(page.get_by_text("Search runs in your browser and needs JavaScript.")).to_be_visible()
+    expect(page.locator("#search")).to_be_hidden()
+    assert (
+        page.get_by_role("link", name="the archive by month").get_attribute("href")
+        == f"{SUB}/archive/"
+    )
+    context.close()
