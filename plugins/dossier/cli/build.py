@@ -42,6 +42,9 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
         "--keep-going", action="store_true", help="build every good briefing, skip the bad ones"
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument(
+        "--no-search", dest="search", action="store_false", help="skip the search index"
+    )
 
 
 def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -57,6 +60,8 @@ def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
         override["SITEURL"] = args.site_url.rstrip("/")
     override["DOSSIER_KEEP_GOING"] = bool(getattr(args, "keep_going", False))
     override["DOSSIER_STRICT"] = bool(getattr(args, "strict", False))
+    if not getattr(args, "search", True):
+        override["DOSSIER_SEARCH"] = False
     settings: dict[str, Any] = read_settings(args.settings, override=override)
     return settings
 
