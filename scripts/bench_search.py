@@ -66,9 +66,15 @@ class Traffic:
 
     def __init__(self, page: Page) -> None:
         self.seen: dict[str, list[int]] = {}
+        self.urls: set[str] = set()
         page.on("response", self._count)
 
     def _count(self, response) -> None:  # type: ignore[no-untyped-def]
+        # A URL fetched again in one page's life comes from the browser's
+        # cache (the second Pagefind instance loads the same wasm and worker).
+        if response.url in self.urls:
+            return
+        self.urls.add(response.url)
         try:
             body = response.body()
         except Exception:
@@ -82,6 +88,10 @@ class Traffic:
     def take(self) -> dict[str, list[int]]:
         out, self.seen = self.seen, {}
         return out
+
+    def forget(self) -> None:
+        """A new page load: nothing is cached any more."""
+        self.urls = set()
 
 
 def kb(seen: dict[str, list[int]]) -> str:

@@ -200,3 +200,14 @@ def test_without_javascript_the_page_says_so(browser: Browser, search_url: str) 
         == f"{SUB}/archive/"
     )
     context.close()
+
+
+def test_facet_counts_follow_the_query(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=Gwarsha")
+    expect(page.locator("#search-status")).to_contain_text("for “Gwarsha”")
+    briefings = [
+        k for k in page.locator(".result .kind").all_inner_texts() if k.lower() == "briefing"
+    ]
+    assert 0 < len(briefings) < 10
+    year = page.locator('fieldset[data-facet="year"] .count').first
+    expect(year).to_have_text(str(len(briefings)))

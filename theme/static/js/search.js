@@ -39,24 +39,33 @@ const expanded = new Set(); // facets showing all their values
 const facetQueries = {}; // text typed into each facet's own filter box
 
 // ---- Pagefind -------------------------------------------------------------
+//
+// Two instances of the same bundle: Pagefind computes facet counts on every
+// search once its filter index is loaded, which costs a second or more for a
+// common word at 10,000 pages. Results come from an instance that never loads
+// it; counts from a second one (a second module URL), after the results show.
 
-let pagefindPromise = null;
-function pagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(`${base}/pagefind/pagefind.js`).then(async (module) => {
-      await module.options({ baseUrl: `${base}/` });
-      await module.init();
-      return module;
-    });
-  }
-  return pagefindPromise;
+function loadInstance(tag) {
+  return import(`${base}/pagefind/pagefind.js${tag}`).then(async (module) => {
+    await module.options({ baseUrl: `${base}/`, bundlePath: `${base}/pagefind/` });
+    await module.init();
+    return module;
+  });
 }
 
-let filtersLoaded = null;
-function pagefindFilters(pf) {
-  // Counts come back with each search only once the filter index is loaded.
-  if (!filtersLoaded) filtersLoaded = pf.filters();
-  return filtersLoaded;
+let resultsIndex = null;
+function pagefind() {
+  resultsIndex ??= loadInstance("");
+  return resultsIndex;
+}
+
+let countsIndex = null;
+function countingPagefind() {
+  countsIndex ??= loadInstance("?counts").then(async (module) => {
+    await module.filters();
+    return module;
+  });
+  return countsIndex;
 }
 
 function pagefindFilterOptions(except) {
@@ -145,22 +154,29 @@ function loadList(facet, slug) {
 
 async function runQuery(current) {
   const pf = await pagefind();
-  await pagefindFilters(pf);
   const sort = state.sort === "date" ? { date: "desc" } : undefined;
   const search = await pf.search(state.q, { filters: pagefindFilterOptions(null), sort });
   if (current !== generation) return null;
-  // For each facet with a selection, the counts must ignore that facet's own
-  // selection (values within a facet combine with OR).
+  return { items: search.results.map((r) => ({ load: r.data })), counts: null, query: true };
+}
+
+async function queryCounts(current) {
+  // For each facet with a selection, the counts ignore that facet's own
+  // selection: values within a facet combine with OR.
+  const pf = await countingPagefind();
   const facetCounts = {};
+  let plain = null;
   for (const { key } of FACETS) {
+    if (current !== generation) return null;
     if (state.filters[key].length === 0) {
-      facetCounts[key] = search.filters?.[key] ?? {};
+      plain ??= await pf.search(state.q, { filters: pagefindFilterOptions(null) });
+      facetCounts[key] = plain.filters?.[key] ?? {};
     } else {
       const other = await pf.search(state.q, { filters: pagefindFilterOptions(key) });
       facetCounts[key] = other.filters?.[key] ?? {};
     }
   }
-  return { items: search.results.map((r) => ({ load: r.data })), counts: facetCounts };
+  return current === generation ? facetCounts : null;
 }
 
 async function runBrowse(current) {
@@ -215,6 +231,13 @@ async function update() {
   }
   await showMore(current);
   announce();
+  if (outcome.query) {
+    const fresh = await queryCounts(current).catch(() => null);
+    if (fresh && current === generation) {
+      counts = fresh;
+      await renderFacets();
+    }
+  }
 }
 
 function announce() {
