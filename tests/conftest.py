@@ -88,3 +88,11 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     built = build_site(FIXTURE, out, "--site-url", "https://org.github.io/repo")
     assert built.returncode == 0, built.stderr
     return built
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample archive in content/, built at the root of a site."""
+    built = build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
+    assert built.returncode == 0, built.stderr
+    return built

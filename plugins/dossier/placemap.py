@@ -93,7 +93,7 @@ def render_map(points: Sequence[Point], title: str) -> str:
         return (PAD + (lon - west) * x_scale * scale, PAD + (north - lat) * scale)
 
     parts = [
-        f'<svg class="place-map" viewBox="0 0 {width} {height}" role="group" '
+        f'<svg class="place-map" viewBox="0 0 {width} {height}" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f'<rect class="map-bg" x="0" y="0" width="{width}" height="{height}" rx="6"/>',
     ]
