@@ -46,6 +46,8 @@ def main() -> None:
                                         color_scheme=scheme)  # fmt: skip
                 for path in args.paths:
                     page.goto(base + path)
+                    if path.startswith("/search/?"):
+                        page.wait_for_selector(".result", timeout=10000)
                     name = path.strip("/").replace("/", "_") or "home"
                     target = out / f"{name}-{label}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=args.full)

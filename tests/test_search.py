@@ -211,3 +211,21 @@ def test_facet_counts_follow_the_query(page: Page, search_url: str) -> None:
     assert 0 < len(briefings) < 10
     year = page.locator('fieldset[data-facet="year"] .count').first
     expect(year).to_have_text(str(len(briefings)))
+
+
+def test_on_a_phone_the_filters_fold_above_the_results(browser: Browser, search_url: str) -> None:  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{search_url}/search/?q=oil")
+    expect(page.locator(".result").first).to_be_visible()
+    summary = page.locator("#facets-box > summary")
+    expect(summary).to_have_text("Filters")
+    expect(page.locator('fieldset[data-facet="actor"]')).to_be_hidden()
+    summary.click()
+    page.locator('fieldset[data-facet="year"] input[value="2016"]').check()
+    expect(summary).to_have_text("Filters (1)")
+    assert (
+        page.locator("#facets-box").bounding_box()["y"]
+        < page.locator(".result").first.bounding_box()["y"]
+    )  # type: ignore[index]
+    context.close()

@@ -23,6 +23,8 @@ const statusLine = document.getElementById("search-status");
 const list = document.getElementById("results");
 const moreButton = document.getElementById("more");
 const facetsBox = document.getElementById("facets");
+const facetsDisclosure = document.getElementById("facets-box");
+const wide = window.matchMedia("(min-width: 52rem)");
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
@@ -286,7 +288,17 @@ function renderResult(result) {
 
 // ---- Facets ---------------------------------------------------------------
 
+function syncDisclosure() {
+  // Beside the results on a wide screen, always open; on a phone, folded
+  // above the results unless a filter is on.
+  const chosen = FACETS.reduce((n, { key }) => n + state.filters[key].length, 0);
+  facetsDisclosure.querySelector("summary").textContent = chosen ? `Filters (${chosen})` : "Filters";
+  if (wide.matches || chosen) facetsDisclosure.open = true;
+}
+wide.addEventListener("change", syncDisclosure);
+
 async function renderFacets() {
+  syncDisclosure();
   const facets = await loadFacets();
   const boxes = [];
   for (const facet of FACETS) {
