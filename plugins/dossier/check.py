@@ -26,6 +26,17 @@ def _files(root: str, folders: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
+def _strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
+    """Files the build will not read: anything but Markdown in a content folder."""
+    problems = []
+    for folder in folders:
+        for path in sorted(Path(root, folder).rglob("*")):
+            if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+                problems.append(Diagnostic(display_path(str(path)), 0, "warning",
+                                           "not a .md file: the build ignores it"))  # fmt: skip
+    return problems
+
+
 def check_content(config: Config) -> list[Diagnostic]:
     """Every problem in the content folder, sorted by file and line."""
     problems: list[Diagnostic] = []
@@ -53,7 +64,10 @@ def check_content(config: Config) -> list[Diagnostic]:
             problems += exc.diagnostics()
             continue
         problems += warnings
-    duplicates = duplicate_slugs(briefings)
+    problems += _strays(root, (*config.briefing_dirs, *config.page_dirs,
+                               config.actors_dir, config.places_dir))  # fmt: skip
+    duplicates = duplicate_slugs([b for b in briefings if b.status == "published"])
+    problems += duplicate_slugs(briefings, severity="warning", only_with_drafts=True)
     problems += duplicates
     # Relations are keyed by slug: briefings that share one are left out.
     clashing = {d.path for d in duplicates}

@@ -38,18 +38,18 @@ class ValidationError(DossierError):
 
 
 class ContentErrors(ValidationError):
-    """All the errors found in one file; the first one is its headline."""
+    """Every problem found in one file, at least one an error (the headline)."""
 
     def __init__(self, problems: list[Diagnostic]) -> None:
-        first = problems[0]
+        first = next(p for p in problems if p.severity == "error")
         super().__init__(first.path, first.line, first.message)
         self._problems = problems
 
     def __str__(self) -> str:
-        return "\n".join(str(d) for d in self._problems)
+        return "\n".join(str(d) for d in self._problems if d.severity == "error")
 
     def diagnostics(self) -> list[Diagnostic]:
-        """Every error found in the file, in file order."""
+        """Every problem found in the file, warnings included, in file order."""
         return list(self._problems)
 
 

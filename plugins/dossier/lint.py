@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Literal
 
 from .model import Briefing, Diagnostic
 from .relate import Archive
 
 
-def duplicate_slugs(briefings: Iterable[Briefing]) -> list[Diagnostic]:
-    """An error on each briefing whose slug (so URL) another briefing also has.
+def duplicate_slugs(
+    briefings: Iterable[Briefing],
+    *,
+    severity: Literal["error", "warning"] = "error",
+    only_with_drafts: bool = False,
+) -> list[Diagnostic]:
+    """A problem on each briefing whose slug (so URL) another briefing also has.
 
-    Drafts count: a draft that shares a published briefing's slug would
-    replace it the day it is published.
+    Published briefings that clash are errors. With ``only_with_drafts``,
+    only groups that include a draft are reported: a draft that shares a
+    published briefing's slug would replace it the day it is published.
     """
     by_slug: dict[str, list[Briefing]] = defaultdict(list)
     for briefing in briefings:
@@ -22,6 +29,8 @@ def duplicate_slugs(briefings: Iterable[Briefing]) -> list[Diagnostic]:
     for slug, group in sorted(by_slug.items()):
         if len(group) < 2:
             continue
+        if only_with_drafts and all(b.status == "published" for b in group):
+            continue
         paths = sorted(b.path for b in group)
         for briefing in group:
             others = ", ".join(p for p in paths if p != briefing.path)
@@ -29,7 +38,7 @@ def duplicate_slugs(briefings: Iterable[Briefing]) -> list[Diagnostic]:
                 Diagnostic(
                     briefing.path,
                     briefing.line_of("slug"),
-                    "error",
+                    severity,
                     f"slug '{slug}' is also used by {others}",
                     related=tuple(p for p in paths if p != briefing.path),
                 )

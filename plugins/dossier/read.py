@@ -22,7 +22,7 @@ from . import markup
 from .errors import ContentErrors, DossierError, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Page, Source, Status
-from .slugs import SLUG_PATTERN, slug_from_filename, slugify
+from .slugs import SLUG_PATTERN, ascii_slug, slug_from_filename
 
 BRIEFING_KEYS = frozenset(
     {
@@ -115,9 +115,31 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalise_text(raw: str) -> str:
     """Drop a byte-order mark and turn CRLF or CR line ends into LF."""
     return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_controls(text: str, path: str) -> tuple[str, list[Diagnostic]]:
+    """Remove control characters (a form feed pasted from a word processor,
+    say): XML forbids them, so one would break every feed the text reaches."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return text, []
+    line = text[: found.start()].count("\n") + 1
+    message = f"control character U+{ord(found.group()):04X} removed (and any others)"
+    return _CONTROL.sub("", text), [Diagnostic(path, line, "warning", message)]
+
+
+def prepare(raw: str, path: str) -> FrontMatter:
+    """Normalised, control-free text split into front-matter and body."""
+    text, problems = strip_controls(normalise_text(raw), path)
+    fm = split_front_matter(text, path)
+    fm.problems.extend(problems)
+    return fm
 
 
 def split_front_matter(text: str, path: str) -> FrontMatter:
@@ -131,15 +153,17 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
             path, 1, "front-matter is not closed: add a '---' line after it"
         ) from None
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    # File line of the YAML text's first line: the boundary pattern may have
+    # swallowed blank lines after the opening '---'.
+    first_line = text[: opening.end() if opening else 0].count("\n") + 1
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        # The YAML text starts with the rest of the opening '---' line, so a
-        # zero-based mark line is the one-based file line less one.
-        line = mark.line + 1 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
         raise FrontMatterError(path, line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
@@ -151,7 +175,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(path, 2, "front-matter must be a mapping of keys to values")
     lines = {
-        str(key.value): key.start_mark.line + 1
+        str(key.value): key.start_mark.line + first_line
         for key, _value in node.value
         if isinstance(key, yaml.ScalarNode)
     }
@@ -222,9 +246,9 @@ def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.dat
         return None
     try:
         parsed = parse_datetime(value)
-        # A date without a zone is the site's local time; every date is then
-        # comparable with every other.
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        # A date without a zone is the site's local time; a date with one is
+        # shown in the site's time, so that order and grouping by month agree.
+        return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
     except ValueError as exc:
         fm.error(key, f"'{key}' {exc}" if str(exc).startswith("must") else str(exc))
         return None
@@ -282,8 +306,8 @@ def _slug(fm: FrontMatter, stem: str) -> str:
     if given and _UNSAFE.search(given):
         fm.error("slug", f"unsafe slug {given!r}: a slug is one URL segment, no '/', '\\' or '..'")
         return ""
-    slug = slugify(given) if given else slug_from_filename(stem)
-    if not SLUG_PATTERN.match(slug) or slug.startswith("x-"):
+    slug = ascii_slug(given) if given else slug_from_filename(stem)
+    if not SLUG_PATTERN.match(slug):
         where = f"slug {given!r}" if given else f"file name {stem!r}"
         fm.error("slug", f"{where} gives no URL slug: use ASCII letters, digits and hyphens")
         return ""
@@ -307,9 +331,8 @@ def _kind(value: object) -> str:
 
 
 def _finish(fm: FrontMatter) -> None:
-    errors = fm.errors()
-    if errors:
-        raise ContentErrors(errors)
+    if fm.errors():
+        raise ContentErrors(fm.problems)
 
 
 def read_briefing(
@@ -328,7 +351,7 @@ def read_briefing(
     link, and every entity mentioned is listed in ``Briefing.mentions``.
     Raises :class:`DossierError` (every error in the file) when it is invalid.
     """
-    fm = split_front_matter(normalise_text(raw), path)
+    fm = prepare(raw, path)
     _check_keys(fm, BRIEFING_KEYS)
     title = _text(fm, "title", required=True)
     date = _date(fm, "date", tz, required=True)
@@ -373,7 +396,7 @@ def read_briefing(
 
 def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
     """Parse a free-standing page (About and the like); see :func:`read_briefing`."""
-    fm = split_front_matter(normalise_text(raw), path)
+    fm = prepare(raw, path)
     _check_keys(fm, PAGE_KEYS)
     title = _text(fm, "title", required=True)
     summary = _text(fm, "summary")

@@ -17,7 +17,7 @@ from typing import Any
 from . import markup
 from .errors import ContentErrors, DossierError, RegistryError
 from .model import Actor, Diagnostic, Entity, Place, Section
-from .read import FrontMatter, load_text, normalise_text, split_front_matter
+from .read import FrontMatter, load_text, prepare
 from .slugs import slugify
 
 ACTOR_KEYS = frozenset({"name", "kind", "aliases", "affiliations"})
@@ -169,7 +169,7 @@ def read_entity(
     Returns the entity and its warnings; raises :class:`ContentErrors` with
     every error in the file when it is invalid.
     """
-    fm = split_front_matter(normalise_text(raw), path)
+    fm = prepare(raw, path)
     known = ACTOR_KEYS if section == "actors" else PLACE_KEYS
     for key in sorted(set(fm.data) - known):
         fm.warn(key, f"unknown registry key '{key}'")
@@ -202,7 +202,7 @@ def read_entity(
         entity = Place(**common, coordinates=_coordinates(fm), within=within)
     errors = fm.errors()
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(fm.problems)
     return entity, fm.problems
 
 

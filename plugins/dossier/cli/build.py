@@ -66,10 +66,40 @@ def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
     return settings
 
 
-def build(settings: dict[str, Any]) -> int:
+def unsafe_output(settings: dict[str, Any], settings_file: str | None = None) -> str | None:
+    """Why the output folder must not be replaced, or None when it is safe.
+
+    A build replaces the whole output folder, so it must never be (or hold)
+    the content, the settings, the project or the working directory.
+    """
+    given = Path(settings["OUTPUT_PATH"])
+    if given.is_symlink():
+        return "is a symbolic link"
+    output = given.resolve()
+    precious = {
+        "the content folder": Path(settings["PATH"]).resolve(),
+        "the working directory": Path.cwd().resolve(),
+        "the theme": Path(settings.get("THEME") or output / "__none__").resolve(),
+    }
+    if settings_file:
+        precious["the settings file"] = Path(settings_file).resolve()
+    for name, path in precious.items():
+        if path == output or output in path.parents:
+            return f"holds {name} ({path})"
+    if output.parent == output or output == Path.home().resolve():
+        return "is a root or home folder"
+    return None
+
+
+def build(settings: dict[str, Any], settings_file: str | None = None) -> int:
     """Build into a fresh folder and swap it in; return the exit code."""
     from pelican import Pelican
 
+    problem = unsafe_output(settings, settings_file)
+    if problem:
+        log.error("%s: error: the output folder %s; choose another --output",
+                  settings["OUTPUT_PATH"], problem)  # fmt: skip
+        return 2
     output = Path(settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
@@ -121,12 +151,23 @@ def run(args: argparse.Namespace) -> int:
     """``dossier build``."""
     from rich.console import Console
 
-    if not os.path.isfile(args.settings):
-        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+    problem = usage_problem(args)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     settings = pelican_settings(args)
     console = Console(stderr=True)
     if not console.is_terminal:
-        return build(settings)
+        return build(settings, args.settings)
     with console.status("Building…"):
-        return build(settings)
+        return build(settings, args.settings)
+
+
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """A missing settings file or content folder, as a one-line error."""
+    if not os.path.isfile(args.settings):
+        return f"{args.settings}: error: settings file not found"
+    content = getattr(args, "content", None)
+    if content and not os.path.isdir(content):
+        return f"{content}: error: content folder not found"
+    return None

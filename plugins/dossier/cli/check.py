@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
 from ..check import check_content
 from ..config import Config
-from .build import pelican_settings
+from .build import pelican_settings, usage_problem
 
 
 def add_parser(subparsers: Any) -> None:
@@ -25,8 +24,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print ``path:line: error|warning: message`` lines and a count."""
-    if not os.path.isfile(args.settings):
-        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+    usage = usage_problem(args)
+    if usage:
+        print(usage, file=sys.stderr)
         return 2
     config = Config.from_settings(pelican_settings(args))
     problems = check_content(config)

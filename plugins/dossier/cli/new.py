@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from ..config import Config, display_path
 from ..registry import load_registry
 from ..scaffold import scaffold
-from .build import pelican_settings
+from .build import pelican_settings, usage_problem
 
 
 def add_parser(subparsers: Any) -> None:
@@ -32,8 +31,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the briefing and print its path; exit 1 if it already exists."""
-    if not os.path.isfile(args.settings):
-        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+    usage = usage_problem(args)
+    if usage:
+        print(usage, file=sys.stderr)
         return 2
     config = Config.from_settings(pelican_settings(args))
     root = Path(config.content_path)

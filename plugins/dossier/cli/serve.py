@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import display_path
-from .build import add_build_options, build, pelican_settings
+from .build import add_build_options, build, pelican_settings, usage_problem
 
 RELOAD_TAG = b'<script src="/_dossier/reload.js" defer></script>'
 
@@ -125,14 +125,15 @@ def run(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
     console = Console(stderr=True)
-    if not os.path.isfile(args.settings):
-        print(f"{args.settings}: error: settings file not found", file=sys.stderr)
+    problem = usage_problem(args)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     settings = pelican_settings(args)
     settings["SITEURL"] = ""
     output = os.path.abspath(settings["OUTPUT_PATH"])
     with console.status("Building…"):
-        first = build(dict(settings))
+        first = build(dict(settings), args.settings)
     if not os.path.isdir(output):
         console.print("[red]The first build failed and there is no earlier one to serve.[/]")
         return first
@@ -154,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
             more = " …" if len(names) > 5 else ""
             console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
             with console.status("Rebuilding…"):
-                code = build(dict(settings))
+                code = build(dict(settings), args.settings)
             if code == 0:
                 generation.bump()
             else:

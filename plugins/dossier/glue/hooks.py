@@ -49,8 +49,15 @@ def initialized(pelican: Any) -> None:
 
 
 def readers_init(readers: Any) -> None:
-    """Read ``.md`` files with our front-matter reader."""
-    readers.reader_classes["md"] = DossierReader
+    """Read ``.md`` files with our reader, and nothing else as content.
+
+    Pelican's own HTML, reStructuredText and Markdown readers would turn a
+    stray ``notes.html`` into an article without a ``Briefing``.
+    """
+    for ext in list(readers.reader_classes):
+        readers.reader_classes[ext] = None
+    for ext in DossierReader.file_extensions:
+        readers.reader_classes[ext] = DossierReader
 
 
 def generator_init(generator: Any) -> None:
