@@ -111,7 +111,7 @@ def test_skip_link_is_first_and_reaches_main(page: Page, base_url: str) -> None:
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page).to_have_url(re.compile(r"#dossier_main$"))
 
 
 def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str) -> None:

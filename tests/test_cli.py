@@ -159,3 +159,46 @@ def test_unreadable_files_are_located_errors_not_crashes(content: Path, tmp_path
     assert built.returncode == 1
     assert f"{_shown(link)}: error: cannot read the file: No such file or directory" in built.stderr
     assert "Traceback" not in built.stderr
+
+
+@pytest.mark.parametrize("where", ["content", "cwd", "parent"])
+def test_build_refuses_an_output_folder_holding_precious_things(
+    content: Path, tmp_path: Path, where: str
+) -> None:
+    target = {"content": content, "cwd": ROOT, "parent": tmp_path}[where]
+    built = build_site(content, target)
+    assert built.returncode == 2
+    assert "error: the output folder holds" in built.stderr
+    assert (content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md").is_file()
+    assert (ROOT / "pelicanconf.py").is_file()
+
+
+def test_files_other_than_markdown_are_ignored_and_named_by_check(
+    content: Path, tmp_path: Path
+) -> None:
+    stray = content / "briefings" / "2016" / "notes.html"
+    stray.write_text("<p>not a briefing</p>", encoding="utf-8")
+    (content / "briefings" / "2016" / "2016-12-09-copy.markdown").write_text("# no front-matter\n")
+    built = build_site(content, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    checked = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
+    assert f"{_shown(stray)}: warning: not a .md file: the build ignores it" in checked.stdout
+
+
+def test_an_empty_archive_builds_without_broken_links(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    for folder in ("briefings", "actors", "places", "pages"):
+        (content / folder).mkdir(parents=True)
+    built = build_site(content, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    from .links import broken_links
+
+    assert broken_links(built.output) == []
+    assert "No briefings yet." in built.page("/")
+
+
+def test_a_missing_content_folder_is_one_clean_error(tmp_path: Path) -> None:
+    built = build_site(tmp_path / "nowhere", tmp_path / "output")
+    assert built.returncode == 2
+    assert built.stderr.strip() == f"{tmp_path / 'nowhere'}: error: content folder not found"

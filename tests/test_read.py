@@ -199,3 +199,51 @@ def test_tables_footnotes_and_heading_ids() -> None:
     assert "style=" not in html
     assert 'class="footnotes"' in html
     assert 'href="#fn1"' in html
+
+
+def test_control_characters_are_removed_with_a_warning() -> None:
+    text = "---\ntitle: T\ndate: 2016-10-07\n---\n\nPasted\x0c from a word\x0bprocessor.\x1b\n"
+    briefing, warnings = read_briefing(text, "p.md", "p")
+    assert "\x0c" not in briefing.body_html
+    assert "\x1b" not in briefing.body_html
+    assert [str(w) for w in warnings] == [
+        "p.md:6: warning: control character U+000C removed (and any others)"
+    ]
+
+
+def test_zoned_dates_are_shown_in_the_site_time_zone() -> None:
+    text = "---\ntitle: T\ndate: 2016-12-31T23:30:00-05:00\n---\nB\n"
+    briefing, _ = read_briefing(text, "p.md", "p")
+    assert briefing.date == dt.datetime(2017, 1, 1, 4, 30, tzinfo=dt.UTC)
+    assert briefing.date.tzinfo == dt.UTC
+
+
+def test_slugs_may_start_with_x() -> None:
+    briefing, _ = read_briefing(
+        "---\ntitle: T\ndate: 2016-10-09\n---\nB\n", "p.md", "2016-10-09-x-ray-report"
+    )
+    assert briefing.slug == "x-ray-report"
+
+
+def test_yaml_lines_count_blank_lines_after_the_opening_rule() -> None:
+    text = "---\n\ntitle: T\ndate: 2016-02-30\n---\nB\n"
+    with pytest.raises(DossierError) as caught:
+        read_briefing(text, "p.md", "p")
+    assert str(caught.value) == "p.md:4: error: '2016-02-30' is not a real date"
+
+
+def test_warnings_are_kept_alongside_errors() -> None:
+    text = "---\ntitle: T\ndate: 2016-02-30\nbogus: 1\n---\nB\n"
+    with pytest.raises(DossierError) as caught:
+        read_briefing(text, "p.md", "p")
+    assert [str(d) for d in caught.value.diagnostics()] == [
+        "p.md:4: warning: unknown front-matter key 'bogus'",
+        "p.md:3: error: '2016-02-30' is not a real date",
+    ]
+
+
+def test_body_ids_are_slugs_and_never_the_themes() -> None:
+    text = '---\ntitle: T\ndate: 2016-10-07\n---\n\n## Main\n\n<h2 id="dossier_main">raw</h2>\n'
+    briefing, _ = read_briefing(text, "p.md", "p")
+    assert '<h2 id="main">Main</h2>' in briefing.body_html
+    assert "dossier_main" not in briefing.body_html

@@ -126,3 +126,14 @@ def test_place_record(tmp_path: Path) -> None:
 def test_unknown_registry_keys_warn(tmp_path: Path) -> None:
     _, warnings = read_entity("---\nname: X\ncolour: red\n---\n", "x.md", "actors", "x")
     assert [str(w) for w in warnings] == ["x.md:3: warning: unknown registry key 'colour'"]
+
+
+def test_an_unknown_name_never_takes_a_registry_slug(tmp_path: Path) -> None:
+    files = {
+        "sirte.md": "---\nname: Sirte\n---\n",
+        "sirte-2.md": "---\nname: Sirte Port\n---\n",
+    }
+    places = load_registry(_write(tmp_path / "places", files), "places")
+    entity = places.resolve("Sirte!", "b.md", 5)
+    assert entity.slug == "sirte-3"
+    assert places.entities["sirte-2"].name == "Sirte Port"

@@ -182,7 +182,7 @@ def test_more_results_pages_through(page: Page, search_url: str) -> None:
 def test_slash_focuses_search_and_the_header_box_leads_there(page: Page, search_url: str) -> None:
     page.goto(f"{search_url}/briefings/bm-splits-isis-enclave/")
     page.keyboard.press("/")
-    expect(page.locator("#site-q")).to_be_focused()
+    expect(page.locator("#site_q")).to_be_focused()
     page.keyboard.type("Kobler")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{search_url}/search/?q=Kobler")
@@ -229,3 +229,29 @@ def test_on_a_phone_the_filters_fold_above_the_results(browser: Browser, search_
         < page.locator(".result").first.bounding_box()["y"]
     )  # type: ignore[index]
     context.close()
+
+
+def test_more_results_never_repeats_a_result(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=Libya")
+    expect(page.locator(".result")).to_have_count(10)
+    page.get_by_role("button", name="More results").dblclick()
+    page.wait_for_timeout(500)
+    hrefs = page.locator(".result-title a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert len(hrefs) > 10
+    assert len(hrefs) == len(set(hrefs))
+
+
+def test_a_keyboard_user_keeps_their_place_in_the_facets(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=oil")
+    expect(page.locator(".result").first).to_be_visible()
+    box = page.locator('input[data-facet="year"][value="2016"]')
+    box.focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#search-status")).to_contain_text("with the chosen filters")
+    expect(page.locator('input[data-facet="year"][value="2016"]')).to_be_focused()
+    page.locator("#facets-clear").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-status")).not_to_contain_text("with the chosen filters")
+    expect(page.locator("#q")).to_be_focused()

@@ -7,6 +7,7 @@ carry script, event handlers or ``javascript:`` URLs to readers.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -65,11 +66,23 @@ def _align_classes(state: StateCore) -> None:
                 token.attrs["class"] = "align-" + style.removeprefix("text-align:")
 
 
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    # Body ids are slugs (letters, digits, hyphens); the theme's own ids all
+    # contain "_", so no heading or raw HTML can take the skip link's target.
+    if attribute == "id" and not _ID.match(value):
+        return None
+    return value
+
+
 @cache
 def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=_TAGS,
         attributes=_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
         clean_content_tags={"script", "style"},
         url_schemes={"http", "https", "mailto"},
         link_rel=None,

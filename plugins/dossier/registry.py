@@ -99,7 +99,10 @@ class Registry:
         if existing is not None and not existing.in_registry:
             return existing
         if existing is not None:
-            slug = f"{slug}-2"
+            base, number = slug, 2
+            while f"{base}-{number}" in self.entities:
+                number += 1
+            slug = f"{base}-{number}"
         hint = self.closest(name)
         noun = "actor" if self.section == "actors" else "place"
         message = f"{noun} '{name}' is not in the registry"

@@ -183,6 +183,7 @@ def relate(briefings: list[Briefing], actors: Registry, places: Registry) -> Arc
     actors_of: dict[str, tuple[Entity, ...]] = {}
     places_of: dict[str, tuple[Entity, ...]] = {}
     tags_of: dict[str, tuple[Tag, ...]] = {}
+    clashes: list[Diagnostic] = []
     # Oldest first, so that a name first used in an old briefing is warned
     # about there, and the warnings come out in reading order.
     for briefing in reversed(ordered):
@@ -203,6 +204,12 @@ def relate(briefings: list[Briefing], actors: Registry, places: Registry) -> Arc
         tags: list[Tag] = []
         for name in briefing.tags:
             tag = tag_names.setdefault(slugify(name), Tag(slugify(name), name))
+            if tag.name != name and tag.name.casefold() != name.casefold():
+                clashes.append(Diagnostic(
+                    briefing.path, briefing.line_of("tags"), "warning",
+                    f"tag '{name}' shares the page {tag.url} with '{tag.name}'; "
+                    f"they are one theme",
+                ))  # fmt: skip
             if tag not in tags:
                 tags.append(tag)
                 tag_hits[tag.slug].append(briefing)
@@ -245,7 +252,7 @@ def relate(briefings: list[Briefing], actors: Registry, places: Registry) -> Arc
         older=older,
         newer=newer,
         years=group_by_month(ordered),
-        problems=tuple(actors.problems + places.problems + problems),
+        problems=tuple(actors.problems + places.problems + problems + clashes),
     )
 
 

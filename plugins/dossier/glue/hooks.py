@@ -27,6 +27,11 @@ def _month(value: dt.date) -> str:
     return f"{value:%B %Y}"
 
 
+def _capfirst(value: str) -> str:
+    # Jinja's capitalize lowercases the rest: "R&D" would become "R&d".
+    return value[:1].upper() + value[1:]
+
+
 def initialized(pelican: Any) -> None:
     """Settle settings the theme relies on, and start a fresh problem list."""
     settings = pelican.settings
@@ -36,7 +41,7 @@ def initialized(pelican: Any) -> None:
     jinja["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = jinja
     filters = dict(settings.get("JINJA_FILTERS") or {})
-    filters.update(longdate=_long_date, isodate=_iso_date, month=_month)
+    filters.update(longdate=_long_date, isodate=_iso_date, month=_month, capfirst=_capfirst)
     settings["JINJA_FILTERS"] = filters
     settings["SITEPATH"] = site_path(str(settings.get("SITEURL") or ""))
     build = reset(settings)

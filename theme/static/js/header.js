@@ -18,7 +18,7 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) {
     return;
   }
-  const box = document.getElementById("q") ?? document.getElementById("site-q");
+  const box = document.getElementById("q") ?? document.getElementById("site_q");
   if (box) {
     event.preventDefault();
     box.focus();
@@ -26,4 +26,4 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-document.getElementById("site-q")?.addEventListener("focus", warm, { once: true });
+document.getElementById("site_q")?.addEventListener("focus", warm, { once: true });

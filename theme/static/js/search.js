@@ -141,14 +141,24 @@ async function fetchJson(path) {
 }
 
 function loadFacets() {
-  if (!facetData) facetData = fetchJson("search/facets.json");
+  if (!facetData) {
+    facetData = fetchJson("search/facets.json").catch((error) => {
+      facetData = null; // try again next time rather than fail for good
+      throw error;
+    });
+  }
   return facetData;
 }
 
 const listCache = new Map();
 function loadList(facet, slug) {
   const path = `search/lists/${facet}/${slug}.json`;
-  if (!listCache.has(path)) listCache.set(path, fetchJson(path));
+  if (!listCache.has(path)) {
+    listCache.set(path, fetchJson(path).catch((error) => {
+      listCache.delete(path);
+      throw error;
+    }));
+  }
   return listCache.get(path);
 }
 
@@ -225,7 +235,7 @@ async function update() {
   counts = outcome.counts;
   visible = 0;
   list.replaceChildren();
-  await renderFacets();
+  await renderFacets().catch((error) => console.warn(error));
   if (outcome.idle) {
     statusLine.textContent = "Type a word or a name, or choose a filter to browse.";
     moreButton.hidden = true;
@@ -237,7 +247,7 @@ async function update() {
     const fresh = await queryCounts(current).catch(() => null);
     if (fresh && current === generation) {
       counts = fresh;
-      await renderFacets();
+      await renderFacets().catch((error) => console.warn(error));
     }
   }
 }
@@ -252,12 +262,13 @@ function announce() {
 }
 
 async function showMore(current = generation) {
+  // Claim the slice before waiting, so a double click cannot show it twice.
   const slice = shown.slice(visible, visible + PAGE);
+  visible += slice.length;
+  moreButton.hidden = visible >= shown.length;
   const records = await Promise.all(slice.map((item) => item.record ?? item.load()));
   if (current !== generation) return;
   for (const record of records) list.append(renderResult(record));
-  visible += slice.length;
-  moreButton.hidden = visible >= shown.length;
 }
 
 function renderResult(result) {
@@ -306,16 +317,22 @@ async function renderFacets() {
     if (!values.length) continue;
     boxes.push(renderFacet(facet, values));
   }
+  // Rebuilding the panel must not drop the keyboard user's place: the same
+  // checkbox, button or text box gets the focus back (their ids are stable).
   const active = document.activeElement;
-  const refocus = active?.dataset?.facetFilter;
+  const refocus = facetsBox.contains(active) ? active.id : "";
   facetsBox.replaceChildren(...boxes);
   if (hasFilters()) {
-    facetsBox.prepend(element("button", { type: "button", className: "clear-filters" }, "Clear all filters"));
+    facetsBox.prepend(element("button", {
+      type: "button", className: "clear-filters", id: "facets-clear",
+    }, "Clear all filters"));
   }
-  if (refocus) {
-    const box = facetsBox.querySelector(`[data-facet-filter="${refocus}"]`);
-    box?.focus();
-    box?.setSelectionRange(box.value.length, box.value.length);
+  const again = refocus ? document.getElementById(refocus) : null;
+  if (again) {
+    again.focus();
+    if (again.type === "search") again.setSelectionRange(again.value.length, again.value.length);
+  } else if (refocus) {
+    input.focus();
   }
 }
 
@@ -368,6 +385,7 @@ function renderFacet(facet, values) {
   if (!typed && candidates.length > TOP) {
     box.append(element("button", {
       type: "button", className: "facet-more", "data-facet-more": facet.key,
+      id: `facet-more-${facet.key}`,
       "aria-expanded": expanded.has(facet.key) ? "true" : "false",
     }, expanded.has(facet.key) ? "Show fewer" : `Show all ${candidates.length}`));
   }
