@@ -97,20 +97,29 @@ def main() -> None:
     for folder in (ours / "output", stock / "output"):
         shutil.rmtree(folder, ignore_errors=True)
 
-    dossier_s, dossier_mb = timed(
-        [str(BIN / "dossier"), "build", "--content", str(ours / "content"),
-         "--output", str(ours / "output"), "--settings", str(ROOT / "pelicanconf.py")],
-        ROOT,
-    )  # fmt: skip
+    build = [
+        str(BIN / "dossier"), "build", "--content", str(ours / "content"),
+        "--output", str(ours / "output"), "--settings", str(ROOT / "pelicanconf.py"),
+    ]  # fmt: skip
+    site_s, site_mb = timed([*build, "--no-search"], ROOT)
+    pages = sum(1 for _ in (ours / "output").rglob("*.html"))
+    shutil.rmtree(ours / "output", ignore_errors=True)
+    full_s, full_mb = timed(build, ROOT)
     stock_s, stock_mb = timed(
         [str(BIN / "pelican"), "content", "-s", "stockconf.py", "-o", "output"], stock
     )
-    pages = sum(1 for _ in (ours / "output").rglob("*.html"))
     stock_pages = sum(1 for _ in (stock / "output").rglob("*.html"))
+    find_s, find_mb = timed(
+        [sys.executable, "-m", "pagefind", "--site", "output", "--silent"], stock
+    )
     print(f"corpus: {args.briefings} briefings, {args.actors} actors, {args.places} places")
-    print(f"dossier build : {dossier_s:7.1f} s  {dossier_mb:6.0f} MB peak  {pages} pages")
-    print(f"stock pelican : {stock_s:7.1f} s  {stock_mb:6.0f} MB peak  {stock_pages} pages")
-    print(f"ratio         : {dossier_s / stock_s:.2f} x stock Pelican's time")
+    print(f"dossier, no search   : {site_s:6.1f} s {site_mb:6.0f} MB peak  {pages} pages")
+    print(f"stock pelican        : {stock_s:6.1f} s {stock_mb:6.0f} MB peak  {stock_pages} pages")
+    print(f"  ratio              : {site_s / stock_s:.2f} x stock Pelican")
+    print(f"dossier, with search : {full_s:6.1f} s {full_mb:6.0f} MB peak")
+    print(f"stock pelican + pagefind CLI: {stock_s + find_s:6.1f} s ({find_s:.1f} s, "
+          f"{find_mb:.0f} MB peak for the index)")  # fmt: skip
+    print(f"  ratio              : {full_s / (stock_s + find_s):.2f} x stock Pelican + Pagefind")
 
 
 if __name__ == "__main__":
