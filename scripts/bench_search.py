@@ -16,7 +16,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import os
 import subprocess
 import sys
 import tempfile
@@ -25,24 +24,13 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from bench import timed  # scripts/bench.py: same measurement
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-
-def run_measured(command: list[str]) -> tuple[float, float]:
-    with tempfile.TemporaryFile() as log:
-        started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log)
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.seek(0)
-            sys.exit(log.read().decode(errors="replace")[-3000:])
-    return elapsed, usage.ru_maxrss / 1024
 
 
 def size(folder: Path) -> tuple[int, int]:
@@ -118,8 +106,9 @@ def main() -> None:
          "--no-search"], cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
     pages = sum(1 for _ in out.rglob("*.html"))
-    seconds, peak = run_measured(
-        [sys.executable, "-c", f"from dossier.index import build_index; build_index({str(out)!r})"]
+    seconds, peak = timed(
+        [sys.executable, "-c", f"from dossier.index import build_index; build_index({str(out)!r})"],
+        ROOT,
     )
     files, total = size(out / "pagefind")
     print(f"site: {pages} HTML pages")

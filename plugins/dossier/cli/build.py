@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
 from ..errors import BuildFailed
 
 log = logging.getLogger("dossier")
@@ -30,11 +31,8 @@ def add_parser(subparsers: Any) -> None:
 
 def add_build_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by ``build`` and ``serve``."""
-    parser.add_argument("--content", help="content folder (default: from settings)")
+    add_content_options(parser)
     parser.add_argument("--output", help="output folder (default: from settings)")
-    parser.add_argument(
-        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
-    )
     parser.add_argument(
         "--site-url", dest="site_url", help="public URL, e.g. https://org.github.io/repo"
     )
@@ -161,6 +159,23 @@ def run(args: argparse.Namespace) -> int:
         return build(settings, args.settings)
     with console.status("Building…"):
         return build(settings, args.settings)
+
+
+def add_content_options(parser: argparse.ArgumentParser) -> None:
+    """``--content`` and ``--settings``, shared by every command."""
+    parser.add_argument("--content", help="content folder (default: from settings)")
+    parser.add_argument(
+        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
+    )
+
+
+def load_config(args: argparse.Namespace) -> Config | None:
+    """The typed config for a command, or None after printing why not."""
+    usage = usage_problem(args)
+    if usage:
+        print(usage, file=sys.stderr)
+        return None
+    return Config.from_settings(pelican_settings(args))
 
 
 def usage_problem(args: argparse.Namespace) -> str | None:

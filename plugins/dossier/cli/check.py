@@ -7,28 +7,22 @@ import sys
 from typing import Any
 
 from ..check import check_content
-from ..config import Config
-from .build import pelican_settings, usage_problem
+from .build import add_content_options, load_config
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``check`` sub-command."""
     parser = subparsers.add_parser("check", help="report every problem in the content")
-    parser.add_argument("--content", help="content folder (default: from settings)")
-    parser.add_argument(
-        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
-    )
+    add_content_options(parser)
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.set_defaults(run=run, output=None, site_url=None)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print ``path:line: error|warning: message`` lines and a count."""
-    usage = usage_problem(args)
-    if usage:
-        print(usage, file=sys.stderr)
+    config = load_config(args)
+    if config is None:
         return 2
-    config = Config.from_settings(pelican_settings(args))
     problems = check_content(config)
     for problem in problems:
         print(problem)

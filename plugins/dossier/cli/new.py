@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..config import Config, display_path
+from ..config import display_path
 from ..registry import load_registry
 from ..scaffold import scaffold
-from .build import pelican_settings, usage_problem
+from .build import add_content_options, load_config
 
 
 def add_parser(subparsers: Any) -> None:
@@ -22,20 +22,15 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--place", action="append", default=[], help="a place (repeatable)")
     parser.add_argument("--tag", action="append", default=[], help="a theme (repeatable)")
     parser.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--content", help="content folder (default: from settings)")
-    parser.add_argument(
-        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
-    )
+    add_content_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the briefing and print its path; exit 1 if it already exists."""
-    usage = usage_problem(args)
-    if usage:
-        print(usage, file=sys.stderr)
+    config = load_config(args)
+    if config is None:
         return 2
-    config = Config.from_settings(pelican_settings(args))
     root = Path(config.content_path)
     registries = (
         load_registry(root / config.actors_dir, "actors"),
