@@ -44,6 +44,7 @@ CATEGORIES = [
     ("pagefind/fragment/", "result fragments"),
     ("pagefind/", "pagefind core (js, worker, wasm, meta)"),
     ("search/lists/", "our browse lists"),
+    ("search/briefings/", "our briefing chunks"),
     ("search/facets.json", "our facets.json"),
     ("", "page (html, css, fonts, theme js)"),
 ]

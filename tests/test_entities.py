@@ -170,3 +170,24 @@ def test_places_index_draws_a_map_with_a_link_per_place(site: Build) -> None:
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert re.findall(r'<a href="(/places/[^"]+)"', svg) == ["/places/misrata/", "/places/sirte/"]
     assert "libya" not in svg  # a country is an area, not a dot
+
+
+def test_browse_lists_point_into_the_newest_first_chunks(site: Build) -> None:
+    import json
+
+    facets = json.loads((site.output / "search" / "facets.json").read_text())
+    chunk = facets["chunk"]
+    rows = json.loads((site.output / "search" / "briefings" / "0.json").read_text())
+    assert [r[0] for r in rows] == [
+        "briefings/fixed-slug/", "briefings/tanks-and-quotes/", "briefings/sirte-bm-splits-enclave/",
+    ]  # fmt: skip
+    haftar = next(v for v in facets["actor"] if v["slug"] == "khalifa-haftar")
+    assert haftar["count"] == 3
+    assert haftar["aliases"] == ["Haftar", "Hifter", "خليفة حفتر"]
+    positions = json.loads((site.output / "search/lists/actor/khalifa-haftar.json").read_text())
+    assert positions == [0, 1, 2]
+    sirte = json.loads((site.output / "search/lists/place/sirte.json").read_text())
+    assert [rows[p % chunk][0] for p in sirte] == [
+        "briefings/tanks-and-quotes/", "briefings/sirte-bm-splits-enclave/",
+    ]  # fmt: skip
+    assert [v["name"] for v in facets["year"]] == ["2017", "2016"]

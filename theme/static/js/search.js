@@ -193,7 +193,7 @@ async function queryCounts(current) {
 
 async function runBrowse(current) {
   const facets = await loadFacets();
-  let chosen = null;
+  let chosen = null; // positions in the newest-first list of all briefings
   for (const { key } of FACETS) {
     const values = state.filters[key];
     if (!values.length) continue;
@@ -201,19 +201,32 @@ async function runBrowse(current) {
       .map((name) => facets[key].find((v) => v.name === name)?.slug)
       .filter(Boolean);
     const lists = await Promise.all(slugs.map((slug) => loadList(key, slug)));
-    const union = new Map();
-    for (const rows of lists) for (const row of rows) union.set(row[0], row);
-    chosen = chosen === null
-      ? union
-      : new Map([...chosen].filter(([url]) => union.has(url)));
+    const union = new Set(lists.flat()); // values of one facet: OR
+    chosen = chosen === null ? union : new Set([...chosen].filter((p) => union.has(p))); // AND
   }
   if (current !== generation) return null;
-  const rows = [...(chosen ?? new Map()).values()].sort((a, b) =>
-    a[2] === b[2] ? (a[0] < b[0] ? 1 : -1) : a[2] < b[2] ? 1 : -1);
-  const items = rows.map(([url, title, date]) => ({
-    record: { url: `${base}/${url}`, meta: { title, date, kind: "briefing" }, excerpt: "" },
+  const positions = [...(chosen ?? new Set())].sort((a, b) => a - b);
+  const chunk = facets.chunk;
+  const items = positions.map((p) => ({
+    load: async () => {
+      const rows = await loadChunk(Math.floor(p / chunk));
+      const [url, title, date] = rows[p % chunk];
+      return { url: `${base}/${url}`, meta: { title, date, kind: "briefing" }, excerpt: "" };
+    },
   }));
   return { items, counts: null };
+}
+
+const chunkCache = new Map();
+function loadChunk(n) {
+  const path = `search/briefings/${n}.json`;
+  if (!chunkCache.has(path)) {
+    chunkCache.set(path, fetchJson(path).catch((error) => {
+      chunkCache.delete(path);
+      throw error;
+    }));
+  }
+  return chunkCache.get(path);
 }
 
 async function update() {
