@@ -53,10 +53,6 @@ class ContentErrors(ValidationError):
         return list(self._problems)
 
 
-class RegistryError(DossierError):
-    """An actor or place registry file is malformed or conflicts with another."""
-
-
 class BuildFailed(Exception):
     """The build found errors; it carries every one of them."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -415,16 +415,3 @@ def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
         status=status,
     )
     return page, fm.problems
-
-
-Reader = Callable[[str, str, str], tuple[Any, list[Diagnostic]]]
-Kind = Literal["briefing", "page"]
-__all__ = [
-    "DossierError",
-    "FrontMatter",
-    "normalise_text",
-    "parse_datetime",
-    "read_briefing",
-    "read_page",
-    "split_front_matter",
-]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import markup
-from .errors import ContentErrors, DossierError, RegistryError
+from .errors import ContentErrors, DossierError
 from .model import Actor, Diagnostic, Entity, Place, Section
 from .read import FrontMatter, load_text, prepare
 from .slugs import slugify
@@ -227,6 +227,3 @@ def load_registry(folder: str | os.PathLike[str], section: Section, display: Any
             continue
         registry.add(entity)
     return registry
-
-
-__all__ = ["Registry", "RegistryError", "load_registry", "read_entity"]
