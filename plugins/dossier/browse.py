@@ -18,10 +18,8 @@ facets), so counts are exact at once, and fetches only the chunks it shows.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from .model import Briefing
 from .opendata import dump_json
 from .relate import Archive, Listing
 
@@ -52,11 +50,9 @@ def documents(archive: Archive) -> dict[str, bytes]:
             add(facet, slug, entity.name, entity_listing, aliases=list(entity.aliases))
     for slug, tag_listing in archive.tags.items():
         add("tag", slug, tag_listing.tag.name, tag_listing)
-    by_year: dict[int, list[Briefing]] = defaultdict(list)
-    for briefing in archive.briefings:
-        by_year[briefing.date.year].append(briefing)
-    for year in sorted(by_year, reverse=True):
-        add("year", str(year), str(year), Listing(tuple(by_year[year])))
+    for year in archive.years:
+        in_year = tuple(b for month in year.months for b in month.briefings)
+        add("year", str(year.year), str(year.year), Listing(in_year))
     for key in ("actor", "place", "tag"):
         facets[key].sort(key=lambda v: (-v["count"], v["name"].casefold()))
     facets["year"].sort(key=lambda v: v["name"], reverse=True)

@@ -6,7 +6,6 @@ without writing anything, plus the authoring hints only ``check`` gives.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from .config import Config, display_path
@@ -15,7 +14,7 @@ from .link import Linker
 from .lint import duplicate_slugs, untagged_mentions
 from .model import Briefing, Diagnostic
 from .read import load_text, read_briefing, read_page
-from .registry import load_registry, shared_names
+from .registry import load_registries
 from .relate import relate
 
 
@@ -39,11 +38,8 @@ def _strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
 
 def check_content(config: Config) -> list[Diagnostic]:
     """Every problem in the content folder, sorted by file and line."""
-    problems: list[Diagnostic] = []
     root = config.content_path
-    actors = load_registry(os.path.join(root, config.actors_dir), "actors", display_path)
-    places = load_registry(os.path.join(root, config.places_dir), "places", display_path)
-    problems += actors.problems + places.problems + shared_names(actors, places)
+    actors, places, problems = load_registries(config)
     linker = Linker([*actors.entities.values(), *places.entities.values()], config.site_path)
     briefings: list[Briefing] = []
     for file in _files(root, config.briefing_dirs):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import markup
+from .config import Config, display_path
 from .errors import ContentErrors, DossierError
 from .model import Actor, Diagnostic, Entity, Place, Section
 from .read import FrontMatter, load_text, prepare
@@ -207,6 +208,15 @@ def read_entity(
     if errors:
         raise ContentErrors(fm.problems)
     return entity, fm.problems
+
+
+def load_registries(config: Config) -> tuple[Registry, Registry, list[Diagnostic]]:
+    """Both registries of a content folder, and every problem found in them,
+    names that an actor and a place both claim included."""
+    root = config.content_path
+    actors = load_registry(os.path.join(root, config.actors_dir), "actors", display_path)
+    places = load_registry(os.path.join(root, config.places_dir), "places", display_path)
+    return actors, places, [*actors.problems, *places.problems, *shared_names(actors, places)]
 
 
 def load_registry(folder: str | os.PathLike[str], section: Section, display: Any = str) -> Registry:

@@ -86,21 +86,15 @@ class EntityListing(Listing):
     contains: tuple[Entity, ...] = ()
 
     @property
-    def seen(self) -> tuple[Briefing, ...]:
-        """Every briefing that tags or mentions the entity, newest first."""
-        return _newest_first([*self.briefings, *self.mentioned_only])
-
-    @property
     def first_seen(self) -> dt.datetime | None:
         """Date of the oldest briefing that tags or mentions it."""
-        seen = self.seen
-        return seen[-1].date if seen else None
+        # Both tuples are newest first: their last items are the oldest.
+        return min((b[-1].date for b in (self.briefings, self.mentioned_only) if b), default=None)
 
     @property
     def last_seen(self) -> dt.datetime | None:
         """Date of the newest briefing that tags or mentions it."""
-        seen = self.seen
-        return seen[0].date if seen else None
+        return max((b[0].date for b in (self.briefings, self.mentioned_only) if b), default=None)
 
 
 @dataclass(frozen=True, slots=True)

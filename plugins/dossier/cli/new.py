@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import display_path
-from ..registry import load_registry
+from ..registry import load_registries
 from ..scaffold import scaffold
 from .build import add_content_options, load_config
 
@@ -32,10 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     root = Path(config.content_path)
-    registries = (
-        load_registry(root / config.actors_dir, "actors"),
-        load_registry(root / config.places_dir, "places"),
-    )
+    actors, places, _ = load_registries(config)
     draft = scaffold(
         args.title,
         args.date or dt.datetime.now(config.timezone).date(),
@@ -43,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         actors=args.actor,
         places=args.place,
         tags=args.tag,
-        registries=registries,
+        registries=(actors, places),
     )
     shown = display_path(str(draft.path))
     if draft.path.exists():

@@ -7,13 +7,12 @@ survives from one build to the next, and nothing is loaded twice.
 
 from __future__ import annotations
 
-import os
 from collections.abc import MutableMapping
 from typing import Any
 
-from ..config import Config, display_path
+from ..config import Config
 from ..link import Linker
-from ..registry import Registry, load_registry, shared_names
+from ..registry import Registry, load_registries
 from .diagnostics import Collector
 
 KEY = "DOSSIER_STATE"
@@ -32,19 +31,8 @@ class BuildState:
     def registries(self) -> tuple[Registry, Registry]:
         """The actor and place registries, read on first use."""
         if self._registries is None:
-            config = self.config
-            actors = load_registry(
-                os.path.join(config.content_path, config.actors_dir),
-                "actors",
-                display_path,
-            )
-            places = load_registry(
-                os.path.join(config.content_path, config.places_dir),
-                "places",
-                display_path,
-            )
-            self.diagnostics.extend(actors.problems + places.problems)
-            self.diagnostics.extend(shared_names(actors, places))
+            actors, places, problems = load_registries(self.config)
+            self.diagnostics.extend(problems)
             self._registries = (actors, places)
         return self._registries
 
