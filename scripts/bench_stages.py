@@ -1,4 +1,4 @@
-"""Time Dossier's pure stages on a corpus, without Pelican: read, link, relate.
+"""Time Dossier's pure stages on a corpus, without Pelican: read, link, resolve, relate.
 
     python scripts/bench_stages.py CONTENT_DIR
 
@@ -13,9 +13,11 @@ import time
 from pathlib import Path
 
 from dossier.link import Linker
+from dossier.load import Corpus
 from dossier.read import read_briefing
 from dossier.registry import load_registry
 from dossier.relate import relate
+from dossier.resolve import resolve
 
 
 def main() -> None:
@@ -25,11 +27,13 @@ def main() -> None:
     n = len(texts)
 
     started = time.perf_counter()
-    actors = load_registry(content / "actors", "actors")
-    places = load_registry(content / "places", "places")
+    actors, _ = load_registry(content / "actors", "actors")
+    places, _ = load_registry(content / "places", "places")
     registry_s = time.perf_counter() - started
     started = time.perf_counter()
-    linker = Linker([*actors.entities.values(), *places.entities.values()])
+    linker = Linker(
+        [*actors.entities.values(), *places.entities.values()], lambda e: f"/{e.key}/"
+    )
     compile_s = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -42,7 +46,7 @@ def main() -> None:
     linked_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    relate(briefings, actors, places)
+    relate(resolve(Corpus(actors, places, tuple(briefings), (), ())))
     relate_s = time.perf_counter() - started
 
     entities = len(actors.entities) + len(places.entities)

@@ -9,6 +9,7 @@ import pytest
 from dossier.link import Linker, is_acronym, trie_pattern
 from dossier.model import Actor, Place
 from dossier.read import read_briefing
+from dossier.urls import Urls
 
 ENTITIES = [
     Actor("actors", "khalifa-haftar", "Khalifa Haftar", aliases=("Haftar", "Hifter", "خليفة حفتر")),
@@ -21,7 +22,7 @@ ENTITIES = [
     Place("places", "misrata", "Misrata", aliases=("Misurata", "مصراتة")),
     Place("places", "sirte", "Sirte", aliases=("Surt", "سرت")),
 ]  # fmt: skip
-LINKER = Linker(ENTITIES)
+LINKER = Linker(ENTITIES, lambda e: f"/{e.section}/{e.slug}/")
 
 
 def linked(markdown: str) -> list[tuple[str, str]]:
@@ -93,7 +94,7 @@ def test_mentions_list_every_entity_named_in_prose() -> None:
 
 
 def test_links_carry_the_site_path() -> None:
-    linker = Linker(ENTITIES, "/repo")
+    linker = Linker(ENTITIES, Urls.from_settings({}, "https://org.github.io/repo", "/repo").href)
     text = "---\ntitle: T\ndate: 2016-10-07\n---\n\nHaftar.\n"
     briefing, _ = read_briefing(text, "p.md", "p", linker=linker)
     assert 'href="/repo/actors/khalifa-haftar/"' in briefing.body_html
@@ -117,6 +118,6 @@ def test_trie_pattern_prefers_the_longest_name() -> None:
 
 def test_many_names_compile_to_one_pattern() -> None:
     entities = [Actor("actors", f"a{i}", f"Name{i} Surname{i % 97}") for i in range(2000)]
-    linker = Linker(entities)
+    linker = Linker(entities, lambda e: f"/{e.slug}/")
     found = list(linker.mentions("Then Name1999 Surname59 met Name7 Surname7."))
     assert [m.entity.slug for m in found] == ["a1999", "a7"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.model import Section
 from dossier.registry import Registry, load_registry, read_entity, shared_names
 
 ACTORS = {
@@ -22,9 +23,16 @@ def _write(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+def registry(folder: Path, section: Section = "actors") -> Registry:
+    """A registry read from ``folder``, which must hold no problem."""
+    loaded, problems = load_registry(folder, section)
+    assert problems == []
+    return loaded
+
+
 @pytest.fixture
 def actors(tmp_path: Path) -> Registry:
-    return load_registry(_write(tmp_path / "actors", ACTORS), "actors")
+    return registry(_write(tmp_path / "actors", ACTORS))
 
 
 @pytest.mark.parametrize(
@@ -40,50 +48,38 @@ def actors(tmp_path: Path) -> Registry:
         ("government of national accord", "government-of-national-accord"),
     ],
 )
-def test_names_and_aliases_resolve(actors: Registry, name: str, slug: str) -> None:
-    entity = actors.resolve(name, "b.md", 4)
+def test_names_and_aliases_look_up(actors: Registry, name: str, slug: str) -> None:
+    entity = actors.lookup(name)
+    assert entity is not None
     assert entity.slug == slug
     assert entity.in_registry
-    assert actors.problems == []
 
 
 @pytest.mark.parametrize(
-    ("name", "slug", "message"),
+    ("name", "message"),
     [
-        ("Khalifa Hafter", "khalifa-hafter",
-         "b.md:4: warning: actor 'Khalifa Hafter' is not in the registry; did you mean 'Khalifa Haftar'?"),
-        ("Jeff Davies", "jeff-davies", "b.md:4: warning: actor 'Jeff Davies' is not in the registry"),
-        ("علي المبروك", None, "b.md:4: warning: actor 'علي المبروك' is not in the registry"),
+        ("Khalifa Hafter", "actor 'Khalifa Hafter' is not in the registry; did you mean 'Khalifa Haftar'?"),
+        ("Jeff Davies", "actor 'Jeff Davies' is not in the registry"),
+        ("Bunyan al Marsous", "actor 'Bunyan al Marsous' is not in the registry; did you mean 'Bunyan al-Marsus'?"),
     ],
 )  # fmt: skip
-def test_unknown_names_get_an_entity_and_a_warning(
-    actors: Registry, name: str, slug: str | None, message: str
-) -> None:
-    entity = actors.resolve(name, "b.md", 4)
-    assert not entity.in_registry
-    assert entity.name == name
-    if slug is not None:
-        assert entity.slug == slug
-    else:
-        assert entity.slug.startswith("x-")
-    assert [str(p) for p in actors.problems] == [message]
-    # The same unknown name again is the same entity, warned about once.
-    assert actors.resolve(name, "c.md", 2) is entity
-    assert len(actors.problems) == 1
+def test_not_found_suggests_the_closest_name(actors: Registry, name: str, message: str) -> None:
+    assert actors.lookup(name) is None
+    assert actors.not_found(name) == message
 
 
 def test_an_alias_claimed_twice_names_both_files(tmp_path: Path) -> None:
     files = {**ACTORS, "bm-other.md": "---\nname: Brigade of Martyrs\naliases: [BM]\n---\n"}
-    registry = load_registry(_write(tmp_path / "actors", files), "actors")
-    assert [str(p) for p in registry.problems] == [
+    _, problems = load_registry(_write(tmp_path / "actors", files), "actors")
+    assert [str(p) for p in problems] == [
         f"{tmp_path}/actors/bunyan-al-marsus.md:1: error: alias 'BM' is also claimed by "
         f"{tmp_path}/actors/bm-other.md"
     ]
 
 
 def test_an_actor_and_a_place_may_not_share_a_name(tmp_path: Path) -> None:
-    actors = load_registry(_write(tmp_path / "actors", ACTORS), "actors")
-    places = load_registry(
+    actors = registry(_write(tmp_path / "actors", ACTORS))
+    places = registry(
         _write(tmp_path / "places", {"gna.md": "---\nname: GNA\nkind: city\n---\n"}), "places"
     )
     assert [str(p) for p in shared_names(actors, places)] == [
@@ -100,15 +96,15 @@ def test_an_actor_and_a_place_may_not_share_a_name(tmp_path: Path) -> None:
          ["p.md:3: error: 'coordinates' must be [latitude, longitude] in degrees"]),
         ("---\nname: X\ncoordinates: [north, east]\n---\n",
          ["p.md:3: error: 'coordinates' must be [latitude, longitude] in degrees"]),
-        ("---\nname: X\naliases: {a: b}\n---\n", ["p.md:3: error: 'aliases' must be a list of names"]),
+        ("---\nname: X\naliases: {a: b}\n---\n", ["p.md:3: error: 'aliases' must be a name or a list of names"]),
         ("---\nname: X\nwithin: [a, b]\n---\n", ["p.md:3: error: 'within' must name one place"]),
     ],
 )  # fmt: skip
 def test_malformed_registry_entries(tmp_path: Path, text: str, expected: list[str]) -> None:
-    registry = load_registry(_write(tmp_path / "places", {"p.md": text}), "places")
-    shown = [str(p).replace(f"{tmp_path}/places/", "") for p in registry.problems]
+    places, problems = load_registry(_write(tmp_path / "places", {"p.md": text}), "places")
+    shown = [str(p).replace(f"{tmp_path}/places/", "") for p in problems]
     assert shown == expected
-    assert registry.entities == {}
+    assert places.entities == {}
 
 
 def test_place_record(tmp_path: Path) -> None:
@@ -126,14 +122,3 @@ def test_place_record(tmp_path: Path) -> None:
 def test_unknown_registry_keys_warn(tmp_path: Path) -> None:
     _, warnings = read_entity("---\nname: X\ncolour: red\n---\n", "x.md", "actors", "x")
     assert [str(w) for w in warnings] == ["x.md:3: warning: unknown registry key 'colour'"]
-
-
-def test_an_unknown_name_never_takes_a_registry_slug(tmp_path: Path) -> None:
-    files = {
-        "sirte.md": "---\nname: Sirte\n---\n",
-        "sirte-2.md": "---\nname: Sirte Port\n---\n",
-    }
-    places = load_registry(_write(tmp_path / "places", files), "places")
-    entity = places.resolve("Sirte!", "b.md", 5)
-    assert entity.slug == "sirte-3"
-    assert places.entities["sirte-2"].name == "Sirte Port"

@@ -1,37 +1,157 @@
-"""The relate stage on small, hand-made archives."""
+"""The relate stage's passes, each on small hand-made values."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
-from dossier.model import Briefing
-from dossier.registry import Registry
-from dossier.relate import relate
+import pytest
+
+from dossier.model import Entity
+from dossier.relate import (
+    ancestors,
+    children,
+    co_occurrence,
+    group_by_month,
+    mentioned_only,
+    neighbours,
+    ranked,
+    relate,
+    tag_listings,
+    tagged_in,
+)
+from dossier.resolve import newest_first, resolve
+
+from .model_helpers import actor, briefing, corpus, place, registry
+
+HAFTAR = actor("haftar", "Khalifa Haftar", "Haftar")
+BM = actor("bm", "Bunyan al-Marsus", "BM")
+GNA = actor("gna", "Government of National Accord")
+SIRTE = place("sirte", "Sirte")
+LIBYA = place("libya", "Libya")
+
+A = briefing("a", 1)
+B = briefing("b", 2)
+C = briefing("c", 3)
+NEWEST_FIRST = (C, B, A)
+ACTORS_OF = {"a": (HAFTAR, BM), "b": (HAFTAR,), "c": (BM, GNA)}
+PLACES_OF = {"a": (SIRTE,), "c": (SIRTE,)}
 
 
-def briefing(slug: str, day: int, **fields: object) -> Briefing:
-    return Briefing(
-        path=f"{slug}.md", slug=slug, title=slug, body_html="", summary="",
-        date=dt.datetime(2016, 10, day, tzinfo=dt.UTC),
-        field_lines=(("tags", 4),), **fields,  # type: ignore[arg-type]
-    )  # fmt: skip
+def test_newest_first_breaks_ties_by_slug() -> None:
+    same_day = [briefing("x", 5), briefing("z", 5), briefing("y", 5), briefing("w", 4)]
+    assert [b.slug for b in newest_first(same_day)] == ["z", "y", "x", "w"]
 
 
-def test_tags_that_share_a_url_are_one_theme_with_a_warning() -> None:
-    archive = relate(
-        [briefing("a", 1, tags=("C++",)), briefing("b", 2, tags=("C#",))],
-        Registry("actors"),
-        Registry("places"),
+def test_tagged_in_keeps_the_briefings_order() -> None:
+    found = tagged_in(NEWEST_FIRST, ACTORS_OF, PLACES_OF)
+    assert {k: [b.slug for b in v] for k, v in found.items()} == {
+        "actors/haftar": ["b", "a"],
+        "actors/bm": ["c", "a"],
+        "actors/gna": ["c"],
+        "places/sirte": ["c", "a"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        ({"a": ["actors/gna"]}, {"actors/gna": ["a"]}),  # named, not listed
+        ({"c": ["actors/gna"]}, {}),  # named and listed: not "mentioned only"
+        ({"a": ["places/libya"], "b": ["places/libya"]}, {"places/libya": ["b", "a"]}),
+    ],
+)
+def test_mentioned_only(mentions: dict[str, list[str]], expected: dict[str, list[str]]) -> None:
+    briefings = tuple(
+        briefing(b.slug, b.date.day, mentions=mentions.get(b.slug, ())) for b in NEWEST_FIRST
     )
-    assert list(archive.tags) == ["c"]
-    assert len(archive.tags["c"].briefings) == 2
-    assert [str(p) for p in archive.problems] == [
-        "b.md:4: warning: tag 'C#' shares the page tags/c/ with 'C++'; they are one theme"
+    tagged = tagged_in(briefings, ACTORS_OF, PLACES_OF)
+    found = mentioned_only(briefings, tagged)
+    assert {k: [b.slug for b in v] for k, v in found.items()} == expected
+
+
+def test_co_occurrence_counts_briefings_listed_together() -> None:
+    counts = co_occurrence(NEWEST_FIRST, ACTORS_OF, PLACES_OF)
+    assert counts["actors/bm"] == Counter({"places/sirte": 2, "actors/haftar": 1, "actors/gna": 1})
+    assert counts["places/sirte"] == Counter({"actors/bm": 2, "actors/haftar": 1, "actors/gna": 1})
+    assert "actors/haftar" not in counts["actors/haftar"]
+
+
+def test_ranked_most_first_then_a_to_z_within_a_section() -> None:
+    everyone: dict[str, Entity] = {e.key: e for e in (HAFTAR, BM, GNA, SIRTE)}
+    counts = Counter({"actors/gna": 1, "actors/haftar": 1, "actors/bm": 2, "places/sirte": 5})
+    assert [(c.entity.slug, c.count) for c in ranked(counts, everyone, "actors")] == [
+        ("bm", 2), ("gna", 1), ("haftar", 1),
+    ]  # fmt: skip
+    assert [c.entity.slug for c in ranked(counts, everyone, "places")] == ["sirte"]
+
+
+def test_children_and_ancestors_walk_within_once() -> None:
+    fezzan = place("fezzan", "Fezzan")
+    sabha = place("sabha", "Sabha")
+    ubari = place("ubari", "Ubari")
+    parents: dict[str, Entity] = {
+        "places/sabha": fezzan, "places/ubari": fezzan, "places/fezzan": LIBYA,
+    }  # fmt: skip
+    places = registry(LIBYA, fezzan, sabha, ubari)
+    assert {k: [e.slug for e in v] for k, v in children(parents, places).items()} == {
+        "places/fezzan": ["sabha", "ubari"],
+        "places/libya": ["fezzan"],
+    }
+    assert [e.slug for e in ancestors(sabha, parents)] == ["fezzan", "libya"]
+    assert ancestors(LIBYA, parents) == ()
+    # A cycle (an author's mistake) ends the walk instead of looping.
+    looped: dict[str, Entity] = {"places/sabha": fezzan, "places/fezzan": sabha}
+    assert [e.slug for e in ancestors(sabha, looped)] == ["fezzan"]
+
+
+def test_neighbours() -> None:
+    older, newer = neighbours(NEWEST_FIRST)
+    assert {k: v.slug for k, v in older.items()} == {"c": "b", "b": "a"}
+    assert {k: v.slug for k, v in newer.items()} == {"a": "b", "b": "c"}
+
+
+def test_tag_listings() -> None:
+    resolved = resolve(
+        corpus([briefing("a", 1, tags=["oil"]), briefing("b", 2, tags=["oil", "UN"])])
+    )
+    listings = tag_listings(resolved.briefings, resolved.tags, resolved.tags_of)
+    assert {k: [b.slug for b in v.briefings] for k, v in listings.items()} == {
+        "oil": ["b", "a"], "un": ["b"],
+    }  # fmt: skip
+
+
+def test_group_by_month_newest_first() -> None:
+    briefings = newest_first(
+        [briefing("a", 1, month=10), briefing("b", 9, month=10), briefing("c", 1, month=12)]
+    )
+    years = group_by_month(briefings)
+    assert [
+        (y.year, [(m.start, [b.slug for b in m.briefings]) for m in y.months]) for y in years
+    ] == [
+        (2016, [(dt.date(2016, 12, 1), ["c"]), (dt.date(2016, 10, 1), ["b", "a"])]),
     ]
+    assert years[0].count == 3
+
+
+def test_relate_puts_the_passes_together() -> None:
+    briefings = [
+        briefing("a", 1, actors=["Khalifa Haftar"], places=["Sirte"]),
+        briefing("b", 2, actors=["Haftar", "BM"], mentions=["places/sirte"]),
+    ]
+    archive = relate(resolve(corpus(briefings, [HAFTAR, BM], [SIRTE, LIBYA])))
+    haftar = archive.actors["haftar"]
+    assert [b.slug for b in haftar.briefings] == ["b", "a"]
+    assert haftar.first_seen == dt.datetime(2016, 10, 1, tzinfo=dt.UTC)
+    assert [(c.entity.slug, c.count) for c in haftar.actors] == [("bm", 1)]
+    sirte = archive.places["sirte"]
+    assert [b.slug for b in sirte.mentioned_only] == ["b"]
+    assert sirte.last_seen == dt.datetime(2016, 10, 2, tzinfo=dt.UTC)
+    assert archive.places["libya"].briefings == ()
 
 
 def test_an_empty_archive_relates_to_nothing() -> None:
-    archive = relate([], Registry("actors"), Registry("places"))
+    archive = relate(resolve(corpus([])))
     assert archive.briefings == ()
     assert archive.years == ()
     assert archive.tags == {}

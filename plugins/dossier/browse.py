@@ -22,26 +22,27 @@ from typing import Any
 
 from .opendata import dump_json
 from .relate import Archive, Listing
+from .urls import Urls
 
-ROOT = "search"
 CHUNK = 100
 
 
-def documents(archive: Archive) -> dict[str, bytes]:
-    """Every browse file, by its path in the site."""
+def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
+    """Every browse file, by its path in the site (under the ``browse`` route)."""
+    root = urls.url("browse")
     files: dict[str, bytes] = {}
     facets: dict[str, Any] = {"chunk": CHUNK, "actor": [], "place": [], "tag": [], "year": []}
     position = {b.slug: i for i, b in enumerate(archive.briefings)}
     for start in range(0, len(archive.briefings), CHUNK):
-        rows = [[b.url, b.title, f"{b.date:%Y-%m-%d}"]
+        rows = [[urls.url(b), b.title, f"{b.date:%Y-%m-%d}"]
                 for b in archive.briefings[start : start + CHUNK]]  # fmt: skip
-        files[f"{ROOT}/briefings/{start // CHUNK}.json"] = dump_json(rows)
+        files[f"{root}briefings/{start // CHUNK}.json"] = dump_json(rows)
 
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
             return
         positions = sorted(position[b.slug] for b in listing.briefings)
-        files[f"{ROOT}/lists/{facet}/{slug}.json"] = dump_json(positions)
+        files[f"{root}lists/{facet}/{slug}.json"] = dump_json(positions)
         facets[facet].append({"name": name, "slug": slug, "count": len(listing.briefings), **extra})
 
     for facet, section in (("actor", "actors"), ("place", "places")):
@@ -56,5 +57,5 @@ def documents(archive: Archive) -> dict[str, bytes]:
     for key in ("actor", "place", "tag"):
         facets[key].sort(key=lambda v: (-v["count"], v["name"].casefold()))
     facets["year"].sort(key=lambda v: v["name"], reverse=True)
-    files[f"{ROOT}/facets.json"] = dump_json(facets)
+    files[f"{root}facets.json"] = dump_json(facets)
     return files

@@ -9,6 +9,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .urls import Urls
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -23,7 +25,7 @@ class Config:
     page_dirs: tuple[str, ...]
     actors_dir: str
     places_dir: str
-    per_page: int
+    urls: Urls
     timezone: ZoneInfo
     feed_max_items: int
     keep_going: bool = False
@@ -44,7 +46,7 @@ class Config:
             page_dirs=tuple(settings.get("PAGE_PATHS", ["pages"])),
             actors_dir=str(settings.get("DOSSIER_ACTORS_PATH", "actors")),
             places_dir=str(settings.get("DOSSIER_PLACES_PATH", "places")),
-            per_page=int(settings.get("DEFAULT_PAGINATION", 10) or 10),
+            urls=Urls.from_settings(settings, site_url, site_path(site_url)),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),

@@ -1,4 +1,10 @@
-"""The few exceptions Dossier raises; each one knows its file and line."""
+"""The few exceptions Dossier raises.
+
+``DossierError`` is the root. A :class:`ContentError` is a problem in one
+input file and knows its file and line; the others are not about one file:
+settings that cannot work, a tool (Pagefind) that failed, a build that
+stopped on the content's errors.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,17 @@ from .model import Diagnostic
 
 
 class DossierError(Exception):
+    """Anything Dossier raises on purpose."""
+
+
+class ContentError(DossierError):
     """A problem in one input file, located as ``path:line``.
 
     ``line`` is 1-based; 0 means the problem concerns the whole file.
     """
 
     def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: error: {message}" if line else message)
+        super().__init__(message)
         self.path = path
         self.line = line
         self.message = message
@@ -25,15 +35,15 @@ class DossierError(Exception):
         return Diagnostic(self.path, self.line, "error", self.message)
 
     def diagnostics(self) -> list[Diagnostic]:
-        """Every error this exception stands for (one, unless overridden)."""
+        """Every problem this exception stands for (one, unless overridden)."""
         return [self.diagnostic()]
 
 
-class FrontMatterError(DossierError):
+class FrontMatterError(ContentError):
     """The front-matter block is missing, unclosed, or not valid YAML."""
 
 
-class ValidationError(DossierError):
+class ValidationError(ContentError):
     """The front-matter parsed but a field has the wrong type or value."""
 
 
@@ -53,10 +63,20 @@ class ContentErrors(ValidationError):
         return list(self._problems)
 
 
-class BuildFailed(Exception):
-    """The build found errors; it carries every one of them."""
+class SettingsError(DossierError):
+    """The settings ask for something Dossier cannot do (a URL pattern it cannot fill)."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__(f"{len(errors)} error(s) in the content")
+
+class SearchIndexError(DossierError):
+    """Pagefind could not index the site: a tool failure, not the content's."""
+
+
+class BuildFailed(DossierError):
+    """The content has errors (or warnings, with ``--strict``); it carries them all."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        errors = sum(1 for d in diagnostics if d.severity == "error")
+        super().__init__(
+            f"{errors} error(s), {len(diagnostics) - errors} warning(s) in the content"
+        )
         self.diagnostics = diagnostics

@@ -11,7 +11,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Briefing
+from .model import SECTIONS, Briefing
+from .relate import Archive
+from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -19,7 +21,7 @@ ET.register_namespace("", ATOM)
 
 @dataclass(frozen=True, slots=True)
 class FeedSpec:
-    """What a feed is about: its path in the site, title and web page."""
+    """What a feed is about: its path in the site, title and web page (site-relative)."""
 
     path: str
     title: str
@@ -44,60 +46,41 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def absolute(site_url: str, site_path: str, url: str) -> str:
-    """A site-relative URL made absolute when the site URL is known."""
-    return f"{site_url}/{url}" if site_url else f"{site_path}/{url}"
+def documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, bytes]:
+    """Every feed of the archive, by its path in the site: the whole archive's
+    (full text) and one per actor and place (summaries), ``limit`` entries each."""
+    site = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+    feeds = [(site, archive.briefings[:limit])]
+    for section in SECTIONS:
+        for listing in archive.listings(section).values():
+            entity = listing.entity
+            spec = FeedSpec(urls.feed(entity), f"{entity.name} · {site_name}", urls.url(entity))
+            feeds.append((spec, listing.briefings[:limit]))
+    return {spec.path: atom(spec, items, urls, site_name) for spec, items in feeds}
 
 
-def entry_id(site_url: str, briefing: Briefing) -> str:
-    """A briefing's permanent Atom id: its public URL, or a URN locally."""
-    return f"{site_url}/{briefing.url}" if site_url else f"urn:dossier:{briefing.url}"
-
-
-def atom(
-    spec: FeedSpec,
-    briefings: Iterable[Briefing],
-    *,
-    site_name: str,
-    site_url: str,
-    site_path: str,
-) -> bytes:
+def atom(spec: FeedSpec, briefings: Iterable[Briefing], urls: Urls, site_name: str) -> bytes:
     """The Atom document for ``briefings`` (newest first)."""
     items = list(briefings)
     feed = ET.Element(_q("feed"))
-    if site_url:
+    if urls.site_url:
         # Bodies link with root-relative URLs; xml:base resolves them.
-        feed.set("{http://www.w3.org/XML/1998/namespace}base", f"{site_url}/")
-    _sub(
-        feed,
-        "id",
-        absolute(site_url, site_path, spec.path) if site_url else f"urn:dossier:{spec.path}",
-    )
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", f"{urls.site_url}/")
+    _sub(feed, "id", urls.absolute(path=spec.path) if urls.site_url else f"urn:dossier:{spec.path}")
     _sub(feed, "title", spec.title)
     updated = max((b.updated or b.date for b in items), default=None)
     _sub(feed, "updated", _stamp(updated or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
-    _sub(feed, "link", rel="self", href=absolute(site_url, site_path, spec.path))
-    _sub(
-        feed,
-        "link",
-        rel="alternate",
-        type="text/html",
-        href=absolute(site_url, site_path, spec.page_url),
-    )
+    _sub(feed, "link", rel="self", href=urls.absolute(path=spec.path))
+    _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute(path=spec.page_url))
     author = _sub(feed, "author")
     _sub(author, "name", site_name)
     _sub(feed, "generator", "Dossier")
     for briefing in items:
         entry = _sub(feed, "entry")
-        _sub(entry, "id", entry_id(site_url, briefing))
+        page = urls.url(briefing)
+        _sub(entry, "id", urls.absolute(briefing) if urls.site_url else f"urn:dossier:{page}")
         _sub(entry, "title", briefing.title)
-        _sub(
-            entry,
-            "link",
-            rel="alternate",
-            type="text/html",
-            href=absolute(site_url, site_path, briefing.url),
-        )
+        _sub(entry, "link", rel="alternate", type="text/html", href=urls.absolute(briefing))
         _sub(entry, "published", _stamp(briefing.date))
         _sub(entry, "updated", _stamp(briefing.updated or briefing.date))
         for name in briefing.authors:

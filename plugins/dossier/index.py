@@ -13,13 +13,9 @@ import os
 import time
 from dataclasses import dataclass
 
-from .errors import DossierError
+from .errors import SearchIndexError
 
 BUNDLE = "pagefind"
-
-
-class SearchIndexError(DossierError):
-    """Pagefind could not index the site."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,5 +42,5 @@ def build_index(site_dir: str) -> IndexReport:
     try:
         pages = asyncio.run(run())
     except Exception as exc:  # the service reports its failures as plain exceptions
-        raise SearchIndexError(site_dir, 0, f"search index failed: {exc}") from exc
+        raise SearchIndexError(f"the search index failed (Pagefind): {exc}") from exc
     return IndexReport(pages, time.perf_counter() - started)

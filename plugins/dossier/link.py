@@ -10,7 +10,7 @@ existing links, because those never reach it as plain text tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -78,11 +78,11 @@ class Linker:
     must match exactly, and "the presidential council" in lower case is a
     phrase, not the body. A name may also start with a capital at the head of
     a sentence ("Al-Sarraj said"). Case-sensitive matching is also twice as
-    fast as ignoring case.
+    fast as ignoring case. ``href`` gives the link of an entity's page.
     """
 
-    def __init__(self, entities: Iterable[Entity], site_path: str = "") -> None:
-        self.site_path = site_path
+    def __init__(self, entities: Iterable[Entity], href: Callable[[Entity], str]) -> None:
+        self.href = href
         self._surfaces: dict[str, tuple[Entity, str]] = {}
         for entity in entities:
             for name in (entity.name, *entity.aliases):
@@ -102,10 +102,6 @@ class Linker:
         for match in self._pattern.finditer(text):
             entity, key = surfaces[match.group(0)]
             yield Mention(match.start(), match.end(), entity, key)
-
-    def href(self, entity: Entity) -> str:
-        """Where a link to ``entity`` points, under the site's path."""
-        return f"{self.site_path}/{entity.url}"
 
 
 def _variants(name: str) -> tuple[str, ...]:

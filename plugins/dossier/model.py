@@ -7,11 +7,14 @@ so that stages can share them without copying or defensive checks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Status = Literal["published", "draft"]
 Section = Literal["actors", "places"]
+SECTIONS: tuple[Section, ...] = ("actors", "places")
+# What one entry of a section is called in messages and on pages.
+NOUN: dict[Section, str] = {"actors": "actor", "places": "place"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +45,6 @@ class Briefing:
     field_lines: tuple[tuple[str, int], ...] = ()
     mentions: tuple[str, ...] = ()
     mention_lines: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the briefing's page (no leading slash)."""
-        return f"briefings/{self.slug}/"
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""
@@ -83,11 +81,6 @@ class Entity:
     in_registry: bool = True
 
     @property
-    def url(self) -> str:
-        """Site-relative URL of the entity's page (no leading slash)."""
-        return f"{self.section}/{self.slug}/"
-
-    @property
     def key(self) -> str:
         """``section/slug``: unique across actors and places."""
         return f"{self.section}/{self.slug}"
@@ -115,11 +108,6 @@ class Tag:
     slug: str
     name: str
 
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the tag's page (no leading slash)."""
-        return f"tags/{self.slug}/"
-
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -129,7 +117,10 @@ class Diagnostic:
     line: int
     severity: Literal["error", "warning"]
     message: str
-    related: tuple[str, ...] = field(default=())
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """Reading order: by file, line, then severity and message."""
+        return (self.path, self.line, self.severity, self.message)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -12,6 +12,7 @@ from typing import Any
 
 from .model import Actor, Briefing, Place
 from .relate import Archive, Count, EntityListing
+from .urls import Urls
 
 VERSION = 1
 
@@ -24,7 +25,7 @@ def _counts(counts: tuple[Count, ...]) -> list[dict[str, Any]]:
     return [{"slug": c.entity.slug, "count": c.count} for c in counts]
 
 
-def briefing_record(briefing: Briefing, archive: Archive, base: str) -> dict[str, Any]:
+def briefing_record(briefing: Briefing, archive: Archive, urls: Urls) -> dict[str, Any]:
     """One briefing as open data."""
     mentions: dict[str, list[str]] = {"actors": [], "places": []}
     for key in briefing.mentions:
@@ -32,7 +33,7 @@ def briefing_record(briefing: Briefing, archive: Archive, base: str) -> dict[str
         mentions[section].append(slug)
     return {
         "slug": briefing.slug,
-        "url": f"{base}/{briefing.url}",
+        "url": urls.absolute(briefing),
         "title": briefing.title,
         "date": _date(briefing.date),
         "updated": _date(briefing.updated),
@@ -46,12 +47,12 @@ def briefing_record(briefing: Briefing, archive: Archive, base: str) -> dict[str
     }
 
 
-def entity_record(listing: EntityListing, base: str) -> dict[str, Any]:
+def entity_record(listing: EntityListing, urls: Urls) -> dict[str, Any]:
     """One actor or place as open data."""
     entity = listing.entity
     record: dict[str, Any] = {
         "slug": entity.slug,
-        "url": f"{base}/{entity.url}",
+        "url": urls.absolute(entity),
         "name": entity.name,
         "kind": entity.kind,
         "aliases": list(entity.aliases),
@@ -73,16 +74,17 @@ def entity_record(listing: EntityListing, base: str) -> dict[str, Any]:
     return record
 
 
-def documents(archive: Archive, site_name: str, base: str) -> dict[str, bytes]:
-    """``data/*.json`` file names and their bytes."""
-    site = {"name": site_name, "url": base or "/"}
+def documents(archive: Archive, urls: Urls, site_name: str) -> dict[str, bytes]:
+    """The open data files (``data/*.json``) by path in the site, and their bytes."""
+    site = {"name": site_name, "url": urls.absolute("index")}
     payloads = {
-        "briefings": [briefing_record(b, archive, base) for b in archive.briefings],
-        "actors": [entity_record(x, base) for x in archive.actors.values()],
-        "places": [entity_record(x, base) for x in archive.places.values()],
+        "briefings": [briefing_record(b, archive, urls) for b in archive.briefings],
+        "actors": [entity_record(x, urls) for x in archive.actors.values()],
+        "places": [entity_record(x, urls) for x in archive.places.values()],
     }
+    folder = urls.url("data")
     return {
-        f"data/{name}.json": dump_json({"version": VERSION, "site": site, name: items})
+        f"{folder}{name}.json": dump_json({"version": VERSION, "site": site, name: items})
         for name, items in payloads.items()
     }
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from .model import Place
+from .relate import Archive, ancestors
+from .urls import Urls
+
 Box = tuple[float, float, float, float]
 WIDTH = 720
 MAX_HEIGHT = 540
@@ -156,3 +160,27 @@ def _label_spots(
 
 def _overlaps(a: Box, b: Box) -> bool:
     return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMap:
+    """The places index's map: SVG markup and the places it leaves off."""
+
+    svg: str
+    left_off: list[str]
+
+
+def archive_map(archive: Archive, urls: Urls) -> PlaceMap:
+    """The map of an archive's located places, under their busiest outermost place."""
+    candidates = []
+    for listing in archive.places.values():
+        entity = listing.entity
+        if not isinstance(entity, Place) or entity.coordinates is None:
+            continue
+        outermost = (entity, *ancestors(entity, archive.parents))[-1]
+        point = Point(
+            entity.name, urls.href(entity), *entity.coordinates, weight=len(listing.briefings)
+        )
+        candidates.append(Candidate(point, entity.kind, outermost.name))
+    drawn, left_off = choose(candidates)
+    return PlaceMap(render_map(drawn, "Map of the places in the archive"), left_off)

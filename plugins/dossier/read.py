@@ -19,7 +19,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import markup
-from .errors import ContentErrors, DossierError, FrontMatterError
+from .errors import ContentError, ContentErrors, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Page, Source, Status
 from .slugs import SLUG_PATTERN, ascii_slug, slug_from_filename
@@ -96,7 +96,7 @@ def load_text(file: Path, shown: str) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise DossierError(shown, 0, f"cannot read the file: {exc.strerror or exc}") from None
+        raise ContentError(shown, 0, f"cannot read the file: {exc.strerror or exc}") from None
     return decode(data, shown)
 
 
@@ -104,13 +104,13 @@ def decode(data: bytes, path: str) -> str:
     """File bytes as text, or a located error for binary or non-UTF-8 files."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise DossierError(path, line, "binary file: it contains a NUL byte")
+        raise ContentError(path, line, "binary file: it contains a NUL byte")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
-        raise DossierError(
+        raise ContentError(
             path, line, f"not UTF-8 text: byte 0x{byte:02x} cannot be decoded"
         ) from None
 
@@ -182,17 +182,17 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     return FrontMatter(path, {str(k): v for k, v in data.items()}, lines, body, body_line)
 
 
-def parse_datetime(value: object) -> dt.datetime:
+def parse_datetime(value: object, key: str = "date") -> dt.datetime:
     """A ``YYYY-MM-DD`` date or an ISO 8601 datetime, as a datetime.
 
-    Raises ValueError, with a reader-facing message, for anything else.
+    Raises ValueError with a reader-facing message about ``key`` otherwise.
     """
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
-        raise ValueError("must be a date such as 2016-10-07")
+        raise ValueError(f"'{key}' must be a date such as 2016-10-07")
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
@@ -219,7 +219,9 @@ def _text(fm: FrontMatter, key: str, *, required: bool = False) -> str:
     return value.strip()
 
 
-def _names(fm: FrontMatter, key: str) -> tuple[str, ...]:
+def names(fm: FrontMatter, key: str) -> tuple[str, ...]:
+    """A list of names (a single name stands for a list of one), spaces
+    normalised and duplicates dropped; anything else is an error at ``key``."""
     value = fm.data.get(key)
     if value is None:
         return ()
@@ -227,15 +229,15 @@ def _names(fm: FrontMatter, key: str) -> tuple[str, ...]:
     if not isinstance(items, list):
         fm.error(key, f"'{key}' must be a name or a list of names")
         return ()
-    names: list[str] = []
+    found: list[str] = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             fm.error(key, f"'{key}' must list names, not {_kind(item)}")
             continue
         name = " ".join(str(item).split())
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
+        if name and name not in found:
+            found.append(name)
+    return tuple(found)
 
 
 def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.datetime | None:
@@ -245,12 +247,12 @@ def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.dat
             fm.error(key, f"missing required key '{key}'")
         return None
     try:
-        parsed = parse_datetime(value)
+        parsed = parse_datetime(value, key)
         # A date without a zone is the site's local time; a date with one is
         # shown in the site's time, so that order and grouping by month agree.
         return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
     except ValueError as exc:
-        fm.error(key, f"'{key}' {exc}" if str(exc).startswith("must") else str(exc))
+        fm.error(key, str(exc))
         return None
 
 
@@ -314,9 +316,10 @@ def _slug(fm: FrontMatter, stem: str) -> str:
     return slug
 
 
-def _check_keys(fm: FrontMatter, known: frozenset[str]) -> None:
+def check_keys(fm: FrontMatter, known: frozenset[str], where: str) -> None:
+    """A warning for each key not in ``known``: a typo, usually."""
     for key in sorted(set(fm.data) - known):
-        fm.warn(key, f"unknown front-matter key '{key}'")
+        fm.warn(key, f"unknown {where} key '{key}'")
 
 
 def _kind(value: object) -> str:
@@ -328,11 +331,6 @@ def _kind(value: object) -> str:
         float: "a number",
     }
     return kinds.get(type(value), type(value).__name__)
-
-
-def _finish(fm: FrontMatter) -> None:
-    if fm.errors():
-        raise ContentErrors(fm.problems)
 
 
 def read_briefing(
@@ -349,29 +347,28 @@ def read_briefing(
     Dates written without a zone are taken to be in ``tz``. With a
     ``linker``, the first prose mention of each registry entity becomes a
     link, and every entity mentioned is listed in ``Briefing.mentions``.
-    Raises :class:`DossierError` (every error in the file) when it is invalid.
+    Raises :class:`ContentErrors` (every problem in the file) when it is invalid.
     """
     fm = prepare(raw, path)
-    _check_keys(fm, BRIEFING_KEYS)
+    check_keys(fm, BRIEFING_KEYS, "front-matter")
     title = _text(fm, "title", required=True)
     date = _date(fm, "date", tz, required=True)
     summary = _text(fm, "summary")
-    briefing_fields = {
-        "actors": _names(fm, "actors"),
-        "places": _names(fm, "places"),
-        "tags": _names(fm, "tags"),
-        "authors": _names(fm, "authors"),
-    }
+    actors = names(fm, "actors")
+    places = names(fm, "places")
+    tags = names(fm, "tags")
+    authors = names(fm, "authors")
     sources = _sources(fm)
     updated = _date(fm, "updated", tz, required=False)
     status = _status(fm)
     slug = _slug(fm, stem)
-    _finish(fm)
-    assert date is not None  # _finish raised otherwise
+    if date is None or fm.errors():
+        raise ContentErrors(fm.problems)
     links = LinkState(linker) if linker is not None else None
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")
+    mentioned = links.mentioned if links else {}
     briefing = Briefing(
         path=path,
         slug=slug,
@@ -379,17 +376,16 @@ def read_briefing(
         date=date,
         body_html=markup.render(tokens),
         summary=summary or markup.first_paragraph_text(tokens),
+        actors=actors,
+        places=places,
+        tags=tags,
+        authors=authors,
         sources=sources,
         updated=updated,
         status=status,
         field_lines=tuple(sorted(fm.lines.items())),
-        mentions=tuple(sorted(links.mentioned)) if links else (),
-        mention_lines=tuple(
-            sorted((key, fm.body_line + line) for key, line in links.mentioned.items())
-        )
-        if links
-        else (),
-        **briefing_fields,
+        mentions=tuple(sorted(mentioned)),
+        mention_lines=tuple(sorted((key, fm.body_line + line) for key, line in mentioned.items())),
     )
     return briefing, fm.problems
 
@@ -397,14 +393,15 @@ def read_briefing(
 def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
     """Parse a free-standing page (About and the like); see :func:`read_briefing`."""
     fm = prepare(raw, path)
-    _check_keys(fm, PAGE_KEYS)
+    check_keys(fm, PAGE_KEYS, "front-matter")
     title = _text(fm, "title", required=True)
     summary = _text(fm, "summary")
     slug = _slug(fm, stem)
     if slug in RESERVED_PAGE_SLUGS:
         fm.error("slug", f"page slug '{slug}' is taken by the archive's own '{slug}/' pages")
     status = _status(fm)
-    _finish(fm)
+    if fm.errors():
+        raise ContentErrors(fm.problems)
     tokens = markup.parse(fm.body)
     page = Page(
         path=path,

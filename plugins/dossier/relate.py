@@ -1,21 +1,22 @@
 """Stage 3, relate: from briefings and registries to the archive's cross-links.
 
 Everything the theme lists (an entity's timeline, who appears with whom and
-where, a tag's briefings, the archive by month, a briefing's neighbours) is
-computed here once, in one pass over the briefings, so that no page
-recomputes it.
+where, a theme's briefings, the archive by month, a briefing's neighbours) is
+computed here once, so that no page recomputes it. ``relate`` is a few small
+passes, each a pure function of the resolved briefings, tested on its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .model import Briefing, Diagnostic, Entity, Tag
+from .model import Briefing, Entity, Section, Tag
 from .registry import Registry
-from .slugs import slugify
+from .resolve import Resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +110,22 @@ class Archive:
     """The related archive: every list a page of the site needs."""
 
     briefings: tuple[Briefing, ...]
-    actors: dict[str, EntityListing]
-    places: dict[str, EntityListing]
-    tags: dict[str, TagListing]
-    actors_of: dict[str, tuple[Entity, ...]]
-    places_of: dict[str, tuple[Entity, ...]]
-    tags_of: dict[str, tuple[Tag, ...]]
-    older: dict[str, Briefing]
-    newer: dict[str, Briefing]
+    actors: Mapping[str, EntityListing]
+    places: Mapping[str, EntityListing]
+    tags: Mapping[str, TagListing]
+    actors_of: Mapping[str, tuple[Entity, ...]]
+    places_of: Mapping[str, tuple[Entity, ...]]
+    tags_of: Mapping[str, tuple[Tag, ...]]
+    older: Mapping[str, Briefing]
+    newer: Mapping[str, Briefing]
     years: tuple[Year, ...]
-    problems: tuple[Diagnostic, ...] = ()
+    parents: Mapping[str, Entity]
 
-    def listings(self, section: str) -> dict[str, EntityListing]:
+    def listings(self, section: str) -> Mapping[str, EntityListing]:
         """The actor or place listings, by slug."""
         return self.actors if section == "actors" else self.places
 
-    def entity_groups(self, section: str) -> list[tuple[str, list[EntityListing]]]:
+    def entity_groups(self, section: Section) -> list[tuple[str, list[EntityListing]]]:
         """Entities of a section grouped by kind, each group A–Z."""
         by_kind: dict[str, list[EntityListing]] = defaultdict(list)
         for listing in self.listings(section).values():
@@ -135,8 +136,44 @@ class Archive:
         ]
 
 
-def _newest_first(briefings: list[Briefing]) -> tuple[Briefing, ...]:
-    return tuple(sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True))
+def relate(resolved: Resolved) -> Archive:
+    """Relate the resolved briefings to entities and themes, in small passes."""
+    briefings = resolved.briefings
+    tagged = tagged_in(briefings, resolved.actors_of, resolved.places_of)
+    mentioned = mentioned_only(briefings, tagged)
+    together = co_occurrence(briefings, resolved.actors_of, resolved.places_of)
+    contains = children(resolved.parents, resolved.places)
+    everyone = {e.key: e for r in (resolved.actors, resolved.places) for e in r.entities.values()}
+
+    def listings(registry: Registry) -> dict[str, EntityListing]:
+        out: dict[str, EntityListing] = {}
+        for slug, entity in sorted(registry.entities.items()):
+            counts = together.get(entity.key, Counter())
+            out[slug] = EntityListing(
+                briefings=tagged.get(entity.key, ()),
+                entity=entity,
+                mentioned_only=mentioned.get(entity.key, ()),
+                actors=ranked(counts, everyone, "actors"),
+                places=ranked(counts, everyone, "places"),
+                within=resolved.parents.get(entity.key),
+                contains=contains.get(entity.key, ()),
+            )
+        return out
+
+    older, newer = neighbours(briefings)
+    return Archive(
+        briefings=briefings,
+        actors=listings(resolved.actors),
+        places=listings(resolved.places),
+        tags=tag_listings(briefings, resolved.tags, resolved.tags_of),
+        actors_of=resolved.actors_of,
+        places_of=resolved.places_of,
+        tags_of=resolved.tags_of,
+        older=older,
+        newer=newer,
+        years=group_by_month(briefings),
+        parents=resolved.parents,
+    )
 
 
 def group_by_month(briefings: tuple[Briefing, ...]) -> tuple[Year, ...]:
@@ -151,133 +188,102 @@ def group_by_month(briefings: tuple[Briefing, ...]) -> tuple[Year, ...]:
     return tuple(years)
 
 
-def _counts(counter: Counter[str], entities: dict[str, Entity]) -> tuple[Count, ...]:
-    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))
-    return tuple(Count(entities[key], n) for key, n in ranked)
+def _entities_of(
+    briefing: Briefing,
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> tuple[Entity, ...]:
+    return (*actors_of.get(briefing.slug, ()), *places_of.get(briefing.slug, ()))
 
 
-@dataclass
-class _Tally:
-    tagged: list[Briefing] = field(default_factory=list)
-    mentioned: list[Briefing] = field(default_factory=list)
-    actors: Counter[str] = field(default_factory=Counter)
-    places: Counter[str] = field(default_factory=Counter)
+def tagged_in(
+    briefings: tuple[Briefing, ...],
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> dict[str, tuple[Briefing, ...]]:
+    """Each entity's key -> the briefings that list it, in the briefings' order."""
+    found: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        for entity in _entities_of(briefing, actors_of, places_of):
+            found[entity.key].append(briefing)
+    return {key: tuple(items) for key, items in found.items()}
 
 
-def relate(briefings: list[Briefing], actors: Registry, places: Registry) -> Archive:
-    """Relate published briefings to entities and tags.
-
-    Names in front-matter resolve through the registries; a name no registry
-    defines gets an entity of its own (and the registry records a warning).
-    """
-    ordered = _newest_first([b for b in briefings if b.status == "published"])
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    tag_hits: dict[str, list[Briefing]] = defaultdict(list)
-    tag_names: dict[str, Tag] = {}
-    actors_of: dict[str, tuple[Entity, ...]] = {}
-    places_of: dict[str, tuple[Entity, ...]] = {}
-    tags_of: dict[str, tuple[Tag, ...]] = {}
-    clashes: list[Diagnostic] = []
-    # Oldest first, so that a name first used in an old briefing is warned
-    # about there, and the warnings come out in reading order.
-    for briefing in reversed(ordered):
-        actors_of[briefing.slug] = _resolve(actors, briefing.actors, briefing)
-        places_of[briefing.slug] = _resolve(places, briefing.places, briefing)
-        tagged = [*actors_of[briefing.slug], *places_of[briefing.slug]]
-        for entity in tagged:
-            tally = tallies[entity.key]
-            tally.tagged.append(briefing)
-            for other in tagged:
-                if other.key != entity.key:
-                    counter = tally.actors if other.section == "actors" else tally.places
-                    counter[other.key] += 1
-        tagged_keys = {e.key for e in tagged}
+def mentioned_only(
+    briefings: tuple[Briefing, ...], tagged: Mapping[str, tuple[Briefing, ...]]
+) -> dict[str, tuple[Briefing, ...]]:
+    """Each entity's key -> the briefings that name it in prose without listing it."""
+    listed = {key: {b.slug for b in items} for key, items in tagged.items()}
+    found: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
         for key in briefing.mentions:
-            if key not in tagged_keys:
-                tallies[key].mentioned.append(briefing)
-        tags: list[Tag] = []
-        for name in briefing.tags:
-            tag = tag_names.setdefault(slugify(name), Tag(slugify(name), name))
-            if tag.name != name and tag.name.casefold() != name.casefold():
-                clashes.append(Diagnostic(
-                    briefing.path, briefing.line_of("tags"), "warning",
-                    f"tag '{name}' shares the page {tag.url} with '{tag.name}'; "
-                    f"they are one theme",
-                ))  # fmt: skip
-            if tag not in tags:
-                tags.append(tag)
-                tag_hits[tag.slug].append(briefing)
-        tags_of[briefing.slug] = tuple(tags)
+            if briefing.slug not in listed.get(key, ()):
+                found[key].append(briefing)
+    return {key: tuple(items) for key, items in found.items()}
 
-    everyone = {e.key: e for r in (actors, places) for e in r.entities.values()}
-    parents, problems = _nesting(places)
-    children: dict[str, list[Entity]] = defaultdict(list)
+
+def co_occurrence(
+    briefings: tuple[Briefing, ...],
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> dict[str, Counter[str]]:
+    """Each entity's key -> how many briefings list it with each other entity."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for briefing in briefings:
+        listed = _entities_of(briefing, actors_of, places_of)
+        for entity in listed:
+            for other in listed:
+                if other.key != entity.key:
+                    counts[entity.key][other.key] += 1
+    return dict(counts)
+
+
+def ranked(
+    counts: Counter[str], entities: Mapping[str, Entity], section: Section
+) -> tuple[Count, ...]:
+    """The entities of ``section`` in ``counts``, most briefings first, ties A–Z."""
+    mine = [(entities[key], n) for key, n in counts.items() if entities[key].section == section]
+    return tuple(Count(e, n) for e, n in sorted(mine, key=lambda en: (-en[1], en[0].name)))
+
+
+def children(parents: Mapping[str, Entity], places: Registry) -> dict[str, tuple[Entity, ...]]:
+    """Each place's key -> the places directly within it, A–Z."""
+    by_key = {e.key: e for e in places.entities.values()}
+    found: dict[str, list[Entity]] = defaultdict(list)
     for key, parent in parents.items():
-        children[parent.key].append(everyone[key])
-
-    def listings(registry: Registry) -> dict[str, EntityListing]:
-        out: dict[str, EntityListing] = {}
-        for slug, entity in sorted(registry.entities.items()):
-            tally = tallies.get(entity.key, _Tally())
-            out[slug] = EntityListing(
-                briefings=_newest_first(tally.tagged),
-                entity=entity,
-                mentioned_only=_newest_first(tally.mentioned),
-                actors=_counts(tally.actors, everyone),
-                places=_counts(tally.places, everyone),
-                within=parents.get(entity.key),
-                contains=tuple(sorted(children[entity.key], key=lambda e: e.name)),
-            )
-        return out
-
-    older = {ordered[i].slug: ordered[i + 1] for i in range(len(ordered) - 1)}
-    newer = {ordered[i + 1].slug: ordered[i] for i in range(len(ordered) - 1)}
-    return Archive(
-        briefings=ordered,
-        actors=listings(actors),
-        places=listings(places),
-        tags={
-            slug: TagListing(_newest_first(tag_hits[slug]), tag)
-            for slug, tag in sorted(tag_names.items())
-        },
-        actors_of=actors_of,
-        places_of=places_of,
-        tags_of=tags_of,
-        older=older,
-        newer=newer,
-        years=group_by_month(ordered),
-        problems=tuple(actors.problems + places.problems + problems + clashes),
-    )
+        found[parent.key].append(by_key[key])
+    return {key: tuple(sorted(items, key=lambda e: e.name)) for key, items in found.items()}
 
 
-def _nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
-    """Each place's parent (``within``), and a warning for unknown parents."""
-    parents: dict[str, Entity] = {}
-    problems: list[Diagnostic] = []
-    for place in places.entities.values():
-        within = getattr(place, "within", None)
-        if not within:
-            continue
-        parent = places.lookup(within)
-        if parent is None or parent.key == place.key:
-            problems.append(
-                Diagnostic(
-                    place.path,
-                    1,
-                    "warning",
-                    f"'within' names no known place: '{within}'",
-                )
-            )
-        else:
-            parents[place.key] = parent
-    return parents, problems
+def ancestors(place: Entity, parents: Mapping[str, Entity]) -> tuple[Entity, ...]:
+    """The places ``place`` lies within, nearest first; a cycle ends the walk."""
+    chain: list[Entity] = []
+    seen = {place.key}
+    parent = parents.get(place.key)
+    while parent is not None and parent.key not in seen:
+        chain.append(parent)
+        seen.add(parent.key)
+        parent = parents.get(parent.key)
+    return tuple(chain)
 
 
-def _resolve(registry: Registry, names: tuple[str, ...], briefing: Briefing) -> tuple[Entity, ...]:
-    resolved: list[Entity] = []
-    line = briefing.line_of(registry.section)
-    for name in names:
-        entity = registry.resolve(name, briefing.path, line)
-        if entity not in resolved:
-            resolved.append(entity)
-    return tuple(resolved)
+def neighbours(
+    briefings: tuple[Briefing, ...],
+) -> tuple[dict[str, Briefing], dict[str, Briefing]]:
+    """For each briefing slug, the next older and the next newer briefing."""
+    older = {briefings[i].slug: briefings[i + 1] for i in range(len(briefings) - 1)}
+    newer = {briefings[i + 1].slug: briefings[i] for i in range(len(briefings) - 1)}
+    return older, newer
+
+
+def tag_listings(
+    briefings: tuple[Briefing, ...],
+    tags: Mapping[str, Tag],
+    tags_of: Mapping[str, tuple[Tag, ...]],
+) -> dict[str, TagListing]:
+    """Each theme's slug -> its briefings, in the briefings' order."""
+    found: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        for tag in tags_of.get(briefing.slug, ()):
+            found[tag.slug].append(briefing)
+    return {slug: TagListing(tuple(found[slug]), tag) for slug, tag in tags.items()}

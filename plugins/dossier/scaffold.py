@@ -40,14 +40,9 @@ def scaffold(
     path = folder / f"{date.year}" / f"{date:%Y-%m-%d}-{slug}.md"
     problems: list[Diagnostic] = []
     for registry, names in zip(registries, (actors, places), strict=True):
-        noun = "actor" if registry.section == "actors" else "place"
         for name in names:
             if registry.lookup(name) is None:
-                hint = registry.closest(name)
-                message = f"{noun} '{name}' is not in the registry"
-                if hint:
-                    message += f"; did you mean '{hint}'?"
-                problems.append(Diagnostic(str(path), 0, "warning", message))
+                problems.append(Diagnostic(str(path), 0, "warning", registry.not_found(name)))
     text = (
         "---\n"
         f"title: {json.dumps(title, ensure_ascii=False)}\n"

@@ -16,8 +16,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..errors import BuildFailed
+from .. import pipeline
+from ..config import Config, display_path
+from ..errors import SearchIndexError
+from ..glue.result import PRELOADED
+from ..model import Diagnostic
+from ..report import report
 
 log = logging.getLogger("dossier")
 
@@ -90,7 +94,7 @@ def unsafe_output(settings: dict[str, Any], settings_file: str | None = None) ->
 
 
 def build(settings: dict[str, Any], settings_file: str | None = None) -> int:
-    """Build into a fresh folder and swap it in; return the exit code."""
+    """Run the pipeline, then Pelican into a fresh folder, and swap it in; the exit code."""
     from pelican import Pelican
 
     problem = unsafe_output(settings, settings_file)
@@ -99,33 +103,42 @@ def build(settings: dict[str, Any], settings_file: str | None = None) -> int:
                   settings["OUTPUT_PATH"], problem)  # fmt: skip
         return 2
     output = Path(settings["OUTPUT_PATH"]).resolve()
+    started = time.perf_counter()
+    config = Config.from_settings(settings)
+    result = pipeline.run(config)
+    report(result.diagnostics)
+    if result.failing(config.strict) and not config.keep_going:
+        log.error("build failed: %s; %s is unchanged", count(result.diagnostics),
+                  display_path(str(output)))  # fmt: skip
+        return 1
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    settings = {**settings, "OUTPUT_PATH": str(staging)}
-    started = time.perf_counter()
     try:
-        pelican = Pelican(settings)
-        pelican.run()
-    except BuildFailed as failed:
+        Pelican({**settings, "OUTPUT_PATH": str(staging), PRELOADED: result}).run()
+    except SearchIndexError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        errors = sum(1 for d in failed.diagnostics if d.severity == "error")
-        log.error("build failed: %d error(s); %s is unchanged", errors, _shown(output))
+        log.error("dossier: error: %s; %s is unchanged", exc, display_path(str(output)))
         return 1
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, output)
-    skipped = getattr(pelican, "dossier_skipped", [])
     elapsed = time.perf_counter() - started
-    if skipped:
-        log.error("built %s in %.2f s, skipping %d file(s) with errors:", _shown(output),
-                  elapsed, len(skipped))  # fmt: skip
-        for path in skipped:
+    if result.skipped:
+        log.error("built %s in %.2f s, skipping %d file(s) with errors:",
+                  display_path(str(output)), elapsed, len(result.skipped))  # fmt: skip
+        for path in sorted(result.skipped):
             log.error("  %s", path)
         return 1
-    log.info("built %s in %.2f s", _shown(output), elapsed)
+    log.info("built %s in %.2f s", display_path(str(output)), elapsed)
     return 0
+
+
+def count(diagnostics: tuple[Diagnostic, ...]) -> str:
+    """'2 error(s), 1 warning(s)'."""
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
 
 
 def _swap(staging: Path, output: Path) -> None:
@@ -138,20 +151,11 @@ def _swap(staging: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def run(args: argparse.Namespace) -> int:
     """``dossier build``."""
     from rich.console import Console
 
-    problem = usage_problem(args)
-    if problem:
-        print(problem, file=sys.stderr)
+    if not usable(args):
         return 2
     settings = pelican_settings(args)
     console = Console(stderr=True)
@@ -171,18 +175,20 @@ def add_content_options(parser: argparse.ArgumentParser) -> None:
 
 def load_config(args: argparse.Namespace) -> Config | None:
     """The typed config for a command, or None after printing why not."""
-    usage = usage_problem(args)
-    if usage:
-        print(usage, file=sys.stderr)
+    if not usable(args):
         return None
     return Config.from_settings(pelican_settings(args))
 
 
-def usage_problem(args: argparse.Namespace) -> str | None:
-    """A missing settings file or content folder, as a one-line error."""
+def usable(args: argparse.Namespace) -> bool:
+    """False, after one line on standard error, when the settings file or the
+    content folder does not exist (a usage error: the caller exits 2)."""
+    problem = None
     if not os.path.isfile(args.settings):
-        return f"{args.settings}: error: settings file not found"
+        problem = f"{args.settings}: error: settings file not found"
     content = getattr(args, "content", None)
     if content and not os.path.isdir(content):
-        return f"{content}: error: content folder not found"
-    return None
+        problem = f"{content}: error: content folder not found"
+    if problem:
+        print(problem, file=sys.stderr)
+    return problem is None

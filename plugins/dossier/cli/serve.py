@@ -14,14 +14,13 @@ import argparse
 import functools
 import http.server
 import os
-import sys
 import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..config import display_path
-from .build import add_build_options, build, pelican_settings, usage_problem
+from .build import add_build_options, build, pelican_settings, usable
 
 RELOAD_TAG = b'<script src="/_dossier/reload.js" defer></script>'
 
@@ -125,9 +124,7 @@ def run(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
     console = Console(stderr=True)
-    problem = usage_problem(args)
-    if problem:
-        print(problem, file=sys.stderr)
+    if not usable(args):
         return 2
     settings = pelican_settings(args)
     settings["SITEURL"] = ""

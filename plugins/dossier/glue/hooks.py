@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
-from ..config import site_path
+from ..config import Config
 from ..errors import BuildFailed
-from ..index import SearchIndexError, build_index
-from .diagnostics import QuietSkips, log
+from ..index import build_index
+from ..pipeline import Result, run
+from ..report import log, report
+from ..urls import Urls
 from .generator import DossierGenerator
 from .reader import DossierReader
-from .state import BuildState, reset, state
+from .result import CURRENT, PRELOADED, current
 
 
 def _long_date(value: dt.date) -> str:
@@ -33,24 +34,30 @@ def _capfirst(value: str) -> str:
 
 
 def initialized(pelican: Any) -> None:
-    """Settle settings the theme relies on, and start a fresh problem list."""
+    """Settle the settings the theme relies on: autoescape, filters, URLs."""
     settings = pelican.settings
+    config = Config.from_settings(settings)
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Titles, names and summaries are text; only the rendered body is marked
     # safe, in the templates. Pelican leaves autoescape off by default.
     jinja["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = jinja
     filters = dict(settings.get("JINJA_FILTERS") or {})
-    filters.update(longdate=_long_date, isodate=_iso_date, month=_month, capfirst=_capfirst)
+    filters.update(longdate=_long_date, isodate=_iso_date, month=_month, capfirst=_capfirst,
+                   **_url_filters(config.urls))  # fmt: skip
     settings["JINJA_FILTERS"] = filters
-    settings["SITEPATH"] = site_path(str(settings.get("SITEURL") or ""))
-    build = reset(settings)
-    generators_log = logging.getLogger("pelican.generators")
-    for old in [f for f in generators_log.filters if isinstance(f, QuietSkips)]:
-        generators_log.removeFilter(old)
-    generators_log.addFilter(
-        QuietSkips(build.config.content_path, lambda: state(settings).diagnostics)
-    )
+    settings["SITEPATH"] = config.site_path
+
+
+def _url_filters(urls: Urls) -> dict[str, Any]:
+    # `{{ entity|href }}`, `{{ 'archive'|href }}`, `{{ page.url|path_href }}`
+    # (a URL Pelican computed), `{{ briefing|absolute }}`, `{{ 'css/x.css'|static }}`.
+    return {
+        "href": urls.href,
+        "path_href": lambda path: urls.href(path=path),
+        "absolute": urls.absolute,
+        "static": urls.static_href,
+    }
 
 
 def readers_init(readers: Any) -> None:
@@ -77,52 +84,27 @@ def generator_init(generator: Any) -> None:
             readers.disabled_readers.pop(ext, None)
 
 
-def get_generators(_pelican: Any) -> type[DossierGenerator]:
-    """Add the generator for entity, tag and archive pages."""
+def get_generators(pelican: Any) -> type[DossierGenerator]:
+    """Run the pipeline for this Pelican run (or take the caller's result).
+
+    This fires at the start of every run, before any file is read or
+    written: a build with errors stops here, having written nothing.
+    """
+    settings = pelican.settings
+    result = settings.pop(PRELOADED, None)
+    if not isinstance(result, Result):
+        config = Config.from_settings(settings)
+        result = run(config)
+        report(result.diagnostics)
+        if result.failing(config.strict) and not config.keep_going:
+            raise BuildFailed(result.diagnostics)
+    settings[CURRENT] = result
     return DossierGenerator
 
 
-def all_generators_finalized(generators: list[Any]) -> None:
-    """Stop before anything is written if the content has errors.
-
-    Every file has been read by now, so the report is complete; with
-    ``--keep-going`` the bad files are skipped instead and the build goes on.
-    """
-    if not generators:
-        return
-    build = state(generators[0].settings)
-    if _failing(build) and not build.config.keep_going:
-        _report(build)
-        raise BuildFailed(build.diagnostics.sorted())
-
-
 def finalized(pelican: Any) -> None:
-    """Report every problem; fail the build on errors, or index the finished site."""
-    build = state(pelican.settings)
-    _report(build)
-    if build.config.keep_going:
-        pelican.dossier_skipped = sorted(build.diagnostics.failed_paths())
-    elif _failing(build):
-        raise BuildFailed(build.diagnostics.sorted())
-    if build.config.search:
-        try:
-            report = build_index(build.config.output_path)
-        except SearchIndexError as exc:
-            log.error("%s", exc)
-            raise BuildFailed([exc.diagnostic()]) from exc
-        log.info("indexed %d pages for search in %.2f s", report.pages, report.seconds)
-
-
-def _failing(build: BuildState) -> bool:
-    found = build.diagnostics.sorted()
-    if build.config.strict:
-        return bool(found)
-    return any(d.severity == "error" for d in found)
-
-
-def _report(build: BuildState) -> None:
-    if build.reported:
+    """Index the finished site for search."""
+    if not current(pelican.settings).config.search:
         return
-    build.reported = True
-    for item in build.diagnostics.sorted():
-        (log.error if item.severity == "error" else log.warning)("%s", item)
+    indexed = build_index(pelican.output_path)
+    log.info("indexed %d pages for search in %.2f s", indexed.pages, indexed.seconds)

@@ -1,66 +1,55 @@
-"""Pelican reader for Markdown with YAML front-matter (registered at readers_init)."""
+"""Pelican reader for ``.md`` files: hands Pelican what the pipeline read.
+
+The pipeline has already read, validated and linked every file; the reader
+looks the file up in the run's :class:`~dossier.pipeline.Result` and turns
+the record into Pelican metadata. The typed record rides along as
+``briefing`` (or ``record`` for a page), so that templates use it rather than
+Pelican's loosely typed attributes.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, ClassVar
 
 from markupsafe import escape
 from pelican.readers import BaseReader
 
 from ..config import display_path
-from ..errors import DossierError
-from ..read import load_text, read_briefing, read_page
-from .state import state
+from ..model import Briefing
+from .result import current
+
+# Pelican's own status for "leave this file out": no page, no list, no feed,
+# and no log line.
+SKIP: dict[str, Any] = {"status": "skip"}
 
 
 class DossierReader(BaseReader):  # type: ignore[misc]
-    """Reads briefings (and free pages) into Pelican metadata.
-
-    The validated :class:`~dossier.model.Briefing` rides along in the
-    metadata as ``briefing``, so the theme and the generator use our typed
-    record rather than Pelican's loosely typed attributes.
-    """
+    """Reads briefings (and free pages) from the pipeline's corpus."""
 
     enabled = True
     file_extensions: ClassVar[list[str]] = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the rendered body and Pelican metadata for one file."""
-        build = state(self.settings)
-        config = build.config
+        result = current(self.settings)
         shown = display_path(source_path)
-        found = build.diagnostics
-        try:
-            raw = load_text(Path(source_path), shown)
-            stem = Path(source_path).stem
-            if config.is_page(source_path):
-                page, warnings = read_page(raw, shown, stem)
-                found.extend(warnings)
-                return page.body_html, {
-                    "title": page.title,
-                    "slug": page.slug,
-                    "record": page,
-                    "summary": str(escape(page.summary)),
-                    "status": "skip" if page.status == "draft" else "published",
-                }
-            briefing, warnings = read_briefing(raw, shown, stem, config.timezone, build.linker())
-        except DossierError as exc:
-            found.extend(exc.diagnostics())
-            raise
-        found.extend(warnings)
+        record = result.corpus.files.get(shown)
+        # A file with errors reaches Pelican only with --keep-going: it is
+        # skipped, and the build lists it. A briefing that shares its slug
+        # with another is left out the same way.
+        if record is None or record.status == "draft" or shown in result.skipped:
+            return "", dict(SKIP)
         metadata: dict[str, Any] = {
-            "title": briefing.title,
-            "date": briefing.date,
-            "slug": briefing.slug,
-            # Drafts are skipped outright: Pelican then never lists, writes or
-            # feeds them (its own draft pages are not wanted either).
-            "status": "skip" if briefing.status == "draft" else "published",
+            "title": record.title,
+            "slug": record.slug,
+            "status": "published",
             # Pelican treats a summary as HTML (feeds, its own themes): ours is
             # text, so it goes in escaped.
-            "summary": str(escape(briefing.summary)),
-            "briefing": briefing,
+            "summary": str(escape(record.summary)),
         }
-        if briefing.updated is not None:
-            metadata["modified"] = briefing.updated
-        return briefing.body_html, metadata
+        if isinstance(record, Briefing):
+            metadata["date"] = record.date
+            metadata["briefing"] = record
+            if record.updated is not None:
+                metadata["modified"] = record.updated
+        return record.body_html, metadata

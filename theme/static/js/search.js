@@ -7,6 +7,8 @@
 // search would download the whole word index.
 
 const base = document.querySelector('meta[name="dossier:base"]')?.getAttribute("content") ?? "";
+// Where the browse files are (search/ by default; DOSSIER_BROWSE_URL moves them).
+const browse = document.querySelector('meta[name="dossier:browse"]')?.getAttribute("content") ?? `${base}/search/`;
 const FACETS = [
   { key: "actor", label: "Actors", searchable: true },
   { key: "place", label: "Places", searchable: true },
@@ -135,14 +137,14 @@ function formatDate(iso) {
 }
 
 async function fetchJson(path) {
-  const response = await fetch(`${base}/${path}`);
+  const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
 
 function loadFacets() {
   if (!facetData) {
-    facetData = fetchJson("search/facets.json").catch((error) => {
+    facetData = fetchJson(`${browse}facets.json`).catch((error) => {
       facetData = null; // try again next time rather than fail for good
       throw error;
     });
@@ -152,7 +154,7 @@ function loadFacets() {
 
 const listCache = new Map();
 function loadList(facet, slug) {
-  const path = `search/lists/${facet}/${slug}.json`;
+  const path = `${browse}lists/${facet}/${slug}.json`;
   if (!listCache.has(path)) {
     listCache.set(path, fetchJson(path).catch((error) => {
       listCache.delete(path);
@@ -219,7 +221,7 @@ async function runBrowse(current) {
 
 const chunkCache = new Map();
 function loadChunk(n) {
-  const path = `search/briefings/${n}.json`;
+  const path = `${browse}briefings/${n}.json`;
   if (!chunkCache.has(path)) {
     chunkCache.set(path, fetchJson(path).catch((error) => {
       chunkCache.delete(path);

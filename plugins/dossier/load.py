@@ -1,0 +1,97 @@
+"""Stage 1, read, for a whole content folder: ``load(config) -> Corpus``.
+
+The registries are read first, because the mention linker is built from
+them and every briefing body is linked as it is parsed. Every file's
+problems are collected; a file that cannot be read is left out of the
+corpus and reported, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, display_path
+from .errors import ContentError
+from .link import Linker
+from .model import Briefing, Diagnostic, Page
+from .read import load_text, read_briefing, read_page
+from .registry import Registry, load_registries
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in the content folder, as read: nothing resolved yet.
+
+    ``briefings`` and ``pages`` hold every file that could be read (drafts
+    included), in path order; ``files`` maps each one's displayed path to
+    its record.
+    """
+
+    actors: Registry
+    places: Registry
+    briefings: tuple[Briefing, ...]
+    pages: tuple[Page, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: Mapping[str, Briefing | Page] = field(default_factory=dict)
+
+
+def markdown_files(root: str, folders: tuple[str, ...]) -> list[Path]:
+    """Every ``.md`` file under the given content folders, sorted."""
+    found: set[Path] = set()
+    for folder in folders:
+        found.update(Path(root, folder).rglob("*.md"))
+    return sorted(found)
+
+
+def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
+    """A warning for each file the build will not read: anything but Markdown."""
+    problems = []
+    for folder in folders:
+        for path in sorted(Path(root, folder).rglob("*")):
+            if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+                problems.append(
+                    Diagnostic(
+                        display_path(str(path)),
+                        0,
+                        "warning",
+                        "not a .md file: the build ignores it",
+                    )
+                )
+    return problems
+
+
+def load(config: Config) -> Corpus:
+    """Read the registries, then every briefing and page, linking mentions."""
+    root = config.content_path
+    actors, places, problems = load_registries(config)
+    entities = [*actors.entities.values(), *places.entities.values()]
+    linker = Linker(entities, config.urls.href)
+    files: dict[str, Briefing | Page] = {}
+    briefings: list[Briefing] = []
+    pages: list[Page] = []
+    for file in markdown_files(root, config.briefing_dirs):
+        shown = display_path(str(file))
+        try:
+            text = load_text(file, shown)
+            briefing, warnings = read_briefing(text, shown, file.stem, config.timezone, linker)
+        except ContentError as exc:
+            problems += exc.diagnostics()
+            continue
+        problems += warnings
+        briefings.append(briefing)
+        files[shown] = briefing
+    for file in markdown_files(root, config.page_dirs):
+        shown = display_path(str(file))
+        try:
+            page, warnings = read_page(load_text(file, shown), shown, file.stem)
+        except ContentError as exc:
+            problems += exc.diagnostics()
+            continue
+        problems += warnings
+        pages.append(page)
+        files[shown] = page
+    folders = (*config.briefing_dirs, *config.page_dirs, config.actors_dir, config.places_dir)
+    problems += strays(root, folders)
+    return Corpus(actors, places, tuple(briefings), tuple(pages), tuple(problems), files)

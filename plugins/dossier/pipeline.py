@@ -1,0 +1,47 @@
+"""The stages end to end: ``load → resolve → relate``, one function for every caller.
+
+``dossier check``, ``dossier build``, ``dossier serve`` and stock ``pelican``
+all call :func:`run`; the Pelican glue only adapts its :class:`Result` to
+Pelican's reader and generators. Each stage returns its problems as values,
+so each problem is reported once because it is produced once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .config import Config
+from .load import Corpus, load
+from .model import Diagnostic
+from .relate import Archive, relate
+from .resolve import Resolved, resolve
+
+
+@dataclass(frozen=True)
+class Result:
+    """What the stages made of a content folder, and every problem they found."""
+
+    config: Config
+    corpus: Corpus
+    resolved: Resolved
+    archive: Archive
+    diagnostics: tuple[Diagnostic, ...]
+
+    def failing(self, strict: bool = False) -> bool:
+        """True when the build must stop: any error, or with ``strict`` any warning."""
+        return any(strict or d.severity == "error" for d in self.diagnostics)
+
+    @cached_property
+    def skipped(self) -> frozenset[str]:
+        """Content files left out of the site because of their errors (``--keep-going``)."""
+        return frozenset(d.path for d in self.diagnostics if d.severity == "error")
+
+
+def run(config: Config) -> Result:
+    """Read, resolve and relate the content folder of ``config``."""
+    corpus = load(config)
+    resolved = resolve(corpus)
+    archive = relate(resolved)
+    found = (*corpus.diagnostics, *resolved.diagnostics)
+    return Result(config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key)))

@@ -1,0 +1,202 @@
+"""Stage 2, resolve: front-matter names to entities, tags to themes, places to parents.
+
+``resolve(corpus) -> Resolved`` is a function of values: it never changes the
+registries it is given. A name that no registry file defines gets an entity
+of its own (and a page) in a *new* registry, with a warning that suggests the
+closest registry name. Every problem is returned, once, as a value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .load import Corpus
+from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag
+from .registry import Registry, name_key
+from .slugs import slugify
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The corpus with every name resolved.
+
+    ``briefings`` are the published briefings with a slug of their own,
+    newest first (ties by slug, so that order never depends on reading
+    order). ``actors_of``, ``places_of`` and ``tags_of`` are keyed by
+    briefing slug; ``parents`` maps a place's key to the place it is within.
+    """
+
+    briefings: tuple[Briefing, ...]
+    actors: Registry
+    places: Registry
+    actors_of: Mapping[str, tuple[Entity, ...]]
+    places_of: Mapping[str, tuple[Entity, ...]]
+    tags: Mapping[str, Tag]
+    tags_of: Mapping[str, tuple[Tag, ...]]
+    parents: Mapping[str, Entity]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def resolve(corpus: Corpus) -> Resolved:
+    """Resolve every published briefing's names; see :class:`Resolved`."""
+    published, clashes = unique_published(corpus.briefings)
+    actors, actors_of, unknown_actors = resolve_names(corpus.actors, published)
+    places, places_of, unknown_places = resolve_names(corpus.places, published)
+    tags, tags_of, tag_clashes = resolve_tags(published)
+    parents, orphans = nesting(corpus.places)
+    return Resolved(
+        briefings=published,
+        actors=actors,
+        places=places,
+        actors_of=actors_of,
+        places_of=places_of,
+        tags=tags,
+        tags_of=tags_of,
+        parents=parents,
+        diagnostics=(*clashes, *unknown_actors, *unknown_places, *tag_clashes, *orphans),
+    )
+
+
+def newest_first(briefings: Iterable[Briefing]) -> tuple[Briefing, ...]:
+    """Briefings newest first; briefings of the same moment by slug."""
+    return tuple(sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True))
+
+
+def unique_published(
+    briefings: Iterable[Briefing],
+) -> tuple[tuple[Briefing, ...], list[Diagnostic]]:
+    """The published briefings whose slug (so URL) no other one has, newest first.
+
+    Published briefings that share a slug are errors, and are left out; a
+    draft that shares a published briefing's slug is a warning, because it
+    would replace that briefing the day it is published.
+    """
+    by_slug: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        by_slug[briefing.slug].append(briefing)
+    kept: list[Briefing] = []
+    problems: list[Diagnostic] = []
+    for slug, group in sorted(by_slug.items()):
+        live = [b for b in group if b.status == "published"]
+        if len(live) == 1:
+            kept.append(live[0])
+        severity: Literal["error", "warning"] = "error" if len(live) > 1 else "warning"
+        if len(group) > 1 and (len(live) > 1 or len(live) < len(group)):
+            paths = sorted(b.path for b in group)
+            for briefing in group:
+                others = ", ".join(p for p in paths if p != briefing.path)
+                problems.append(
+                    Diagnostic(
+                        briefing.path,
+                        briefing.line_of("slug"),
+                        severity,
+                        f"slug '{slug}' is also used by {others}",
+                    )
+                )
+    return newest_first(kept), problems
+
+
+def resolve_names(
+    registry: Registry, briefings: tuple[Briefing, ...]
+) -> tuple[Registry, dict[str, tuple[Entity, ...]], list[Diagnostic]]:
+    """Each briefing's actors (or places) as entities, and the registry they
+    now make up: the registry's entities plus one for each unknown name.
+
+    Briefings are taken oldest first, so that an unknown name is reported
+    where it was first used, and reports come out in reading order.
+    """
+    section = registry.section
+    made: dict[str, Entity] = {}
+    made_names: dict[str, str] = {}
+    resolved: dict[str, tuple[Entity, ...]] = {}
+    problems: list[Diagnostic] = []
+    for briefing in reversed(briefings):
+        found: list[Entity] = []
+        for name in briefing.actors if section == "actors" else briefing.places:
+            entity = registry.lookup(name)
+            if entity is None and name_key(name) in made_names:
+                entity = made[made_names[name_key(name)]]
+            if entity is None:
+                entity = _synthesise(section, name, registry, made)
+                made.setdefault(entity.slug, entity)
+                made_names[name_key(name)] = entity.slug
+                problems.append(
+                    Diagnostic(
+                        briefing.path,
+                        briefing.line_of(section),
+                        "warning",
+                        registry.not_found(name),
+                    )
+                )
+            if entity not in found:
+                found.append(entity)
+        resolved[briefing.slug] = tuple(found)
+    return registry.with_entities(made), resolved, problems
+
+
+def _synthesise(
+    section: Section, name: str, registry: Registry, made: Mapping[str, Entity]
+) -> Entity:
+    # A name spelt differently but with the same slug as an earlier unknown
+    # name is the same entity ("Jeff Davies", "Jeff-Davies"); an unknown name
+    # never takes a registry entity's slug.
+    slug = slugify(name)
+    if slug in made:
+        return made[slug]
+    base, number = slug, 2
+    while slug in registry.entities:
+        slug = f"{base}-{number}"
+        number += 1
+    if section == "actors":
+        return Actor(section, slug, name, in_registry=False)
+    return Place(section, slug, name, in_registry=False)
+
+
+def resolve_tags(
+    briefings: tuple[Briefing, ...],
+) -> tuple[dict[str, Tag], dict[str, tuple[Tag, ...]], list[Diagnostic]]:
+    """Every theme by slug, each briefing's themes, and a warning for two
+    spellings that share one theme page ("Oil", "oil" are one theme quietly;
+    "oil-gas" and "oil gas" are one theme with a warning)."""
+    tags: dict[str, Tag] = {}
+    tags_of: dict[str, tuple[Tag, ...]] = {}
+    problems: list[Diagnostic] = []
+    for briefing in reversed(briefings):
+        own: list[Tag] = []
+        for name in briefing.tags:
+            slug = slugify(name)
+            tag = tags.setdefault(slug, Tag(slug, name))
+            if tag.name.casefold() != name.casefold():
+                problems.append(
+                    Diagnostic(
+                        briefing.path,
+                        briefing.line_of("tags"),
+                        "warning",
+                        f"tag '{name}' shares its page with '{tag.name}'; they are one theme",
+                    )
+                )
+            if tag not in own:
+                own.append(tag)
+        tags_of[briefing.slug] = tuple(own)
+    return dict(sorted(tags.items())), tags_of, problems
+
+
+def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
+    """Each place's parent (``within``), and a warning for a parent not in the registry."""
+    parents: dict[str, Entity] = {}
+    problems: list[Diagnostic] = []
+    for place in places.entities.values():
+        within = place.within if isinstance(place, Place) else None
+        if not within:
+            continue
+        parent = places.lookup(within)
+        if parent is None or parent.key == place.key:
+            problems.append(
+                Diagnostic(place.path, 1, "warning", f"'within' names no known place: '{within}'")
+            )
+        else:
+            parents[place.key] = parent
+    return parents, problems

@@ -1,0 +1,162 @@
+"""Every URL the site has, from Pelican-style ``*_URL`` / ``*_SAVE_AS`` settings.
+
+One :class:`Urls` object is built from the settings once, at the boundary;
+pages, feeds, open data, search files and the mention linker all ask it, so
+that no module joins URL strings by hand and a changed setting moves every
+link with the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import SettingsError
+from .model import Briefing, Entity, Section, Tag
+
+# Route name -> (URL setting, SAVE_AS setting, default URL, default SAVE_AS).
+# ARTICLE_*, PAGE_*, INDEX_* and SEARCH_* are Pelican's own settings (Pelican
+# writes those pages); the DOSSIER_* ones are the pages our generator writes.
+ROUTES: dict[str, tuple[str, str, str, str]] = {
+    "briefing": ("ARTICLE_URL", "ARTICLE_SAVE_AS",
+                 "briefings/{slug}/", "briefings/{slug}/index.html"),
+    "page": ("PAGE_URL", "PAGE_SAVE_AS", "{slug}/", "{slug}/index.html"),
+    "index": ("INDEX_URL", "INDEX_SAVE_AS", "", "index.html"),
+    "search": ("SEARCH_URL", "SEARCH_SAVE_AS", "search/", "search/index.html"),
+    "actor": ("DOSSIER_ACTOR_URL", "DOSSIER_ACTOR_SAVE_AS",
+              "actors/{slug}/", "actors/{slug}/index.html"),
+    "actors": ("DOSSIER_ACTORS_URL", "DOSSIER_ACTORS_SAVE_AS", "actors/", "actors/index.html"),
+    "place": ("DOSSIER_PLACE_URL", "DOSSIER_PLACE_SAVE_AS",
+              "places/{slug}/", "places/{slug}/index.html"),
+    "places": ("DOSSIER_PLACES_URL", "DOSSIER_PLACES_SAVE_AS", "places/", "places/index.html"),
+    "tag": ("DOSSIER_TAG_URL", "DOSSIER_TAG_SAVE_AS", "tags/{slug}/", "tags/{slug}/index.html"),
+    "tags": ("DOSSIER_TAGS_URL", "DOSSIER_TAGS_SAVE_AS", "tags/", "tags/index.html"),
+    "archive": ("DOSSIER_ARCHIVE_URL", "DOSSIER_ARCHIVE_SAVE_AS",
+                "archive/", "archive/index.html"),
+    # Files: the URL is the path.
+    "feed": ("DOSSIER_FEED_ALL_ATOM", "DOSSIER_FEED_ALL_ATOM",
+             "feeds/all.atom.xml", "feeds/all.atom.xml"),
+    "actor_feed": ("DOSSIER_ACTOR_FEED_ATOM", "DOSSIER_ACTOR_FEED_ATOM",
+                   "feeds/actors/{slug}.atom.xml", "feeds/actors/{slug}.atom.xml"),
+    "place_feed": ("DOSSIER_PLACE_FEED_ATOM", "DOSSIER_PLACE_FEED_ATOM",
+                   "feeds/places/{slug}.atom.xml", "feeds/places/{slug}.atom.xml"),
+    "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
+    "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
+}  # fmt: skip
+ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
+FEED_ROUTE: dict[Section, str] = {"actors": "actor_feed", "places": "place_feed"}
+# What a pattern may use: the fields Pelican gives an article's URL, too.
+_SAMPLE = {
+    "slug": "x",
+    "date": dt.datetime(2016, 10, 7, tzinfo=dt.UTC),
+    "lang": "en",
+    "category": "briefings",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One kind of page: its URL and where it is saved, as format patterns."""
+
+    url: str
+    save_as: str
+
+
+Target = Briefing | Entity | Tag | str
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """The site's URLs: site-relative, under the site's path, or absolute.
+
+    ``site_url`` is the public URL ('' for a local build); ``site_path`` the
+    path the site lives under ('' at a root, '/repo' on a project site).
+    """
+
+    routes: Mapping[str, Route]
+    site_url: str = ""
+    site_path: str = ""
+    lang: str = "en"
+    category: str = "briefings"
+    theme_static: str = "theme"
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any], site_url: str, site_path: str) -> Urls:
+        """The routes of a Pelican settings mapping; a bad pattern is a settings error."""
+        routes: dict[str, Route] = {}
+        for name, (url_key, save_key, url_default, save_default) in ROUTES.items():
+            url = settings.get(url_key)
+            save = settings.get(save_key)
+            route = Route(
+                url_default if url is None else str(url),
+                save_default if save is None else str(save),
+            )
+            for key, pattern in ((url_key, route.url), (save_key, route.save_as)):
+                try:
+                    pattern.format(**_SAMPLE)
+                except (KeyError, IndexError, ValueError) as exc:
+                    raise SettingsError(f"{key} = {pattern!r} cannot be formatted: {exc}") from None
+            routes[name] = route
+        category = str(settings.get("DEFAULT_CATEGORY") or "briefings")
+        return cls(
+            routes,
+            site_url,
+            site_path,
+            str(settings.get("DEFAULT_LANG") or "en"),
+            category.lower().replace(" ", "-"),
+        )
+
+    def _fields(self, target: Target) -> tuple[str, dict[str, Any]]:
+        if isinstance(target, Briefing):
+            fields = {
+                "slug": target.slug,
+                "date": target.date,
+                "lang": self.lang,
+                "category": self.category,
+            }
+            return "briefing", fields
+        if isinstance(target, Entity):
+            return ENTITY_ROUTE[target.section], {"slug": target.slug}
+        if isinstance(target, Tag):
+            return "tag", {"slug": target.slug}
+        return target, {}
+
+    def url(self, target: Target) -> str:
+        """The site-relative URL (no leading slash) of a briefing, entity, tag or route."""
+        name, fields = self._fields(target)
+        return self.routes[name].url.format(**fields)
+
+    def save_as(self, target: Target) -> str:
+        """The file the page of ``target`` is written to, relative to the output."""
+        name, fields = self._fields(target)
+        return self.routes[name].save_as.format(**fields)
+
+    def feed(self, entity: Entity | None = None) -> str:
+        """The Atom feed of an entity, or of the whole site: a path in the site."""
+        if entity is None:
+            return self.routes["feed"].url
+        return self.routes[FEED_ROUTE[entity.section]].url.format(slug=entity.slug)
+
+    def feed_href(self, entity: Entity | None = None) -> str:
+        """A link to the Atom feed of an entity, or of the whole site."""
+        return self.href(path=self.feed(entity))
+
+    def static_href(self, path: str) -> str:
+        """A link to a file of the theme's ``static`` folder (``css/dossier.css``)."""
+        return self.href(path=f"{self.theme_static}/{path}")
+
+    def href(self, target: Target | None = None, path: str | None = None) -> str:
+        """A link that works from any page: the URL under the site's path.
+
+        ``path`` is a site-relative URL computed elsewhere (Pelican's own
+        pagination, say).
+        """
+        relative = path if path is not None else self.url(target) if target is not None else ""
+        return f"{self.site_path}/{relative}"
+
+    def absolute(self, target: Target | None = None, path: str | None = None) -> str:
+        """The public URL when the site URL is known, else the same as :meth:`href`."""
+        relative = path if path is not None else self.url(target) if target is not None else ""
+        return f"{self.site_url}/{relative}" if self.site_url else self.href(path=relative)
