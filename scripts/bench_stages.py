@@ -31,9 +31,7 @@ def main() -> None:
     places, _ = load_registry(content / "places", "places")
     registry_s = time.perf_counter() - started
     started = time.perf_counter()
-    linker = Linker(
-        [*actors.entities.values(), *places.entities.values()], lambda e: f"/{e.key}/"
-    )
+    linker = Linker([*actors.entities.values(), *places.entities.values()], lambda e: f"/{e.key}/")
     compile_s = time.perf_counter() - started
 
     started = time.perf_counter()
