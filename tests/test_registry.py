@@ -53,7 +53,8 @@ def test_names_and_aliases_resolve(actors: Registry, name: str, slug: str) -> No
         ("Khalifa Hafter", "khalifa-hafter",
          "b.md:4: warning: actor 'Khalifa Hafter' is not in the registry; did you mean 'Khalifa Haftar'?"),
         ("Jeff Davies", "jeff-davies", "b.md:4: warning: actor 'Jeff Davies' is not in the registry"),
-        ("علي المبروك", None, "b.md:4: warning: actor 'علي المبروك' is not in the registry"),
+        ("علي المبروك", "ly-lmbrwk", "b.md:4: warning: actor 'علي المبروك' is not in the registry"),
+        ("🦅", None, "b.md:4: warning: actor '🦅' is not in the registry"),
     ],
 )  # fmt: skip
 def test_unknown_names_get_an_entity_and_a_warning(
