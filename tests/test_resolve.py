@@ -44,6 +44,7 @@ def test_front_matter_names_resolve_to_registry_entities(
          "b.md:3: warning: actor 'Khalifa Hafter' is not in the registry; did you mean 'Khalifa Haftar'?"),
         ("actors", "Jeff Davies", "jeff-davies", "b.md:3: warning: actor 'Jeff Davies' is not in the registry"),
         ("places", "Sirte!", "sirte-3", "b.md:4: warning: place 'Sirte!' is not in the registry; did you mean 'Sirte'?"),
+        ("actors", "علي المبروك", "ly-lmbrwk", "b.md:3: warning: actor 'علي المبروك' is not in the registry"),
     ],
 )  # fmt: skip
 def test_an_unknown_name_gets_an_entity_of_its_own_and_one_warning(

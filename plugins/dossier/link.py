@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+from markdown_it.common.utils import isLinkClose, isLinkOpen
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -142,7 +143,8 @@ def link_mentions(state: StateCore) -> None:
 
 def _link_children(children: list[Token], links: LinkState) -> list[Token]:
     result: list[Token] = []
-    inside_link = 0
+    inside_link = 0  # Markdown links: balanced by the parser
+    inside_html_link = 0  # raw <a ...> ... </a>: as balanced as the author made them
     for child in children:
         if child.type in ("softbreak", "hardbreak"):
             links.line += 1
@@ -151,12 +153,14 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
         elif child.type == "link_close":
             inside_link -= 1
         elif child.type == "html_inline":
-            tag = child.content.lstrip("<").lower()
-            if tag.startswith("a ") or tag.startswith("a>"):
-                inside_link += 1
-            elif tag.startswith("/a"):
-                inside_link -= 1
-        if child.type != "text" or inside_link > 0:
+            # markdown-it-py's own tests, as its linkify rule uses them: any
+            # case, any whitespace after "<a" (a newline too); "</abbr>" is
+            # not "</a>".
+            if isLinkOpen(child.content):
+                inside_html_link += 1
+            elif isLinkClose(child.content):
+                inside_html_link = max(0, inside_html_link - 1)
+        if child.type != "text" or inside_link > 0 or inside_html_link > 0:
             result.append(child)
             continue
         result.extend(_split_text(child, links))
