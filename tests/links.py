@@ -60,3 +60,60 @@ def broken_links(output: Path, site_path: str = "") -> list[str]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(output)}: {link} (no such id)")
     return broken
+
+
+def _target(output: Path, url: str, site_path: str, site_url: str) -> Path | None:
+    """The file a site URL leads to, or None when the URL is not the site's."""
+    if site_url and url.startswith(site_url + "/"):
+        url = site_path + url[len(site_url) :]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path.startswith(site_path + "/"):
+        return None
+    target = output / unquote(parts.path[len(site_path) + 1 :])
+    return target / "index.html" if target.is_dir() else target
+
+
+def broken_file_links(output: Path, site_path: str = "", site_url: str = "") -> list[str]:
+    """Every URL in the feeds, the open data and the search browse files that
+    leads nowhere in ``output`` (HTML pages are :func:`broken_links`'s)."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    broken: list[str] = []
+
+    def check(where: Path, url: str) -> None:
+        target = _target(output, url, site_path, site_url)
+        if target is None and not url.startswith(("urn:", "http://", "https://", "mailto:")):
+            broken.append(f"{where.relative_to(output)}: {url} (not a site URL)")
+        elif target is not None and not target.is_file():
+            broken.append(f"{where.relative_to(output)}: {url}")
+
+    for feed in sorted(output.rglob("*.xml")):
+        for link in ET.parse(feed).getroot().iter("{http://www.w3.org/2005/Atom}link"):
+            check(feed, link.attrib["href"])
+    for data in sorted(output.rglob("*.json")):
+        if "pagefind" in data.relative_to(output).parts:
+            continue
+        document = json.loads(data.read_text(encoding="utf-8"))
+        if isinstance(document, dict):  # open data: records with a "url"
+            for key in ("briefings", "actors", "places"):
+                for record in document.get(key, []):
+                    check(data, record["url"])
+        else:  # a browse chunk: [url, title, date] rows
+            for row in document:
+                if isinstance(row, list):
+                    check(data, f"{site_path}/{row[0]}")
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        marker = '<meta name="dossier:browse" content="'
+        if marker in html:
+            browse = html.split(marker, 1)[1].split('"', 1)[0]
+            check(page, f"{browse}facets.json")
+            found = _target(output, f"{browse}facets.json", site_path, "")
+            if found is None or not found.is_file():
+                continue
+            facets = json.loads(found.read_text(encoding="utf-8"))
+            for facet in ("actor", "place", "tag", "year"):
+                for value in facets[facet]:
+                    check(page, f"{browse}lists/{facet}/{value['slug']}.json")
+    return broken

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from ..errors import DossierError
 from . import build, check, new, serve
 
 
@@ -35,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_parser(commands)
     args = parser.parse_args(argv)
     _logging(args.verbose)
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except DossierError as exc:
+        # Settings that cannot work, a tool that failed: one line, no traceback.
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return 1
     return code
 
 

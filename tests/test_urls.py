@@ -1,0 +1,115 @@
+"""URLs come from one object, built from the *_URL / *_SAVE_AS settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import SettingsError
+from dossier.urls import Urls
+
+from .conftest import FIXTURE, ROOT, build_site, run_dossier
+from .links import broken_file_links, broken_links
+from .model_helpers import actor, briefing, place
+
+MOVED = """
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+ARTICLE_URL = "{{date:%Y}}/{{slug}}/"
+ARTICLE_SAVE_AS = "{{date:%Y}}/{{slug}}/index.html"
+PAGE_URL = "pages/{{slug}}.html"
+PAGE_SAVE_AS = "pages/{{slug}}.html"
+DOSSIER_ACTOR_URL = "who/{{slug}}/"
+DOSSIER_ACTOR_SAVE_AS = "who/{{slug}}/index.html"
+DOSSIER_ACTORS_URL = "who/"
+DOSSIER_ACTORS_SAVE_AS = "who/index.html"
+DOSSIER_PLACE_URL = "where/{{slug}}.html"
+DOSSIER_PLACE_SAVE_AS = "where/{{slug}}.html"
+DOSSIER_PLACES_URL = "where/"
+DOSSIER_PLACES_SAVE_AS = "where/index.html"
+DOSSIER_TAG_URL = "themes/{{slug}}/"
+DOSSIER_TAG_SAVE_AS = "themes/{{slug}}/index.html"
+DOSSIER_TAGS_URL = "themes/"
+DOSSIER_TAGS_SAVE_AS = "themes/index.html"
+DOSSIER_ARCHIVE_URL = "by-month/"
+DOSSIER_ARCHIVE_SAVE_AS = "by-month/index.html"
+SEARCH_URL = "find/"
+SEARCH_SAVE_AS = "find/index.html"
+DOSSIER_FEED_ALL_ATOM = "atom.xml"
+DOSSIER_ACTOR_FEED_ATOM = "who/{{slug}}.atom.xml"
+DOSSIER_PLACE_FEED_ATOM = "where/{{slug}}.atom.xml"
+DOSSIER_DATA_URL = "open-data/"
+DOSSIER_BROWSE_URL = "find/browse/"
+"""
+DEFAULT_FOLDERS = ["briefings", "actors", "places", "tags", "archive", "search", "feeds", "data"]
+
+
+@pytest.mark.parametrize("site_url", ["", "https://org.github.io/repo"])
+def test_the_fixture_builds_with_other_url_settings_and_no_broken_link(
+    tmp_path: Path, site_url: str
+) -> None:
+    settings = tmp_path / "moved.py"
+    settings.write_text(MOVED.format(root=str(ROOT)), encoding="utf-8")
+    extra = ["--site-url", site_url] if site_url else []
+    built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings), *extra)
+    assert built.returncode == 0, built.stderr
+    site_path = "/repo" if site_url else ""
+    assert broken_links(built.output, site_path=site_path) == []
+    assert broken_file_links(built.output, site_path=site_path, site_url=site_url) == []
+    # Every page is where the settings say, and nothing is where it used to be.
+    html = built.page("/2016/sirte-bm-splits-enclave/")
+    assert f'href="{site_path}/who/khalifa-haftar/"' in html  # a mention in the body
+    assert f'href="{site_path}/where/sirte.html"' in html
+    assert f'href="{site_path}/themes/security/"' in html
+    assert f'href="{site_path}/by-month/#y2016-10"' in html
+    assert "Khalifa Haftar" in built.page("/who/khalifa-haftar/")
+    assert "Sirte" in (built.output / "where" / "sirte.html").read_text(encoding="utf-8")
+    assert (built.output / "who" / "khalifa-haftar.atom.xml").is_file()
+    assert (built.output / "open-data" / "briefings.json").is_file()
+    assert (built.output / "find" / "browse" / "facets.json").is_file()
+    assert (built.output / "pages" / "about.html").is_file()
+    for folder in DEFAULT_FOLDERS:
+        assert not (built.output / folder).exists(), folder
+
+
+def test_urls_of_every_kind() -> None:
+    urls = Urls.from_settings({}, "https://org.github.io/repo", "/repo")
+    haftar = actor("khalifa-haftar", "Khalifa Haftar")
+    assert urls.url(briefing("sirte-falls", 7)) == "briefings/sirte-falls/"
+    assert urls.save_as(haftar) == "actors/khalifa-haftar/index.html"
+    assert urls.href(place("sirte", "Sirte")) == "/repo/places/sirte/"
+    assert urls.absolute(haftar) == "https://org.github.io/repo/actors/khalifa-haftar/"
+    assert urls.href("archive") == "/repo/archive/"
+    assert urls.feed_href(haftar) == "/repo/feeds/actors/khalifa-haftar.atom.xml"
+    assert urls.feed() == "feeds/all.atom.xml"
+    assert urls.static_href("css/dossier.css") == "/repo/theme/css/dossier.css"
+    local = Urls.from_settings({"ARTICLE_URL": "{date:%Y/%m}/{slug}.html"}, "", "")
+    assert local.url(briefing("sirte-falls", 7)) == "2016/10/sirte-falls.html"
+    assert local.absolute("index") == "/"
+
+
+@pytest.mark.parametrize("pattern", ["{slug}/{title}/", "{date:%Y/{slug}/", "{0}/"])
+def test_a_url_pattern_that_cannot_be_filled_is_a_settings_error(pattern: str) -> None:
+    with pytest.raises(SettingsError, match="DOSSIER_ACTOR_URL"):
+        Urls.from_settings({"DOSSIER_ACTOR_URL": pattern}, "", "")
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_bad_url_setting_is_one_line_not_a_traceback(tmp_path: Path, command: str) -> None:
+    settings = tmp_path / "bad.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        "DOSSIER_TAG_URL = 'tags/{name}/'\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_dossier(command, "--content", str(FIXTURE), "--settings", str(settings),
+                         *(["--output", str(out)] if command == "build" else []))  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "dossier: error: DOSSIER_TAG_URL = 'tags/{name}/' cannot be formatted: 'name'"
+    ]
+    assert not out.exists()
