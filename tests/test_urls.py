@@ -113,3 +113,16 @@ def test_a_bad_url_setting_is_one_line_not_a_traceback(tmp_path: Path, command: 
         "dossier: error: DOSSIER_TAG_URL = 'tags/{name}/' cannot be formatted: 'name'"
     ]
     assert not out.exists()
+
+
+def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
+    import runpy
+
+    settings = tmp_path / "moved.py"
+    settings.write_text(MOVED.format(root=str(ROOT)), encoding="utf-8")
+    moved = Urls.from_settings(runpy.run_path(str(settings)), "", "")
+    assert sorted(moved.reserved) == [
+        "by-month", "find", "open-data", "page", "pagefind", "theme", "themes", "where", "who",
+    ]  # fmt: skip
+    default = Urls.from_settings(runpy.run_path(str(ROOT / "pelicanconf.py")), "", "")
+    assert {"actors", "places", "tags", "archive", "briefings", "search", "data"} <= default.reserved

@@ -85,7 +85,8 @@ def load(config: Config) -> Corpus:
     for file in markdown_files(root, config.page_dirs):
         shown = display_path(str(file))
         try:
-            page, warnings = read_page(load_text(file, shown), shown, file.stem)
+            text = load_text(file, shown)
+            page, warnings = read_page(text, shown, file.stem, config.urls.reserved)
         except ContentError as exc:
             problems += exc.diagnostics()
             continue

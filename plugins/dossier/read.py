@@ -40,11 +40,6 @@ BRIEFING_KEYS = frozenset(
     }
 )
 PAGE_KEYS = frozenset({"title", "slug", "summary", "status"})
-# Top-level folders the archive writes itself: a page must not overwrite them.
-RESERVED_PAGE_SLUGS = frozenset(
-    {"actors", "places", "tags", "archive", "briefings", "feeds", "data", "search",
-     "theme", "page", "pagefind"}
-)  # fmt: skip
 _HANDLER = YAMLHandler()
 
 
@@ -390,14 +385,20 @@ def read_briefing(
     return briefing, fm.problems
 
 
-def read_page(raw: str, path: str, stem: str) -> tuple[Page, list[Diagnostic]]:
-    """Parse a free-standing page (About and the like); see :func:`read_briefing`."""
+def read_page(
+    raw: str, path: str, stem: str, reserved: frozenset[str] = frozenset()
+) -> tuple[Page, list[Diagnostic]]:
+    """Parse a free-standing page (About and the like); see :func:`read_briefing`.
+
+    ``reserved`` holds the slugs a page may not take: the folders the archive
+    writes itself (:meth:`dossier.urls.Urls.reserved`).
+    """
     fm = prepare(raw, path)
     check_keys(fm, PAGE_KEYS, "front-matter")
     title = _text(fm, "title", required=True)
     summary = _text(fm, "summary")
     slug = _slug(fm, stem)
-    if slug in RESERVED_PAGE_SLUGS:
+    if slug in reserved:
         fm.error("slug", f"page slug '{slug}' is taken by the archive's own '{slug}/' pages")
     status = _status(fm)
     if fm.errors():

@@ -81,6 +81,7 @@ class Urls:
     lang: str = "en"
     category: str = "briefings"
     theme_static: str = "theme"
+    reserved: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], site_url: str, site_path: str) -> Urls:
@@ -100,12 +101,16 @@ class Urls:
                     raise SettingsError(f"{key} = {pattern!r} cannot be formatted: {exc}") from None
             routes[name] = route
         category = str(settings.get("DEFAULT_CATEGORY") or "briefings")
+        theme_static = str(settings.get("THEME_STATIC_DIR") or "theme").strip("/")
         return cls(
             routes,
             site_url,
             site_path,
             str(settings.get("DEFAULT_LANG") or "en"),
             category.lower().replace(" ", "-"),
+            theme_static,
+            _folders(routes, settings.get("PAGINATION_PATTERNS") or ())
+            | {theme_static, "pagefind"},
         )
 
     def _fields(self, target: Target) -> tuple[str, dict[str, Any]]:
@@ -160,3 +165,16 @@ class Urls:
         """The public URL when the site URL is known, else the same as :meth:`href`."""
         relative = path if path is not None else self.url(target) if target is not None else ""
         return f"{self.site_url}/{relative}" if self.site_url else self.href(path=relative)
+
+
+def _folders(routes: Mapping[str, Route], pagination: Any) -> frozenset[str]:
+    """The top-level folders the archive's own pages and files live in."""
+    paths = [r.url for name, r in routes.items() if name not in ("page", "index")]
+    for pattern in pagination:
+        if isinstance(pattern, tuple | list) and len(pattern) == 3:
+            try:
+                paths.append(str(pattern[1]).format(base_name="", number=2, url="", save_as=""))
+            except (KeyError, IndexError, ValueError):
+                continue
+    folders = {path.lstrip("/").split("/")[0] for path in paths if "/" in path.lstrip("/")}
+    return frozenset(f for f in folders if f and "{" not in f)
