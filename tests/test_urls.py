@@ -125,4 +125,12 @@ def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
         "by-month", "find", "open-data", "page", "pagefind", "theme", "themes", "where", "who",
     ]  # fmt: skip
     default = Urls.from_settings(runpy.run_path(str(ROOT / "pelicanconf.py")), "", "")
-    assert {"actors", "places", "tags", "archive", "briefings", "search", "data"} <= default.reserved
+    assert {
+        "actors",
+        "places",
+        "tags",
+        "archive",
+        "briefings",
+        "search",
+        "data",
+    } <= default.reserved
