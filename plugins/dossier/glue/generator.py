@@ -22,6 +22,11 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         result = current(self.settings)
         self.context["dossier"] = result.archive
         self.context["urls"] = result.config.urls
+        # Pelican orders by date alone, so briefings of the same day would come
+        # out in file-system order; the home page follows the archive's order.
+        # (Sorted in place: Pelican's article generator holds the same list.)
+        position = {b.slug: i for i, b in enumerate(result.archive.briefings)}
+        self.context.get("articles", []).sort(key=lambda a: position.get(a.slug, len(position)))
 
     def generate_output(self, writer: Any) -> None:
         """Write entity, theme and archive pages, feeds and data files."""
