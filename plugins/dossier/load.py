@@ -8,9 +8,10 @@ corpus and reported, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .config import Config, display_path
 from .errors import ContentError
@@ -18,6 +19,8 @@ from .link import Linker
 from .model import Briefing, Diagnostic, Page
 from .read import load_text, read_briefing, read_page
 from .registry import Registry, load_registries
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -62,37 +65,39 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
     return problems
 
 
+def read_all(
+    files: list[Path], read: Callable[[str, str, str], tuple[R, list[Diagnostic]]]
+) -> tuple[dict[str, R], list[Diagnostic]]:
+    """Each file read with ``read(text, shown_path, stem)``, by shown path, and
+    every problem; a file that cannot be read is reported and left out."""
+    records: dict[str, R] = {}
+    problems: list[Diagnostic] = []
+    for file in files:
+        shown = display_path(str(file))
+        try:
+            record, warnings = read(load_text(file, shown), shown, file.stem)
+        except ContentError as exc:
+            problems += exc.diagnostics()
+            continue
+        problems += warnings
+        records[shown] = record
+    return records, problems
+
+
 def load(config: Config) -> Corpus:
     """Read the registries, then every briefing and page, linking mentions."""
     root = config.content_path
     actors, places, problems = load_registries(config)
-    entities = [*actors.entities.values(), *places.entities.values()]
-    linker = Linker(entities, config.urls.href)
-    files: dict[str, Briefing | Page] = {}
-    briefings: list[Briefing] = []
-    pages: list[Page] = []
-    for file in markdown_files(root, config.briefing_dirs):
-        shown = display_path(str(file))
-        try:
-            text = load_text(file, shown)
-            briefing, warnings = read_briefing(text, shown, file.stem, config.timezone, linker)
-        except ContentError as exc:
-            problems += exc.diagnostics()
-            continue
-        problems += warnings
-        briefings.append(briefing)
-        files[shown] = briefing
-    for file in markdown_files(root, config.page_dirs):
-        shown = display_path(str(file))
-        try:
-            text = load_text(file, shown)
-            page, warnings = read_page(text, shown, file.stem, config.urls.reserved)
-        except ContentError as exc:
-            problems += exc.diagnostics()
-            continue
-        problems += warnings
-        pages.append(page)
-        files[shown] = page
+    linker = Linker([*actors.entities.values(), *places.entities.values()], config.urls.href)
+    briefings, briefing_problems = read_all(
+        markdown_files(root, config.briefing_dirs),
+        lambda text, shown, stem: read_briefing(text, shown, stem, config.timezone, linker),
+    )
+    pages, page_problems = read_all(
+        markdown_files(root, config.page_dirs),
+        lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),
+    )
     folders = (*config.briefing_dirs, *config.page_dirs, config.actors_dir, config.places_dir)
-    problems += strays(root, folders)
-    return Corpus(actors, places, tuple(briefings), tuple(pages), tuple(problems), files)
+    found = (*problems, *briefing_problems, *page_problems, *strays(root, folders))
+    files: dict[str, Briefing | Page] = {**briefings, **pages}
+    return Corpus(actors, places, tuple(briefings.values()), tuple(pages.values()), found, files)
