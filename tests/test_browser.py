@@ -2,76 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .conftest import Build
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+from .browser_helpers import Pages
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Build) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium package (see .ci/run)"
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("console", lambda m: _note(problems, m))
-    opened.on("pageerror", lambda e: problems.append(str(e)))
-    # A navigation cancels requests still in flight (the favicon, say): only
-    # real failures and error statuses count.
-    opened.on(
-        "requestfailed",
-        lambda r: None if "ERR_ABORTED" in (r.failure or "") else problems.append(r.url),
-    )
-    opened.on(
-        "response",
-        lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    yield opened
-    context.close()
-    assert problems == []
-
-
-def _note(problems: list[str], message: ConsoleMessage) -> None:
-    if message.type in ("error", "warning"):
-        problems.append(message.text)
 
 
 def test_reader_follows_a_briefing_to_an_actor_and_back(page: Page, base_url: str) -> None:
@@ -114,16 +52,14 @@ def test_skip_link_is_first_and_reaches_main(page: Page, base_url: str) -> None:
     expect(page).to_have_url(re.compile(r"#dossier_main$"))
 
 
-def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    opened = context.new_page()
+def test_phone_width_has_no_horizontal_scroll(pages: Pages, base_url: str) -> None:
+    opened = pages.open(width=390, height=844)
     for url in ["/", "/briefings/sirte-bm-splits-enclave/", "/actors/", "/archive/"]:
         opened.goto(base_url + url)
         overflow = opened.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, url
-    context.close()
 
 
 def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base_url: str) -> None:

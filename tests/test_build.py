@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site, site_tree
+from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, site_tree
 from .links import broken_links
 
 GOLDEN = ROOT / "tests" / "golden"

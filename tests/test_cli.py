@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURE, ROOT, SETTINGS, build_site, run_dossier
+from .helpers import FIXTURE, ROOT, SETTINGS, build_site, run_dossier
+from .links import broken_links
 
 
 @pytest.fixture
@@ -192,8 +193,6 @@ def test_an_empty_archive_builds_without_broken_links(tmp_path: Path) -> None:
         (content / folder).mkdir(parents=True)
     built = build_site(content, tmp_path / "output")
     assert built.returncode == 0, built.stderr
-    from .links import broken_links
-
     assert broken_links(built.output) == []
     assert "No briefings yet." in built.page("/")
 

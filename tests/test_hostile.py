@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SETTINGS, Build, build_site, run_dossier, site_tree
+from .helpers import ROOT, SETTINGS, Build, build_site, run_dossier, site_tree
 
 GOLDEN = ROOT / "tests" / "golden" / "hostile-check.txt"
 HAFTAR = "---\nname: Khalifa Haftar\nkind: person\naliases: [Haftar, خليفة حفتر]\n---\nProfile.\n"

@@ -2,68 +2,41 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import ROOT, build_site
-from .test_browser import browser  # noqa: F401  (the shared browser fixture)
+from .browser_helpers import Pages, serve
+from .helpers import ROOT, Build, build_site
 
 pytestmark = pytest.mark.browser
 SUB = "/repo"
-OUTPUT: list[Path] = []
-
-
-class _Subpath(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder under /repo/, as GitHub Pages serves a project."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if path == SUB or path.startswith(SUB + "/"):
-            return super().translate_path(path[len(SUB) :] or "/")
-        return str(Path(self.directory) / "__nowhere__")
 
 
 @pytest.fixture(scope="module")
-def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample archive, built for a GitHub Pages project subpath."""
     out = tmp_path_factory.mktemp("search") / "output"
     built = build_site(ROOT / "content", out, "--site-url", f"https://org.github.io{SUB}")
     assert built.returncode == 0, built.stderr
-    OUTPUT.append(out)
+    return built
 
-    def handler(*args: object, **kwargs: object) -> _Subpath:
-        return _Subpath(*args, directory=str(out), **kwargs)  # type: ignore[arg-type]
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB}"
-    server.shutdown()
+@pytest.fixture(scope="module")
+def search_url(search_site: Build) -> Iterator[str]:
+    """The sample archive served under /repo/, as GitHub Pages serves a project."""
+    with serve(search_site.output, prefix=SUB) as url:
+        yield url
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on(
-        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
-    )
-    opened.on("pageerror", lambda e: problems.append(str(e)))
-    opened.on(
-        "response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None
-    )
-    yield opened
-    context.close()
-    assert problems == []
+def page(pages: Pages) -> Page:
+    """A taller desktop page than the default, watched for problems."""
+    return pages.open(height=1000)
 
 
 def titles(page: Page) -> list[str]:
@@ -143,9 +116,11 @@ def test_back_restores_the_previous_search(page: Page, search_url: str) -> None:
     expect(page.locator("#search-status")).to_contain_text("for “Sirte”")
 
 
-def test_filters_without_a_query_browse_without_the_word_index(page: Page, search_url: str) -> None:
+def test_filters_without_a_query_browse_without_the_word_index(
+    page: Page, search_site: Build, search_url: str
+) -> None:
     # Every sample briefing is from 2016: the year filter keeps all of Jadhran's.
-    actors = json.loads((OUTPUT[0] / "data" / "actors.json").read_text())["actors"]
+    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
     jadhran = len(next(a for a in actors if a["slug"] == "ibrahim-jadhran")["briefings"])
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url))
@@ -189,9 +164,8 @@ def test_slash_focuses_search_and_the_header_box_leads_there(page: Page, search_
     expect(page.locator(".result-title").first).to_have_text("Martin Kobler")
 
 
-def test_without_javascript_the_page_says_so(browser: Browser, search_url: str) -> None:  # noqa: F811
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_page_says_so(pages: Pages, search_url: str) -> None:
+    page = pages.open(java_script_enabled=False)
     page.goto(f"{search_url}/search/")
     expect(page.get_by_text("Search runs in your browser and needs JavaScript.")).to_be_visible()
     expect(page.locator("#search")).to_be_hidden()
@@ -199,7 +173,6 @@ def test_without_javascript_the_page_says_so(browser: Browser, search_url: str) 
         page.get_by_role("link", name="the archive by month").get_attribute("href")
         == f"{SUB}/archive/"
     )
-    context.close()
 
 
 def test_facet_counts_follow_the_query(page: Page, search_url: str) -> None:
@@ -213,9 +186,8 @@ def test_facet_counts_follow_the_query(page: Page, search_url: str) -> None:
     expect(year).to_have_text(str(len(briefings)))
 
 
-def test_on_a_phone_the_filters_fold_above_the_results(browser: Browser, search_url: str) -> None:  # noqa: F811
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_on_a_phone_the_filters_fold_above_the_results(pages: Pages, search_url: str) -> None:
+    page = pages.open(width=390, height=844)
     page.goto(f"{search_url}/search/?q=oil")
     expect(page.locator(".result").first).to_be_visible()
     summary = page.locator("#facets-box > summary")
@@ -228,7 +200,6 @@ def test_on_a_phone_the_filters_fold_above_the_results(browser: Browser, search_
         page.locator("#facets-box").bounding_box()["y"]
         < page.locator(".result").first.bounding_box()["y"]
     )  # type: ignore[index]
-    context.close()
 
 
 def test_more_results_never_repeats_a_result(page: Page, search_url: str) -> None:

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from .conftest import DOSSIER, FIXTURE, ROOT, SETTINGS
-from .test_browser import browser  # noqa: F401  (the shared browser fixture)
+from .browser_helpers import Pages
+from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,7 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
-    served: tuple[Server, Path],
-    browser: Browser,  # noqa: F811
+    served: tuple[Server, Path], pages: Pages
 ) -> None:
     server, content = served
     status, html = _get(server.url)
@@ -68,7 +67,7 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
     assert '<script src="/_dossier/reload.js" defer></script>' in html
     assert _get(server.url + "no/such/page/")[0] == 404
 
-    page = browser.new_page()
+    page = pages.open()
     page.goto(server.url + "briefings/fixed-slug/")
     assert page.locator("h1").inner_text() == "Outlook for the new year"
     source = content / "briefings" / "2017" / "2017-01-05-new-year-outlook.md"
@@ -86,4 +85,3 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
     assert "2016-12-09-broken.md:1: error: front-matter is not closed" in log
     assert "Still serving the last good build." in log
     assert "Outlook for 2017" in _get(server.url + "briefings/fixed-slug/")[1]
-    page.close()
