@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,11 +47,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return str(Path(self.directory) / "__nowhere__")
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A navigation cancels requests in flight; the browser hanging up
+        # mid-response is no error of ours.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, prefix: str = "") -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 at ``prefix``; yields the base URL (no trailing slash)."""
     handler = functools.partial(_Handler, directory=str(directory), prefix=prefix)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
