@@ -14,14 +14,14 @@ pytestmark = pytest.mark.browser
 
 def test_reader_follows_a_briefing_to_an_actor_and_back(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
-    assert page.title() == "Libya Briefings"
+    expect(page).to_have_title("Libya Briefings")
     page.get_by_role("link", name="BM splits the ISIS enclave in Sirte").click()
     page.wait_for_url("**/briefings/sirte-bm-splits-enclave/")
-    assert page.locator("h1").inner_text() == "BM splits the ISIS enclave in Sirte"
+    expect(page.locator("h1")).to_have_text("BM splits the ISIS enclave in Sirte")
     facts = page.get_by_role("complementary", name="In this briefing")
     facts.get_by_role("link", name="Khalifa Haftar").click()
     page.wait_for_url("**/actors/khalifa-haftar/")
-    assert page.locator("h1").inner_text() == "Khalifa Haftar"
+    expect(page.locator("h1")).to_have_text("Khalifa Haftar")
     page.get_by_role("link", name="BM splits the ISIS enclave in Sirte").click()
     page.wait_for_url("**/briefings/sirte-bm-splits-enclave/")
 
@@ -32,22 +32,26 @@ def test_previous_and_next_links_walk_the_archive(page: Page, base_url: str) -> 
     page.wait_for_url("**/briefings/tanks-and-quotes/")
     page.locator("a[rel=next]").click()
     page.wait_for_url("**/briefings/fixed-slug/")
-    assert page.locator("a[rel=next]").count() == 0
+    expect(page.locator("h1")).to_have_text("Outlook for the new year")
+    expect(page.locator("a[rel=prev]")).to_have_count(1)
+    expect(page.locator("a[rel=next]")).to_have_count(0)
 
 
 def test_nav_marks_the_current_section(page: Page, base_url: str) -> None:
     page.goto(base_url + "/actors/khalifa-haftar/")
     nav = page.get_by_role("navigation", name="Sections")
-    assert nav.get_by_role("link", name="Actors").get_attribute("aria-current") == "true"
+    expect(nav.get_by_role("link", name="Actors")).to_have_attribute("aria-current", "true")
     page.goto(base_url + "/archive/")
-    assert nav.get_by_role("link", name="Archive").get_attribute("aria-current") == "page"
+    expect(nav.get_by_role("link", name="Archive")).to_have_attribute("aria-current", "page")
+    expect(nav.get_by_role("link", name="Actors")).not_to_have_attribute(
+        "aria-current", re.compile(".*")
+    )
 
 
 def test_skip_link_is_first_and_reaches_main(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent")
-    assert focused == "Skip to content"
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#dossier_main$"))
 
@@ -75,7 +79,6 @@ def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert csp is not None
         assert "style-src 'self'" in csp
-    assert violations == []
     page.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
-    align = page.locator("th.align-right").first.evaluate("e => getComputedStyle(e).textAlign")
-    assert align == "right"
+    expect(page.locator("th.align-right").first).to_have_css("text-align", "right")
+    assert violations == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from .browser_helpers import Pages
 from .helpers import Build
@@ -67,7 +69,10 @@ def test_no_serious_accessibility_violations(
     for url in PAGES:
         page.goto(sample_url + url)
         if url.startswith("/search/"):
-            page.wait_for_selector(".result")
+            status = page.locator("#search-status")
+            expect(status).to_have_text(
+                re.compile(r"^\d+ results? for “oil” with the chosen filters\.$")
+            )
         results = axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in ("serious", "critical"):
