@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,3 +70,59 @@ def build_site(content: Path, output: Path, *extra: str) -> Build:
         "--settings", str(SETTINGS), *extra,
     )  # fmt: skip
     return Build(output, result.returncode, result.stdout, result.stderr)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a page says it is: its ``<title>``, its ``<h1>`` headings (as text),
+    and the briefings its ``<main>`` links to, in order, each once."""
+
+    title: str
+    h1: tuple[str, ...]
+    briefings: tuple[str, ...]
+
+
+class _OutlineParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.h1: list[list[str]] = []
+        self.briefings: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1":
+            self.h1.append([])
+        href = dict(attrs).get("href") or ""
+        in_main = "main" in self.open
+        if tag == "a" and in_main and href.startswith("/briefings/") and href not in self.briefings:
+            self.briefings.append(href)
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.open[-2:] == ["head", "title"]:
+            self.title.append(data)
+        if "h1" in self.open:
+            self.h1[-1].append(data)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}  # fmt: skip
+
+
+def outline(html: str) -> Outline:
+    """The outline of one HTML page."""
+    parser = _OutlineParser()
+    parser.feed(html)
+    parser.close()
+    return Outline(
+        title=" ".join("".join(parser.title).split()),
+        h1=tuple(" ".join("".join(texts).split()) for texts in parser.h1),
+        briefings=tuple(parser.briefings),
+    )

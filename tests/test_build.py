@@ -9,21 +9,74 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, site_tree
+import pytest
+
+from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, outline, site_tree
 from .links import broken_links
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def test_expected_pages_exist(site: Build) -> None:
-    for url in [
-        "/", "/404.html", "/about/", "/archive/", "/tags/", "/tags/security/",
-        "/briefings/sirte-bm-splits-enclave/", "/briefings/tanks-and-quotes/",
-        "/briefings/fixed-slug/", "/actors/", "/actors/khalifa-haftar/",
-        "/actors/jeff-davies/", "/places/", "/places/sirte/", "/places/libya/",
-        "/theme/css/dossier.css",
-    ]:  # fmt: skip
-        assert (site.output / url.strip("/")).exists() or site.page(url)
+NEWEST_FIRST = (
+    "/briefings/fixed-slug/", "/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "h1", "title"),
+    [
+        ("/", "Latest briefings", "Libya Briefings"),
+        ("/404.html", "Page not found", "Page not found · Libya Briefings"),
+        ("/about/", "About the fixture", "About the fixture · Libya Briefings"),
+        ("/archive/", "Archive", "Archive · Libya Briefings"),
+        ("/tags/", "Themes", "Themes · Libya Briefings"),
+        ("/tags/security/", "Security", "Security · Libya Briefings"),
+        ("/briefings/sirte-bm-splits-enclave/", "BM splits the ISIS enclave in Sirte", "BM splits the ISIS enclave in Sirte · Libya Briefings"),
+        ("/briefings/tanks-and-quotes/", 'Tanks <b>& "quotes"</b> in <Sirte>', 'Tanks <b>& "quotes"</b> in <Sirte> · Libya Briefings'),
+        ("/briefings/fixed-slug/", "Outlook for the new year", "Outlook for the new year · Libya Briefings"),
+        ("/actors/", "Actors", "Actors · Libya Briefings"),
+        ("/actors/khalifa-haftar/", "Khalifa Haftar", "Khalifa Haftar · Libya Briefings"),
+        ("/actors/jeff-davies/", "Jeff Davies", "Jeff Davies · Libya Briefings"),
+        ("/places/", "Places", "Places · Libya Briefings"),
+        ("/places/sirte/", "Sirte", "Sirte · Libya Briefings"),
+        ("/places/libya/", "Libya", "Libya · Libya Briefings"),
+        ("/search/", "Search the archive", "Search · Libya Briefings"),
+    ],
+)  # fmt: skip
+def test_each_page_says_what_it_is(site: Build, url: str, h1: str, title: str) -> None:
+    page = outline(site.page(url))
+    assert page.h1 == (h1,)
+    assert page.title == title
+
+
+@pytest.mark.parametrize(
+    ("url", "briefings"),
+    [
+        ("/", NEWEST_FIRST),
+        ("/archive/", NEWEST_FIRST),
+        ("/tags/security/", ("/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/")),
+        ("/tags/politics/", ("/briefings/fixed-slug/",)),
+        ("/actors/khalifa-haftar/", NEWEST_FIRST),
+        ("/actors/jeff-davies/", ("/briefings/tanks-and-quotes/",)),
+        ("/places/sirte/", ("/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/")),
+    ],
+)  # fmt: skip
+def test_list_pages_link_their_briefings(site: Build, url: str, briefings: tuple[str, ...]) -> None:
+    assert outline(site.page(url)).briefings == briefings
+
+
+def test_the_404_page_says_not_found_and_offers_a_way_on(site: Build) -> None:
+    html = site.page("/404.html")
+    assert "No page lives at this address." in html
+    for href in ("/", "/archive/", "/actors/", "/places/"):
+        assert f'<a href="{href}">' in html
+
+
+def test_the_stylesheet_is_the_themes(site: Build) -> None:
+    css = (site.output / "theme" / "css" / "dossier.css").read_text(encoding="utf-8")
+    assert css == (ROOT / "theme" / "static" / "css" / "dossier.css").read_text(encoding="utf-8")
+    assert css.count("{") == css.count("}") > 50
+    assert re.search(r"^body \{", css, re.MULTILINE)
 
 
 def test_no_broken_internal_link(site: Build) -> None:
@@ -178,7 +231,15 @@ def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:
 def test_sample_archive_builds_cleanly(sample: Build) -> None:
     built = sample
     assert ": warning: " not in built.stderr, built.stderr
-    briefings = list((built.output / "briefings").glob("*/index.html"))
+    briefings = sorted(
+        f"/{p.parent.relative_to(built.output).as_posix()}/"
+        for p in (built.output / "briefings").glob("*/index.html")
+    )
     assert len(briefings) >= 12
-    assert (built.output / "page" / "2" / "index.html").is_file()
+    first, second = outline(built.page("/")), outline(built.page("/page/2/"))
+    assert second.h1 == ("Earlier briefings",)
+    assert second.title == "Libya Briefings · page 2"
+    # The two pages of the home list show every briefing once.
+    assert len(first.briefings) == 10
+    assert sorted(first.briefings + second.briefings) == briefings
     assert broken_links(built.output) == []
