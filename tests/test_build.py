@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import os
 import re
 import shutil
@@ -14,7 +16,7 @@ import pytest
 from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, outline, site_tree
 from .links import broken_links
 
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN_SITE = ROOT / "tests" / "golden" / "site"
 
 
 NEWEST_FIRST = (
@@ -166,14 +168,60 @@ def test_autoescape_is_on_even_if_settings_turn_it_off(tmp_path: Path) -> None:
     assert "<Sirte>" not in built.page("/briefings/tanks-and-quotes/")
 
 
-def test_golden_briefing_page(site: Build) -> None:
-    """The briefing page, byte for byte; `make golden` rewrites the file."""
-    actual = site.page("/briefings/sirte-bm-splits-enclave/")
-    golden = GOLDEN / "briefing.html"
+def html_pages(root: Path) -> dict[str, str]:
+    """Every HTML page under ``root`` by its path, normalised; Pagefind's own
+    files are not pages. Builds are byte-identical (see the determinism
+    tests), so the only normalisation is trailing whitespace, which editors
+    and patch tools strip from the golden files."""
+    pages: dict[str, str] = {}
+    for path in sorted(root.rglob("*.html")):
+        name = path.relative_to(root).as_posix()
+        if not name.startswith("pagefind/"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            pages[name] = "".join(line.rstrip() + "\n" for line in lines)
+    return pages
+
+
+def write_golden(pages: dict[str, str]) -> None:
+    """Replace the golden tree with ``pages``: stale golden files go."""
+    shutil.rmtree(GOLDEN_SITE, ignore_errors=True)
+    for name, text in pages.items():
+        path = GOLDEN_SITE / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def first_difference(name: str, golden: str, actual: str, lines: int = 40) -> str:
+    """The start of a unified diff between a golden page and the built one."""
+    diff = difflib.unified_diff(
+        golden.splitlines(), actual.splitlines(),
+        f"tests/golden/site/{name}", f"built/{name}", lineterm="", n=2,
+    )  # fmt: skip
+    shown = list(itertools.islice(diff, lines + 1))
+    more = "\n…" if len(shown) > lines else ""
+    return "\n".join(shown[:lines]) + more
+
+
+def test_golden_site(site: Build) -> None:
+    """Every HTML page of the fixture build, as in tests/golden/site/;
+    `make golden` rewrites them (review the diff before committing)."""
+    actual = html_pages(site.output)
     if os.environ.get("DOSSIER_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+        write_golden(actual)
+    golden = html_pages(GOLDEN_SITE)
+    missing = sorted(golden.keys() - actual.keys())
+    new = sorted(actual.keys() - golden.keys())
+    assert (missing, new) == ([], []), (
+        f"pages no longer built: {missing}; pages without a golden file: {new}"
+    )
+    changed = [name for name in actual if actual[name] != golden[name]]
+    if changed:
+        name = changed[0]
+        pytest.fail(
+            f"{len(changed)} page(s) differ from tests/golden/site/: {', '.join(changed)}\n"
+            f"first: {name}\n{first_difference(name, golden[name], actual[name])}",
+            pytrace=False,
+        )
 
 
 def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
