@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -58,7 +59,7 @@ PAGES = [
 def test_no_serious_accessibility_violations(
     pages: Pages,
     sample_url: str,
-    scheme: str,
+    scheme: Literal["light", "dark"],
     width: int,
 ) -> None:
     # axe injects itself with eval; the pages' CSP forbids that, so it is

@@ -9,11 +9,10 @@ from dossier.registry import Registry
 from dossier.relate import relate
 
 
-def briefing(slug: str, day: int, **fields: object) -> Briefing:
+def briefing(slug: str, day: int, tags: tuple[str, ...] = ()) -> Briefing:
     return Briefing(
         path=f"{slug}.md", slug=slug, title=slug, body_html="", summary="",
-        date=dt.datetime(2016, 10, day, tzinfo=dt.UTC),
-        field_lines=(("tags", 4),), **fields,  # type: ignore[arg-type]
+        date=dt.datetime(2016, 10, day, tzinfo=dt.UTC), tags=tags, field_lines=(("tags", 4),),
     )  # fmt: skip
 
 
