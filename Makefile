@@ -31,10 +31,10 @@ publish: $(STAMP)  ## build for deployment: make publish SITEURL=https://org.git
 test: $(STAMP)  ## every test, browser tests included
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## ruff lint and format check, mypy --strict on plugins/
+lint: $(STAMP)  ## ruff lint and format check, mypy --strict on plugins/, tests/ and scripts/
 	$(BIN)/ruff check plugins tests scripts pelicanconf.py publishconf.py
 	$(BIN)/ruff format --check plugins tests scripts pelicanconf.py publishconf.py
-	$(BIN)/mypy --strict plugins
+	$(BIN)/mypy --strict plugins tests scripts
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix plugins tests scripts pelicanconf.py publishconf.py

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench import timed  # scripts/bench.py: same measurement
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -58,7 +58,7 @@ class Traffic:
         self.urls: set[str] = set()
         page.on("response", self._count)
 
-    def _count(self, response) -> None:  # type: ignore[no-untyped-def]
+    def _count(self, response: Response) -> None:
         # A URL fetched again in one page's life comes from the browser's
         # cache (the second Pagefind instance loads the same wasm and worker).
         if response.url in self.urls:
@@ -81,6 +81,13 @@ class Traffic:
     def forget(self) -> None:
         """A new page load: nothing is cached any more."""
         self.urls = set()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 def kb(seen: dict[str, list[int]]) -> str:
@@ -115,8 +122,7 @@ def main() -> None:
     print(f"site: {pages} HTML pages")
     print(f"index: {seconds:.1f} s, {peak:.0f} MB peak, {files} files, {total / 1e6:.1f} MB")
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
+    handler = functools.partial(Quiet, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"

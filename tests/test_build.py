@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import os
 import re
 import shutil
@@ -9,21 +11,74 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FIXTURE, ROOT, SETTINGS, Build, build_site, site_tree
+import pytest
+
+from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, outline, site_tree
 from .links import broken_links
 
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN_SITE = ROOT / "tests" / "golden" / "site"
 
 
-def test_expected_pages_exist(site: Build) -> None:
-    for url in [
-        "/", "/404.html", "/about/", "/archive/", "/tags/", "/tags/security/",
-        "/briefings/sirte-bm-splits-enclave/", "/briefings/tanks-and-quotes/",
-        "/briefings/fixed-slug/", "/actors/", "/actors/khalifa-haftar/",
-        "/actors/jeff-davies/", "/places/", "/places/sirte/", "/places/libya/",
-        "/theme/css/dossier.css",
-    ]:  # fmt: skip
-        assert (site.output / url.strip("/")).exists() or site.page(url)
+NEWEST_FIRST = (
+    "/briefings/fixed-slug/", "/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "h1", "title"),
+    [
+        ("/", "Latest briefings", "Libya Briefings"),
+        ("/404.html", "Page not found", "Page not found · Libya Briefings"),
+        ("/about/", "About the fixture", "About the fixture · Libya Briefings"),
+        ("/archive/", "Archive", "Archive · Libya Briefings"),
+        ("/tags/", "Themes", "Themes · Libya Briefings"),
+        ("/tags/security/", "Security", "Security · Libya Briefings"),
+        ("/briefings/sirte-bm-splits-enclave/", "BM splits the ISIS enclave in Sirte", "BM splits the ISIS enclave in Sirte · Libya Briefings"),
+        ("/briefings/tanks-and-quotes/", 'Tanks <b>& "quotes"</b> in <Sirte>', 'Tanks <b>& "quotes"</b> in <Sirte> · Libya Briefings'),
+        ("/briefings/fixed-slug/", "Outlook for the new year", "Outlook for the new year · Libya Briefings"),
+        ("/actors/", "Actors", "Actors · Libya Briefings"),
+        ("/actors/khalifa-haftar/", "Khalifa Haftar", "Khalifa Haftar · Libya Briefings"),
+        ("/actors/jeff-davies/", "Jeff Davies", "Jeff Davies · Libya Briefings"),
+        ("/places/", "Places", "Places · Libya Briefings"),
+        ("/places/sirte/", "Sirte", "Sirte · Libya Briefings"),
+        ("/places/libya/", "Libya", "Libya · Libya Briefings"),
+        ("/search/", "Search the archive", "Search · Libya Briefings"),
+    ],
+)  # fmt: skip
+def test_each_page_says_what_it_is(site: Build, url: str, h1: str, title: str) -> None:
+    page = outline(site.page(url))
+    assert page.h1 == (h1,)
+    assert page.title == title
+
+
+@pytest.mark.parametrize(
+    ("url", "briefings"),
+    [
+        ("/", NEWEST_FIRST),
+        ("/archive/", NEWEST_FIRST),
+        ("/tags/security/", ("/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/")),
+        ("/tags/politics/", ("/briefings/fixed-slug/",)),
+        ("/actors/khalifa-haftar/", NEWEST_FIRST),
+        ("/actors/jeff-davies/", ("/briefings/tanks-and-quotes/",)),
+        ("/places/sirte/", ("/briefings/tanks-and-quotes/", "/briefings/sirte-bm-splits-enclave/")),
+    ],
+)  # fmt: skip
+def test_list_pages_link_their_briefings(site: Build, url: str, briefings: tuple[str, ...]) -> None:
+    assert outline(site.page(url)).briefings == briefings
+
+
+def test_the_404_page_says_not_found_and_offers_a_way_on(site: Build) -> None:
+    html = site.page("/404.html")
+    assert "No page lives at this address." in html
+    for href in ("/", "/archive/", "/actors/", "/places/"):
+        assert f'<a href="{href}">' in html
+
+
+def test_the_stylesheet_is_the_themes(site: Build) -> None:
+    css = (site.output / "theme" / "css" / "dossier.css").read_text(encoding="utf-8")
+    assert css == (ROOT / "theme" / "static" / "css" / "dossier.css").read_text(encoding="utf-8")
+    assert css.count("{") == css.count("}") > 50
+    assert re.search(r"^body \{", css, re.MULTILINE)
 
 
 def test_no_broken_internal_link(site: Build) -> None:
@@ -113,14 +168,60 @@ def test_autoescape_is_on_even_if_settings_turn_it_off(tmp_path: Path) -> None:
     assert "<Sirte>" not in built.page("/briefings/tanks-and-quotes/")
 
 
-def test_golden_briefing_page(site: Build) -> None:
-    """The briefing page, byte for byte; `make golden` rewrites the file."""
-    actual = site.page("/briefings/sirte-bm-splits-enclave/")
-    golden = GOLDEN / "briefing.html"
+def html_pages(root: Path) -> dict[str, str]:
+    """Every HTML page under ``root`` by its path, normalised; Pagefind's own
+    files are not pages. Builds are byte-identical (see the determinism
+    tests), so the only normalisation is trailing whitespace, which editors
+    and patch tools strip from the golden files."""
+    pages: dict[str, str] = {}
+    for path in sorted(root.rglob("*.html")):
+        name = path.relative_to(root).as_posix()
+        if not name.startswith("pagefind/"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            pages[name] = "".join(line.rstrip() + "\n" for line in lines)
+    return pages
+
+
+def write_golden(pages: dict[str, str]) -> None:
+    """Replace the golden tree with ``pages``: stale golden files go."""
+    shutil.rmtree(GOLDEN_SITE, ignore_errors=True)
+    for name, text in pages.items():
+        path = GOLDEN_SITE / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def first_difference(name: str, golden: str, actual: str, lines: int = 40) -> str:
+    """The start of a unified diff between a golden page and the built one."""
+    diff = difflib.unified_diff(
+        golden.splitlines(), actual.splitlines(),
+        f"tests/golden/site/{name}", f"built/{name}", lineterm="", n=2,
+    )  # fmt: skip
+    shown = list(itertools.islice(diff, lines + 1))
+    more = "\n…" if len(shown) > lines else ""
+    return "\n".join(shown[:lines]) + more
+
+
+def test_golden_site(site: Build) -> None:
+    """Every HTML page of the fixture build, as in tests/golden/site/;
+    `make golden` rewrites them (review the diff before committing)."""
+    actual = html_pages(site.output)
     if os.environ.get("DOSSIER_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+        write_golden(actual)
+    golden = html_pages(GOLDEN_SITE)
+    missing = sorted(golden.keys() - actual.keys())
+    new = sorted(actual.keys() - golden.keys())
+    assert (missing, new) == ([], []), (
+        f"pages no longer built: {missing}; pages without a golden file: {new}"
+    )
+    changed = [name for name in actual if actual[name] != golden[name]]
+    if changed:
+        name = changed[0]
+        pytest.fail(
+            f"{len(changed)} page(s) differ from tests/golden/site/: {', '.join(changed)}\n"
+            f"first: {name}\n{first_difference(name, golden[name], actual[name])}",
+            pytrace=False,
+        )
 
 
 def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
@@ -178,7 +279,15 @@ def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:
 def test_sample_archive_builds_cleanly(sample: Build) -> None:
     built = sample
     assert ": warning: " not in built.stderr, built.stderr
-    briefings = list((built.output / "briefings").glob("*/index.html"))
+    briefings = sorted(
+        f"/{p.parent.relative_to(built.output).as_posix()}/"
+        for p in (built.output / "briefings").glob("*/index.html")
+    )
     assert len(briefings) >= 12
-    assert (built.output / "page" / "2" / "index.html").is_file()
+    first, second = outline(built.page("/")), outline(built.page("/page/2/"))
+    assert second.h1 == ("Earlier briefings",)
+    assert second.title == "Libya Briefings · page 2"
+    # The two pages of the home list show every briefing once.
+    assert len(first.briefings) == 10
+    assert sorted(first.briefings + second.briefings) == briefings
     assert broken_links(built.output) == []

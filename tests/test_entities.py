@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .conftest import Build
+from .helpers import Build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

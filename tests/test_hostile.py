@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SETTINGS, Build, build_site, run_dossier, site_tree
+from .helpers import ROOT, SETTINGS, Build, build_site, outline, run_dossier, site_tree
 
 GOLDEN = ROOT / "tests" / "golden" / "hostile-check.txt"
 HAFTAR = "---\nname: Khalifa Haftar\nkind: person\naliases: [Haftar, خليفة حفتر]\n---\nProfile.\n"
@@ -109,8 +109,11 @@ def test_keep_going_skips_exactly_the_bad_files(hostile: tuple[Path, Build]) -> 
             "2016-01-11-bad-yaml", "2016-01-13-not-mapping", "2016-01-14-nul", "2016-01-16-",
         ]
     ] + ["content/pages/actors.md", "content/places/nowhere.md"]  # fmt: skip
-    for good in ["script-everywhere", "bom-crlf", "huge", "template"]:
-        assert (built.output / "briefings" / good / "index.html").is_file()
+    for good, title in [
+        ("script-everywhere", "<script>alert(1)</script> & co"), ("bom-crlf", "BOM"),
+        ("huge", "Huge"), ("template", "{{ 7*7 }} {% if true %}yes{% endif %}"),
+    ]:  # fmt: skip
+        assert outline(built.page(f"/briefings/{good}/")).h1 == (title,)
 
 
 class _Audit(HTMLParser):

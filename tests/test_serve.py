@@ -5,24 +5,65 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from .conftest import DOSSIER, FIXTURE, ROOT, SETTINGS
-from .test_browser import browser  # noqa: F401  (the shared browser fixture)
+from .browser_helpers import Pages
+from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS
 
 pytestmark = pytest.mark.browser
 
 
 class Server:
-    def __init__(self, process: subprocess.Popen[str], url: str, log: list[str]) -> None:
-        self.process, self.url, self.log = process, url, log
+    """A running ``dossier serve`` and every line it has printed so far."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self.ended = False
+        self._printed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.url = self.wait_for(r"at (http://127\.0\.0\.1:\d+/)", timeout=30).group(1)
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            with self._printed:
+                self.lines.append(line)
+                self._printed.notify_all()
+        with self._printed:
+            self.ended = True
+            self._printed.notify_all()
+
+    @property
+    def log(self) -> str:
+        with self._printed:
+            return "".join(self.lines)
+
+    def wait_for(self, pattern: str, timeout: float) -> re.Match[str]:
+        """The first printed line matching ``pattern``, waiting up to ``timeout`` s for it."""
+        regex = re.compile(pattern)
+
+        def found() -> re.Match[str] | None:
+            return next((m for line in self.lines if (m := regex.search(line))), None)
+
+        with self._printed:
+            self._printed.wait_for(lambda: found() is not None or self.ended, timeout=timeout)
+            match = found()
+        assert match is not None, f"dossier serve did not print {pattern!r}:\n{self.log}"
+        return match
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self._reader.join(timeout=10)
 
 
 @pytest.fixture
@@ -34,20 +75,14 @@ def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
          "--output", str(tmp_path / "output"), "--settings", str(SETTINGS)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    log: list[str] = []
-    assert process.stderr is not None
-    deadline = time.monotonic() + 30
-    url = ""
-    while time.monotonic() < deadline and not url:
-        line = process.stderr.readline()
-        log.append(line)
-        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
-        url = found.group(1) if found else ""
-    assert url, "".join(log)
-    server = Server(process, url, log)
+    try:
+        server = Server(process)
+    except BaseException:
+        process.kill()
+        process.wait(timeout=10)
+        raise
     yield server, content
-    process.terminate()
-    process.wait(timeout=10)
+    server.stop()
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -59,18 +94,21 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
-    served: tuple[Server, Path],
-    browser: Browser,  # noqa: F811
+    served: tuple[Server, Path], pages: Pages
 ) -> None:
     server, content = served
     status, html = _get(server.url)
     assert status == 200
     assert '<script src="/_dossier/reload.js" defer></script>' in html
-    assert _get(server.url + "no/such/page/")[0] == 404
+    status, html = _get(server.url + "no/such/page/")
+    assert status == 404
+    assert "Page not found" in html
 
-    page = browser.new_page()
-    page.goto(server.url + "briefings/fixed-slug/")
-    assert page.locator("h1").inner_text() == "Outlook for the new year"
+    page = pages.open()
+    # The tab must be listening before the edit, or it would miss the reload.
+    with page.expect_response(lambda r: r.url.endswith("/_dossier/events")):
+        page.goto(server.url + "briefings/fixed-slug/")
+    expect(page.locator("h1")).to_have_text("Outlook for the new year")
     source = content / "briefings" / "2017" / "2017-01-05-new-year-outlook.md"
     source.write_text(source.read_text().replace("Outlook for the new year", "Outlook for 2017"))
     # The open tab reloads by itself once the rebuild is in.
@@ -78,12 +116,7 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
 
     broken = content / "briefings" / "2016" / "2016-12-09-broken.md"
     broken.write_text("---\ntitle: x\n")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not any("still serving" in x.lower() for x in server.log):
-        assert server.process.stderr is not None
-        server.log.append(server.process.stderr.readline())
-    log = "".join(server.log)
-    assert "2016-12-09-broken.md:1: error: front-matter is not closed" in log
-    assert "Still serving the last good build." in log
+    server.wait_for("Still serving the last good build.", timeout=20)
+    assert "2016-12-09-broken.md:1: error: front-matter is not closed" in server.log
     assert "Outlook for 2017" in _get(server.url + "briefings/fixed-slug/")[1]
-    page.close()
+    expect(page.locator("h1")).to_have_text("Outlook for 2017")
