@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .conftest import FIXTURE, build_site
+from .helpers import FIXTURE, build_site
 
 
 def test_briefings_of_one_day_are_listed_in_the_same_order_everywhere(tmp_path: Path) -> None:

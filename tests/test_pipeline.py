@@ -13,7 +13,7 @@ import pytest
 from dossier.config import Config
 from dossier.pipeline import run
 
-from .conftest import FIXTURE, ROOT, SETTINGS, build_site, run_dossier
+from .helpers import FIXTURE, ROOT, SETTINGS, build_site, run_dossier
 
 REPEATED = {
     # An unknown actor in two briefings, a place within an unknown place.

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.errors import DossierError
+from dossier.errors import ContentError
 from dossier.read import read_briefing
 from dossier.slugs import SLUG_PATTERN, slugify
 
@@ -41,7 +41,7 @@ def test_slugify_is_idempotent_on_ascii(text: str) -> None:
 def test_any_text_either_reads_or_fails_with_a_located_error(text: str) -> None:
     try:
         read_briefing(text, "p.md", "2016-10-07-p")
-    except DossierError as exc:
+    except ContentError as exc:
         lines = text.count("\n") + text.count("\r") + 2
         for problem in exc.diagnostics():
             assert problem.path == "p.md"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dossier.errors import DossierError
+from dossier.errors import ContentError
 from dossier.read import read_briefing
 
 GOOD = """---
@@ -77,7 +77,7 @@ def test_good_briefing() -> None:
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
 )  # fmt: skip
 def test_errors_name_file_and_line(name: str, text: str, expected: str) -> None:
-    with pytest.raises(DossierError) as caught:
+    with pytest.raises(ContentError) as caught:
         read_briefing(text, "p.md", "p")
     headline = str(caught.value).splitlines()[0]
     # "…" stands for parser wording, which differs between libyaml and PyYAML.
@@ -87,7 +87,7 @@ def test_errors_name_file_and_line(name: str, text: str, expected: str) -> None:
 
 def test_every_error_of_a_file_is_reported_at_once() -> None:
     text = "---\ntitle: [x]\ndate: 2016-13-01\nstatus: nope\n---\nBody\n"
-    with pytest.raises(DossierError) as caught:
+    with pytest.raises(ContentError) as caught:
         read_briefing(text, "p.md", "p")
     assert [(d.line, d.message) for d in caught.value.diagnostics()] == [
         (2, "'title' must be text, not a list: quote it"),
@@ -227,14 +227,14 @@ def test_slugs_may_start_with_x() -> None:
 
 def test_yaml_lines_count_blank_lines_after_the_opening_rule() -> None:
     text = "---\n\ntitle: T\ndate: 2016-02-30\n---\nB\n"
-    with pytest.raises(DossierError) as caught:
+    with pytest.raises(ContentError) as caught:
         read_briefing(text, "p.md", "p")
     assert str(caught.value) == "p.md:4: error: '2016-02-30' is not a real date"
 
 
 def test_warnings_are_kept_alongside_errors() -> None:
     text = "---\ntitle: T\ndate: 2016-02-30\nbogus: 1\n---\nB\n"
-    with pytest.raises(DossierError) as caught:
+    with pytest.raises(ContentError) as caught:
         read_briefing(text, "p.md", "p")
     assert [str(d) for d in caught.value.diagnostics()] == [
         "p.md:4: warning: unknown front-matter key 'bogus'",

@@ -9,7 +9,7 @@ import pytest
 from dossier.errors import SettingsError
 from dossier.urls import Urls
 
-from .conftest import FIXTURE, ROOT, build_site, run_dossier
+from .helpers import FIXTURE, ROOT, build_site, run_dossier
 from .links import broken_file_links, broken_links
 from .model_helpers import actor, briefing, place
 
