@@ -104,6 +104,6 @@ def test_a_search_index_failure_is_a_tool_error_and_keeps_the_old_output(tmp_pat
     )  # fmt: skip
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "dossier: error: the search index failed (Pagefind)" in result.stderr
+    assert "dossier: error: the search index failed (Pagefind exit 1)" in result.stderr
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert not list(tmp_path.glob(".out.building-*"))

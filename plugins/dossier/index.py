@@ -1,21 +1,27 @@
 """Stage 5, index: the Pagefind search index over the finished site, in one pass.
 
-One ``add_directory`` call over the written output, never page by page: the
-Python API waits on every reply, so per-page calls cost about 0.1 s each.
-Which pages are indexed, and with what filters, sort keys and metadata, is
-decided by the theme's ``data-pagefind-*`` attributes.
+Pagefind's command-line binary (from the ``pagefind[bin]`` package) indexes the
+written output in one run, never page by page. It is run as a command, not
+through the Python API's service: Pagefind 1.5.2's service acknowledges a write
+before its files are on disk, and closing it then kills the process, so under
+load a build could end with an empty ``pagefind-entry.json`` (Pagefind issue
+1271). The command exits only when every file is written. Which pages are
+indexed, with what filters, sort keys and metadata, is decided by the theme's
+``data-pagefind-*`` attributes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
+import re
+import subprocess
 import time
 from dataclasses import dataclass
 
 from .errors import SearchIndexError
 
 BUNDLE = "pagefind"
+_INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,21 +32,29 @@ class IndexReport:
     seconds: float
 
 
+def pagefind_binary() -> str:
+    """The Pagefind executable: ``PAGEFIND_BINARY_PATH``, else pagefind-bin's."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise SearchIndexError(
+            "the search index failed: no Pagefind binary (pip install 'pagefind[bin]')"
+        )
+    return str(found)
+
+
 def build_index(site_dir: str) -> IndexReport:
     """Index every page of ``site_dir`` into ``site_dir/pagefind``."""
-    from pagefind.index import IndexConfig, PagefindIndex
-
     site = os.path.abspath(site_dir)
     started = time.perf_counter()
-
-    async def run() -> int:
-        config = IndexConfig(output_path=os.path.join(site, BUNDLE))
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(site)
-            return int(result["page_count"])
-
+    command = [pagefind_binary(), "--site", site, "--output-subdir", BUNDLE]
     try:
-        pages = asyncio.run(run())
-    except Exception as exc:  # the service reports its failures as plain exceptions
-        raise SearchIndexError(f"the search index failed (Pagefind): {exc}") from exc
-    return IndexReport(pages, time.perf_counter() - started)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexError(f"the search index failed (Pagefind): {exc}") from None
+    if done.returncode != 0:
+        last = (done.stderr.strip() or done.stdout.strip() or "no message").splitlines()[-1]
+        raise SearchIndexError(f"the search index failed (Pagefind exit {done.returncode}): {last}")
+    found = _INDEXED.search(done.stdout)
+    return IndexReport(int(found.group(1)) if found else 0, time.perf_counter() - started)
