@@ -291,3 +291,14 @@ def test_sample_archive_builds_cleanly(sample: Build) -> None:
     assert len(first.briefings) == 10
     assert sorted(first.briefings + second.briefings) == briefings
     assert broken_links(built.output) == []
+
+
+def test_the_search_bundle_is_complete(site: Build) -> None:
+    import json
+
+    bundle = site.output / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"], entry
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    assert files
+    assert [p.relative_to(bundle).as_posix() for p in files if p.stat().st_size == 0] == []
