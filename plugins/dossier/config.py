@@ -54,10 +54,6 @@ class Config:
             search=bool(settings.get("DOSSIER_SEARCH", True)),
         )
 
-    def is_page(self, source_path: str) -> bool:
-        """True when ``source_path`` lies in one of the page folders."""
-        rel = os.path.relpath(source_path, self.content_path)
-        return any(rel == d or rel.startswith(d.rstrip("/") + os.sep) for d in self.page_dirs)
 
 
 def site_path(site_url: str) -> str:
