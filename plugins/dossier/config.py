@@ -55,7 +55,6 @@ class Config:
         )
 
 
-
 def site_path(site_url: str) -> str:
     """The URL path the site lives under: '' at a root, '/repo' in a subpath."""
     return urlsplit(site_url).path.rstrip("/")
