@@ -29,26 +29,46 @@ ENTITIES = [
     Place("places", "sirte", "Sirte", aliases=("Surt", "سرت")),
 ]  # fmt: skip
 LINKER = Linker(ENTITIES, lambda e: f"/{e.section}/{e.slug}/")
+SUDAN = [
+    Place("places", "sudan", "Sudan", aliases=("السودان",), suppress=("Port Sudan",)),
+    Place("places", "port-sudan", "Port Sudan", aliases=("بورتسودان",)),
+    Place("places", "khartoum", "Khartoum"),
+    Place("places", "bahri", "Bahri", aliases=("Khartoum North",)),
+    Place("places", "wad-madani", "Wad Madani", aliases=("Madani", "Wad Medani"), suppress=("Madani Abbas Madani",)),
+    Actor("actors", "rapid-support-forces", "Rapid Support Forces", aliases=("RSF", "قوات الدعم السريع")),
+    Actor("actors", "abdel-fattah-al-burhan", "Abdel Fattah al-Burhan", aliases=("Burhan", "al-Burhan")),
+    Actor("actors", "sudanese-armed-forces", "Sudanese Armed Forces", aliases=("SAF", "Sudanese army")),
+    Actor("actors", "wagner-group", "Wagner Group", aliases=("Wagner",), suppress=("Richard Wagner",)),
+    Actor("actors", "malik-agar", "Malik Agar", aliases=("Agar",), suppress=("agar jelly",)),
+]  # fmt: skip
+SUDAN_LINKER = Linker(SUDAN, lambda e: f"/{e.section}/{e.slug}/")
 
 FIXTURES = Path(__file__).parent / "fixture" / "links.md"
-# [line of the title (1-based), title, Markdown, expected HTML], one per case
-CASES = read_fixture_file(FIXTURES)
+NAMES = Path(__file__).parent / "fixture" / "names.md"
+# [fixture file, its linker, line of the title (1-based), title, Markdown, expected HTML]
+CASES = [
+    (path, linker, *case)
+    for path, linker in ((FIXTURES, LINKER), (NAMES, SUDAN_LINKER))
+    for case in read_fixture_file(path)
+]
 
 
-def body_html(markdown: str) -> str:
+def body_html(markdown: str, linker: Linker = LINKER) -> str:
     """The rendered body of a briefing whose body is ``markdown``."""
     text = f"---\ntitle: T\ndate: 2016-10-07\n---\n\n{markdown}"
-    briefing, _ = read_briefing(text, "p.md", "p", linker=LINKER)
+    briefing, _ = read_briefing(text, "p.md", "p", linker=linker)
     return briefing.body_html
 
 
 @pytest.mark.parametrize(
-    ("line", "title", "markdown", "expected"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES]
+    ("path", "linker", "line", "title", "markdown", "expected"),
+    CASES,
+    ids=[f"{c[0].stem}:{c[2]}-{c[3]}" for c in CASES],
 )
-def test_links_render_as_the_fixture_says(
-    line: int, title: str, markdown: str, expected: str
+def test_links_render_as_the_fixtures_say(
+    path: Path, linker: Linker, line: int, title: str, markdown: str, expected: str
 ) -> None:
-    assert body_html(markdown) == expected, f"{FIXTURES.name}:{line}: {title}"
+    assert body_html(markdown, linker) == expected, f"{path.name}:{line}: {title}"
 
 
 def test_mentions_list_every_entity_named_in_prose() -> None:
@@ -91,4 +111,35 @@ def test_many_names_compile_to_one_pattern() -> None:
     entities = [Actor("actors", f"a{i}", f"Name{i} Surname{i % 97}") for i in range(2000)]
     linker = Linker(entities, lambda e: f"/{e.slug}/")
     found = list(linker.mentions("Then Name1999 Surname59 met Name7 Surname7."))
-    assert [m.entity.slug for m in found] == ["a1999", "a7"]
+    assert [m.key for m in found] == ["actors/a1999", "actors/a7"]
+
+
+def test_mentions_across_lines_are_found_on_the_line_they_start() -> None:
+    text = (
+        "---\ntitle: T\ndate: 2023-05-20\n---\n\n"  # body starts on line 6
+        "Ministries left Port\nSudan; `code` and\nKhartoum\nNorth.\n\n"
+        'A <a\nhref="https://example.org">raw link</a> then\nAbdel Fattah\nal-Burhan.\n'
+    )
+    briefing, _ = read_briefing(text, "p.md", "p", linker=SUDAN_LINKER)
+    assert briefing.mention_lines == (
+        ("actors/abdel-fattah-al-burhan", 13),
+        ("places/bahri", 8),
+        ("places/port-sudan", 6),
+    )  # "Sudan" alone and "Khartoum" alone are not mentioned
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Sudanese army", ("Sudanese army", "Sudanese Army")),
+        ("Rapid Support Forces", ("Rapid Support Forces", "Rapid support forces")),
+        ("al-Burhan", ("al-Burhan", "Al-Burhan", "Al-burhan")),
+        ("RSF", ("RSF",)),
+        ("HoR", ("HoR",)),
+        ("حميدتي", ("حميدتي",)),
+    ],
+)  # fmt: skip
+def test_name_variants(name: str, forms: tuple[str, ...]) -> None:
+    from dossier.link import variants
+
+    assert variants(name) == forms

@@ -1,15 +1,19 @@
-"""Stage 2, resolve (prose): link each registry entity's first mention in a body.
+"""Mentions in prose: link each registry entity's first mention in a body.
 
 All names and aliases go into one trie-shaped regular expression, compiled
 once per build, so finding every mention in a text is a single scan whatever
-the size of the registry. The linking itself is a markdown-it-py core rule
-over inline text tokens: it never looks inside headings, code, images or
-existing links, because those never reach it as plain text tokens.
+the size of the registry. The linking itself is a markdown-it-py core rule.
+It runs over each paragraph's inline tokens as one text: a soft line break
+reads as a space and emphasis marks as nothing, so "Port⏎Sudan" and
+"*Rapid* Support Forces" are one mention of the longest name. Headings, code,
+images, existing links and text the author marked ``[…]{.nolink}`` are never
+matched into.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -64,11 +68,12 @@ def _emit(node: _Trie) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An entity named in a text, at ``start:end``."""
+    """An entity named in a text, at ``start:end``; ``entity`` is None for a
+    phrase the registry says must never link to the entity of ``key``."""
 
     start: int
     end: int
-    entity: Entity
+    entity: Entity | None
     key: str
 
 
@@ -76,19 +81,28 @@ class Linker:
     """Finds entity mentions in text and turns first mentions into links.
 
     Matching is case-sensitive, as names are written: an acronym (BM, HoR)
-    must match exactly, and "the presidential council" in lower case is a
-    phrase, not the body. A name may also start with a capital at the head of
-    a sentence ("Al-Sarraj said"). Case-sensitive matching is also twice as
-    fast as ignoring case. ``href`` gives the link of an entity's page.
+    matches only as registered; any other name as registered, in sentence
+    case ("Sudanese army") or in title case ("Sudanese Army"), so "the
+    presidential council" in lower case is a phrase, not the body.
+    Case-sensitive matching is also twice as fast as ignoring case. A
+    registry entry's ``not`` phrases ("Richard Wagner" for the Wagner Group)
+    match too, and then link nothing. ``href`` gives an entity page's link.
     """
 
     def __init__(self, entities: Iterable[Entity], href: Callable[[Entity], str]) -> None:
         self.href = href
-        self._surfaces: dict[str, tuple[Entity, str]] = {}
-        for entity in entities:
-            for name in (entity.name, *entity.aliases):
-                for surface in _variants(name):
-                    self._surfaces.setdefault(surface, (entity, entity.key))
+        self._surfaces: dict[str, tuple[Entity | None, str]] = {}
+        chosen = list(entities)
+        # Registered names win over "not" phrases, and both over case variants.
+        for exact in (True, False):
+            for entity in chosen:
+                for name in (entity.name, *entity.aliases):
+                    for surface in variants(name, exact=exact):
+                        self._surfaces.setdefault(surface, (entity, entity.key))
+            for entity in chosen:
+                for phrase in entity.suppress:
+                    for surface in variants(phrase, exact=exact):
+                        self._surfaces.setdefault(surface, (None, entity.key))
         self._pattern = (
             re.compile(_BEFORE + trie_pattern(sorted(self._surfaces)) + _AFTER)
             if self._surfaces
@@ -105,19 +119,33 @@ class Linker:
             yield Mention(match.start(), match.end(), entity, key)
 
 
-def _variants(name: str) -> tuple[str, ...]:
-    """The forms of a name the linker matches: as written, and capitalised."""
+def variants(name: str, *, exact: bool | None = None) -> tuple[str, ...]:
+    """The forms of a name the linker matches: as registered; unless it is an
+    acronym, also in sentence case and title case (first letters capitalised).
+
+    ``exact=True`` gives only the registered form, ``exact=False`` only the others.
+    """
     name = " ".join(name.split())
     if not name:
         return ()
-    if is_acronym(name) or not name[0].islower():
-        return (name,)
-    return (name, name[0].upper() + name[1:])
+    forms = [name]
+    if not is_acronym(name):
+        forms.append(name[0].upper() + name[1:])
+        forms.append(name[0].upper() + name[1:].lower())
+        forms.append(" ".join(word[0].upper() + word[1:] for word in name.split(" ")))
+    found = tuple(dict.fromkeys(forms))
+    if exact is None:
+        return found
+    return found[:1] if exact else found[1:]
 
 
 @dataclass
 class LinkState:
-    """Per-document state: the linker, what is linked, everything mentioned."""
+    """Per-document state: the linker, what is linked, everything mentioned.
+
+    Keys in ``linked`` at the start are never linked (a profile never links
+    to its own entity).
+    """
 
     linker: Linker
     linked: set[str] = field(default_factory=set)
@@ -141,18 +169,46 @@ def link_mentions(state: StateCore) -> None:
         token.children = _link_children(token.children, links)
 
 
-def _link_children(children: list[Token], links: LinkState) -> list[Token]:
-    result: list[Token] = []
+# Emphasis marks take no room in the text names are matched in; a barrier
+# character stands for anything a name cannot run through (code, images,
+# links, raw HTML, a hard break).
+_OPEN = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
+_CLOSE = {"em_close": "em", "strong_close": "strong", "s_close": "s"}
+_BARRIER = "\x00"
+
+
+@dataclass
+class _Flat:
+    """A paragraph's inline tokens as one text, and where each text token lies in it."""
+
+    text: str
+    starts: list[int]  # flat offset of each text token, in order
+    indices: list[int]  # its index among the children
+    breaks: list[int]  # flat offsets of line breaks
+
+
+def _flatten(children: list[Token]) -> _Flat:
+    parts: list[str] = []
+    starts: list[int] = []
+    indices: list[int] = []
+    breaks: list[int] = []
+    position = 0
     inside_link = 0  # Markdown links: balanced by the parser
     inside_html_link = 0  # raw <a ...> ... </a>: as balanced as the author made them
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            links.line += 1
-        if child.type == "link_open":
+    spans: list[bool] = []  # open [..]{...} spans: True for {.nolink}
+
+    def add(text: str) -> None:
+        nonlocal position
+        parts.append(text)
+        position += len(text)
+
+    for index, child in enumerate(children):
+        kind = child.type
+        if kind == "link_open":
             inside_link += 1
-        elif child.type == "link_close":
+        elif kind == "link_close":
             inside_link -= 1
-        elif child.type == "html_inline":
+        elif kind == "html_inline":
             # markdown-it-py's own tests, as its linkify rule uses them: any
             # case, any whitespace after "<a" (a newline too); "</abbr>" is
             # not "</a>".
@@ -160,38 +216,113 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
                 inside_html_link += 1
             elif isLinkClose(child.content):
                 inside_html_link = max(0, inside_html_link - 1)
-        if child.type != "text" or inside_link > 0 or inside_html_link > 0:
-            result.append(child)
+        elif kind == "span_open":
+            spans.append("nolink" in str(child.attrs.get("class", "")).split())
+        elif kind == "span_close" and spans:
+            spans.pop()
+        if kind in ("softbreak", "hardbreak"):
+            breaks.append(position)
+        breaks.extend([position] * child.content.count("\n") if kind != "text" else [])
+        if inside_link or inside_html_link or any(spans) or kind in ("link_close",):
+            add(_BARRIER)
+        elif kind == "text":
+            if child.content:
+                starts.append(position)
+                indices.append(index)
+                add(child.content)
+        elif kind == "softbreak":
+            add(" ")
+        elif kind not in _OPEN and kind not in _CLOSE and kind not in ("span_open", "span_close"):
+            add(_BARRIER)
+    return _Flat("".join(parts), starts, indices, breaks)
+
+
+def _balanced(children: list[Token]) -> bool:
+    """True when the emphasis marks among ``children`` open and close in pairs."""
+    stack: list[str] = []
+    for child in children:
+        if child.type in _OPEN:
+            stack.append(_OPEN[child.type])
+        elif child.type in _CLOSE and (not stack or stack.pop() != _CLOSE[child.type]):
+            return False
+    return not stack
+
+
+def _extent(
+    children: list[Token], first: int, at_start: bool, last: int, at_end: bool
+) -> tuple[int, int] | None:
+    """How many emphasis marks a link from child ``first`` to child ``last``
+    must take in on each side to nest properly, fewest first; None if no way."""
+    opens = 0
+    while at_start and first - opens - 1 >= 0 and children[first - opens - 1].type in _OPEN:
+        opens += 1
+    closes = 0
+    while (
+        at_end and last + closes + 1 < len(children) and children[last + closes + 1].type in _CLOSE
+    ):
+        closes += 1
+    for before in range(opens + 1):
+        for after in range(closes + 1):
+            if _balanced(children[first - before : last + after + 1]):
+                return before, after
+    return None
+
+
+Position = tuple[int, int]  # (child index, offset in a text child; 0/1 before/after another)
+
+
+def _link_children(children: list[Token], links: LinkState) -> list[Token]:
+    flat = _flatten(children)
+    events: dict[Position, list[Token]] = {}
+    for mention in links.linker.mentions(flat.text):
+        if mention.entity is None:  # a phrase that must never link
             continue
-        result.extend(_split_text(child, links))
-    return result
-
-
-def _split_text(token: Token, links: LinkState) -> list[Token]:
-    text = token.content
-    out: list[Token] = []
-    cursor = 0
-    for mention in links.linker.mentions(text):
         key = mention.key
         if key not in links.mentioned:
-            links.mentioned[key] = links.line
+            links.mentioned[key] = links.line + bisect_left(flat.breaks, mention.start)
         if key in links.linked:
             continue
+        # The text tokens the mention starts and ends in, and where in them.
+        first = bisect_right(flat.starts, mention.start) - 1
+        last = bisect_left(flat.starts, mention.end) - 1
+        start_in = mention.start - flat.starts[first]
+        end_in = mention.end - flat.starts[last]
+        first_child, last_child = flat.indices[first], flat.indices[last]
+        at_end = end_in == len(children[last_child].content)
+        extent = _extent(children, first_child, start_in == 0, last_child, at_end)
+        if extent is None:
+            continue
         links.linked.add(key)
-        if mention.start > cursor:
-            out.append(_text(text[cursor : mention.start], token))
+        before, after = extent
         opening = Token("link_open", "a", 1)
         opening.attrs = {"href": links.linker.href(mention.entity), "class": "mention"}
-        out.extend([opening, _text(text[mention.start : mention.end], token),
-                    Token("link_close", "a", -1)])  # fmt: skip
-        cursor = mention.end
-    if not out:
-        return [token]
-    if cursor < len(text):
-        out.append(_text(text[cursor:], token))
+        open_at = (first_child - before, 0) if before else (first_child, start_in)
+        close_at = (last_child + after, 1) if after else (last_child, end_in)
+        events.setdefault(open_at, []).append(opening)
+        events.setdefault(close_at, []).insert(0, Token("link_close", "a", -1))
+    return _rebuild(children, events) if events else children
+
+
+def _rebuild(children: list[Token], events: dict[Position, list[Token]]) -> list[Token]:
+    """``children`` with link tokens put in at their positions, text split to fit."""
+    out: list[Token] = []
+    for index, child in enumerate(children):
+        if child.type != "text":
+            out.extend(events.get((index, 0), ()))
+            out.append(child)
+            out.extend(events.get((index, 1), ()))
+            continue
+        text = child.content
+        cursor = 0
+        for offset in sorted(o for i, o in events if i == index):
+            if offset > cursor:
+                out.append(_text(text[cursor:offset], child))
+                cursor = offset
+            out.extend(events[(index, offset)])
+        if cursor < len(text):
+            out.append(_text(text[cursor:], child))
     return out
 
 
 def _text(content: str, like: Token) -> Token:
-    token = Token("text", "", 0, content=content, level=like.level)
-    return token
+    return Token("text", "", 0, content=content, level=like.level)

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .link import link_mentions
@@ -50,6 +51,9 @@ def parser() -> MarkdownIt:
     """The shared Markdown parser: CommonMark, tables, footnotes, heading ids."""
     md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
     footnote_plugin(md)
+    # `[Agar jelly]{.nolink}`: an author's way to keep one phrase unlinked.
+    # Attributes are read on such spans only, and only classes.
+    attrs_plugin(md, spans=True, after=("span_close",), allowed=("class",))
     anchors_plugin(md, min_level=2, max_level=4, slug_func=_heading_id)
     md.core.ruler.after("inline", "dossier_link", link_mentions)
     md.core.ruler.push("dossier_align", _align_classes)

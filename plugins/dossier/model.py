@@ -68,7 +68,9 @@ class Entity:
     """An actor or a place, from its registry file or synthesised from a name.
 
     ``in_registry`` is False for a name a briefing uses that no registry file
-    defines: it still gets a page, with no profile.
+    defines: it still gets a page, with no profile. ``suppress`` holds the
+    phrases that must never link to it (the registry's ``not``: "Richard
+    Wagner" for the Wagner Group).
     """
 
     section: Section
@@ -79,6 +81,7 @@ class Entity:
     profile_html: str = ""
     path: str = ""
     in_registry: bool = True
+    suppress: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -22,8 +22,9 @@ from .model import NOUN, Actor, Diagnostic, Entity, Place, Section
 from .read import FrontMatter, check_keys, load_text, names, prepare
 from .slugs import slugify
 
-ACTOR_KEYS = frozenset({"name", "kind", "aliases", "affiliations"})
-PLACE_KEYS = frozenset({"name", "kind", "aliases", "coordinates", "within"})
+COMMON_KEYS = frozenset({"name", "kind", "aliases", "not"})
+ACTOR_KEYS = COMMON_KEYS | {"affiliations"}
+PLACE_KEYS = COMMON_KEYS | {"coordinates", "within"}
 
 
 def name_key(name: str) -> str:
@@ -156,11 +157,22 @@ def read_entity(
     kind = kind.strip().lower()
     slug = slugify(stem)
     aliases = names(fm, "aliases")
+    suppress = names(fm, "not")
     profile = markup.render(markup.parse(fm.body))
     entity: Entity
     if section == "actors":
         affiliations = names(fm, "affiliations")
-        entity = Actor(section, slug, name, kind, aliases, profile, path, affiliations=affiliations)
+        entity = Actor(
+            section,
+            slug,
+            name,
+            kind,
+            aliases,
+            profile,
+            path,
+            affiliations=affiliations,
+            suppress=suppress,
+        )
     else:
         within = fm.data.get("within")
         if within is not None and not isinstance(within, str):
@@ -175,6 +187,7 @@ def read_entity(
             profile,
             path,
             coordinates=_coordinates(fm),
+            suppress=suppress,
             within=within,
         )
     if fm.errors():
