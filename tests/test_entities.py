@@ -191,3 +191,20 @@ def test_browse_lists_point_into_the_newest_first_chunks(site: Build) -> None:
         "briefings/tanks-and-quotes/", "briefings/sirte-bm-splits-enclave/",
     ]  # fmt: skip
     assert [v["name"] for v in facets["year"]] == ["2017", "2016"]
+
+
+def test_profiles_link_their_mentions_but_never_themselves(site: Build) -> None:
+    html = site.page("/actors/bunyan-al-marsus/")
+    profile = html.split('<section class="prose profile"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="/actors/islamic-state/" class="mention">ISIS</a>' in profile
+    assert '<a href="/places/sirte/" class="mention">Sirte</a>' in profile
+    assert '<a href="/places/misrata/" class="mention">Misrata</a>' in profile
+    assert "/actors/bunyan-al-marsus/" not in profile
+
+
+def test_affiliations_show_linked_where_the_registry_has_them(site: Build) -> None:
+    html = site.page("/actors/bunyan-al-marsus/")
+    assert (
+        '<dt>Affiliations</dt><dd><a href="/places/misrata/">Misrata</a>, Presidential Council</dd>'
+        in html
+    )

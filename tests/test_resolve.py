@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.model import Briefing, Place
+from dossier.model import Actor, Briefing, Place
 from dossier.resolve import resolve
 
 from .model_helpers import actor, briefing, corpus, place
@@ -125,3 +125,17 @@ def test_nesting(places: list[Place], parents: dict[str, str], messages: list[st
     resolved = resolve(corpus([], places=places))
     assert {key: p.slug for key, p in resolved.parents.items()} == parents
     assert [str(d) for d in resolved.diagnostics] == messages
+
+
+def test_affiliations_resolve_to_registry_entities_or_stay_names() -> None:
+    bm = actor("bm", "Bunyan al-Marsus")
+    gna = actor("gna", "Government of National Accord", "GNA")
+    with_affiliations = Actor(
+        "actors", "mmc", "Misratan Military Council", affiliations=("GNA", "Misrata", "Tripoli")
+    )
+    resolved = resolve(corpus([], [bm, gna, with_affiliations], [place("misrata", "Misrata")]))
+    found = resolved.affiliations["actors/mmc"]
+    assert [a if isinstance(a, str) else a.key for a in found] == [
+        "actors/gna", "places/misrata", "Tripoli",
+    ]  # fmt: skip
+    assert "actors/bm" not in resolved.affiliations

@@ -9,14 +9,15 @@ corpus and reported, never dropped silently.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from . import markup
 from .config import Config, display_path
 from .errors import ContentError
-from .link import Linker
-from .model import Briefing, Diagnostic, Page
+from .link import ENV_KEY, Linker, LinkState
+from .model import Briefing, Diagnostic, Entity, Page
 from .read import load_text, read_briefing, read_page
 from .registry import Registry, load_registries
 
@@ -84,11 +85,21 @@ def read_all(
     return records, problems
 
 
+def linked_profile(entity: Entity, linker: Linker) -> Entity:
+    """The entity with its profile rendered again, mentions linked (never to itself)."""
+    if not entity.profile_source.strip():
+        return entity
+    links = LinkState(linker, linked={entity.key})
+    tokens = markup.parse(entity.profile_source, {ENV_KEY: links})
+    return replace(entity, profile_html=markup.render(tokens))
+
+
 def load(config: Config) -> Corpus:
     """Read the registries, then every briefing and page, linking mentions."""
     root = config.content_path
     actors, places, problems = load_registries(config)
     linker = Linker([*actors.entities.values(), *places.entities.values()], config.urls.href)
+    actors, places = (r.replaced(lambda e: linked_profile(e, linker)) for r in (actors, places))
     briefings, briefing_problems = read_all(
         markdown_files(root, config.briefing_dirs),
         lambda text, shown, stem: read_briefing(text, shown, stem, config.timezone, linker),

@@ -70,7 +70,8 @@ class Entity:
     ``in_registry`` is False for a name a briefing uses that no registry file
     defines: it still gets a page, with no profile. ``suppress`` holds the
     phrases that must never link to it (the registry's ``not``: "Richard
-    Wagner" for the Wagner Group).
+    Wagner" for the Wagner Group). ``profile_source`` is the profile's
+    Markdown; ``profile_html`` its rendering, with mentions linked.
     """
 
     section: Section
@@ -82,6 +83,7 @@ class Entity:
     path: str = ""
     in_registry: bool = True
     suppress: tuple[str, ...] = ()
+    profile_source: str = ""
 
     @property
     def key(self) -> str:

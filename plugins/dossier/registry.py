@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,13 @@ class Registry:
         message = f"{NOUN[self.section]} '{name}' is not in the registry"
         hint = self.closest(name)
         return f"{message}; did you mean '{hint}'?" if hint else message
+
+    def replaced(self, change: Callable[[Entity], Entity]) -> Registry:
+        """A new registry of the same entities, each passed through ``change``
+        (which must keep its slug and names)."""
+        return Registry(
+            self.section, {slug: change(e) for slug, e in self.entities.items()}, self.names
+        )
 
     def with_entities(self, extra: Mapping[str, Entity]) -> Registry:
         """A new registry that also holds ``extra`` (slug -> entity), by their names."""
@@ -172,6 +179,7 @@ def read_entity(
             path,
             affiliations=affiliations,
             suppress=suppress,
+            profile_source=fm.body,
         )
     else:
         within = fm.data.get("within")

@@ -85,6 +85,7 @@ class EntityListing(Listing):
     places: tuple[Count, ...] = ()
     within: Entity | None = None
     contains: tuple[Entity, ...] = ()
+    affiliations: tuple[Entity | str, ...] = ()
 
     @property
     def first_seen(self) -> dt.datetime | None:
@@ -157,6 +158,7 @@ def relate(resolved: Resolved) -> Archive:
                 places=ranked(counts, everyone, "places"),
                 within=resolved.parents.get(entity.key),
                 contains=contains.get(entity.key, ()),
+                affiliations=resolved.affiliations.get(entity.key, ()),
             )
         return out
 

@@ -37,6 +37,7 @@ class Resolved:
     tags: Mapping[str, Tag]
     tags_of: Mapping[str, tuple[Tag, ...]]
     parents: Mapping[str, Entity]
+    affiliations: Mapping[str, tuple[Entity | str, ...]]
     diagnostics: tuple[Diagnostic, ...]
 
 
@@ -56,6 +57,7 @@ def resolve(corpus: Corpus) -> Resolved:
         tags=tags,
         tags_of=tags_of,
         parents=parents,
+        affiliations=affiliations(corpus.actors, corpus.places),
         diagnostics=(*clashes, *unknown_actors, *unknown_places, *tag_clashes, *orphans),
     )
 
@@ -200,3 +202,16 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
         else:
             parents[place.key] = parent
     return parents, problems
+
+
+def affiliations(actors: Registry, places: Registry) -> dict[str, tuple[Entity | str, ...]]:
+    """Each actor's key -> its affiliations: the registry entity where one has
+    that name (an actor first, then a place), else the name as written."""
+    found: dict[str, tuple[Entity | str, ...]] = {}
+    for actor in actors.entities.values():
+        names = actor.affiliations if isinstance(actor, Actor) else ()
+        if names:
+            found[actor.key] = tuple(
+                actors.lookup(name) or places.lookup(name) or name for name in names
+            )
+    return found
