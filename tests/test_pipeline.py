@@ -45,7 +45,7 @@ def test_each_problem_is_reported_once_by_check_build_and_stock_pelican(
         f"{shown}/briefings/2016/2016-12-01-one.md:4: warning: actor 'Jane Roe' is not in the registry",
         f"{shown}/places/ubari.md:1: warning: 'within' names no known place: 'Fezzan'",
     ]  # fmt: skip
-    hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: place 'Misrata' is mentioned but not listed in 'places'"
+    hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: mentioned but not listed in 'places': Misrata (line 11)"
     checked = run_dossier("check", "--content", str(content))
     assert _problems(checked.stdout) == [expected[0], hint, *expected[1:]]  # and its hints
     built = build_site(content, tmp_path / "out", "--no-search")

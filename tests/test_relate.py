@@ -155,3 +155,14 @@ def test_an_empty_archive_relates_to_nothing() -> None:
     assert archive.briefings == ()
     assert archive.years == ()
     assert archive.tags == {}
+
+
+def test_a_background_entity_is_counted_for_nobody() -> None:
+    from dataclasses import replace
+
+    country = replace(LIBYA, background=True)
+    places_of = {"a": (SIRTE, country), "c": (SIRTE, country)}
+    counts = co_occurrence(NEWEST_FIRST, ACTORS_OF, places_of)
+    assert "places/libya" not in counts["places/sirte"]
+    assert "places/libya" not in counts["actors/bm"]
+    assert counts["places/libya"]["places/sirte"] == 2  # its own page still shows who is there

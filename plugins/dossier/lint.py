@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from .model import NOUN, SECTIONS, Diagnostic
+from .model import SECTIONS, Diagnostic, Section
 from .relate import Archive
 
 
 def untagged_mentions(archive: Archive) -> list[Diagnostic]:
-    """A warning for each registry entity a briefing names but does not list."""
+    """One warning per briefing that names registry entities without listing
+    them, at the first such mention; background entities never count."""
     problems: list[Diagnostic] = []
     for briefing in archive.briefings:
         listed = {
             e.key for e in (*archive.actors_of[briefing.slug], *archive.places_of[briefing.slug])
         }
-        for key, line in briefing.mention_lines:
-            if key in listed:
-                continue
+        unlisted: dict[Section, list[str]] = {section: [] for section in SECTIONS}
+        first = 0
+        for key, line in sorted(briefing.mention_lines, key=lambda kl: (kl[1], kl[0])):
             section = next(s for s in SECTIONS if key.startswith(f"{s}/"))
             entity = archive.listings(section)[key.removeprefix(f"{section}/")].entity
-            problems.append(
-                Diagnostic(
-                    briefing.path,
-                    line,
-                    "warning",
-                    f"{NOUN[section]} '{entity.name}' is mentioned but not listed in '{section}'",
-                )
-            )
+            if key in listed or entity.background:
+                continue
+            first = first or line
+            unlisted[section].append(f"{entity.name} (line {line})")
+        found = [f"in '{section}': {', '.join(items)}" for section, items in unlisted.items() if items]
+        if found:
+            message = "mentioned but not listed " + "; ".join(found)
+            problems.append(Diagnostic(briefing.path, first, "warning", message))
     return problems

@@ -71,7 +71,9 @@ class Entity:
     defines: it still gets a page, with no profile. ``suppress`` holds the
     phrases that must never link to it (the registry's ``not``: "Richard
     Wagner" for the Wagner Group). ``profile_source`` is the profile's
-    Markdown; ``profile_html`` its rendering, with mentions linked.
+    Markdown; ``profile_html`` its rendering, with mentions linked. A
+    ``background`` entity (the country an archive covers) is everywhere: its
+    mentions never warn and it never counts as seen alongside another.
     """
 
     section: Section
@@ -84,6 +86,7 @@ class Entity:
     in_registry: bool = True
     suppress: tuple[str, ...] = ()
     profile_source: str = ""
+    background: bool = False
 
     @property
     def key(self) -> str:

@@ -22,7 +22,7 @@ from .model import NOUN, Actor, Diagnostic, Entity, Place, Section
 from .read import FrontMatter, check_keys, load_text, names, prepare
 from .slugs import slugify
 
-COMMON_KEYS = frozenset({"name", "kind", "aliases", "not"})
+COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "background"})
 ACTOR_KEYS = COMMON_KEYS | {"affiliations"}
 PLACE_KEYS = COMMON_KEYS | {"coordinates", "within"}
 
@@ -165,6 +165,10 @@ def read_entity(
     slug = slugify(stem)
     aliases = names(fm, "aliases")
     suppress = names(fm, "not")
+    background = fm.data.get("background", False)
+    if not isinstance(background, bool):
+        fm.error("background", "'background' must be true or false")
+        background = False
     profile = markup.render(markup.parse(fm.body))
     entity: Entity
     if section == "actors":
@@ -180,6 +184,7 @@ def read_entity(
             affiliations=affiliations,
             suppress=suppress,
             profile_source=fm.body,
+            background=background,
         )
     else:
         within = fm.data.get("within")

@@ -229,13 +229,17 @@ def co_occurrence(
     actors_of: Mapping[str, tuple[Entity, ...]],
     places_of: Mapping[str, tuple[Entity, ...]],
 ) -> dict[str, Counter[str]]:
-    """Each entity's key -> how many briefings list it with each other entity."""
+    """Each entity's key -> how many briefings list it with each other entity.
+
+    A background entity (the country the archive covers) is with everyone, so
+    it is counted for nobody.
+    """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for briefing in briefings:
         listed = _entities_of(briefing, actors_of, places_of)
         for entity in listed:
             for other in listed:
-                if other.key != entity.key:
+                if other.key != entity.key and not other.background:
                     counts[entity.key][other.key] += 1
     return dict(counts)
 

@@ -1,0 +1,41 @@
+"""check's hints: entities named in the text but not listed, one line per briefing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dossier.lint import untagged_mentions
+from dossier.relate import relate
+from dossier.resolve import resolve
+
+from .model_helpers import actor, briefing, corpus, place
+
+HAFTAR = actor("haftar", "Khalifa Haftar")
+BM = actor("bm", "Bunyan al-Marsus")
+SIRTE = place("sirte", "Sirte")
+LIBYA = replace(place("libya", "Libya"), background=True)
+
+
+@pytest.mark.parametrize(
+    ("listed", "mention_lines", "expected"),
+    [
+        ([], [("actors/haftar", 9), ("places/sirte", 7), ("actors/bm", 12)],
+         ["a.md:7: warning: mentioned but not listed in 'actors': Khalifa Haftar (line 9), "
+          "Bunyan al-Marsus (line 12); in 'places': Sirte (line 7)"]),
+        (["Khalifa Haftar"], [("actors/haftar", 9), ("actors/bm", 12)],
+         ["a.md:12: warning: mentioned but not listed in 'actors': Bunyan al-Marsus (line 12)"]),
+        ([], [("places/libya", 6)], []),  # background: never a warning
+        (["Khalifa Haftar"], [("actors/haftar", 9)], []),
+    ],
+)  # fmt: skip
+def test_one_line_per_briefing(
+    listed: list[str], mention_lines: list[tuple[str, int]], expected: list[str]
+) -> None:
+    text = briefing("a", 1, actors=listed)
+    text = replace(
+        text, mentions=tuple(k for k, _ in mention_lines), mention_lines=tuple(mention_lines)
+    )
+    archive = relate(resolve(corpus([text], [HAFTAR, BM], [SIRTE, LIBYA])))
+    assert [str(d) for d in untagged_mentions(archive)] == expected
