@@ -23,7 +23,7 @@ def untagged_mentions(archive: Archive) -> list[Diagnostic]:
                 continue
             first = first or line
             unlisted[section].append(f"{entity.name} (line {line})")
-        found = [f"in '{section}': {', '.join(items)}" for section, items in unlisted.items() if items]
+        found = [f"in '{name}': {', '.join(items)}" for name, items in unlisted.items() if items]
         if found:
             message = "mentioned but not listed " + "; ".join(found)
             problems.append(Diagnostic(briefing.path, first, "warning", message))
