@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -208,3 +209,22 @@ def test_affiliations_show_linked_where_the_registry_has_them(site: Build) -> No
         '<dt>Affiliations</dt><dd><a href="/places/misrata/">Misrata</a>, Presidential Council</dd>'
         in html
     )
+
+
+def test_a_country_gathers_the_briefings_of_its_places(site: Build) -> None:
+    libya = site.page("/places/libya/")
+    assert "<dt>Briefings</dt><dd>3</dd>" in libya
+    assert (
+        'class="via">via <a href="/places/misrata/">Misrata</a>, <a href="/places/sirte/">Sirte</a></span>'
+        in libya
+    )
+    feed = (site.output / "feeds" / "places" / "libya.atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 3
+    # Search: a briefing that tags Sirte is found under the filter Libya too.
+    briefing = site.page("/briefings/sirte-bm-splits-enclave/")
+    assert (
+        '<meta name="dossier:within" content="Libya" data-pagefind-filter="place[content]">'
+        in briefing
+    )
+    facets = json.loads((site.output / "search" / "facets.json").read_text(encoding="utf-8"))
+    assert {v["slug"]: v["count"] for v in facets["place"]}["libya"] == 3

@@ -166,3 +166,40 @@ def test_a_background_entity_is_counted_for_nobody() -> None:
     assert "places/libya" not in counts["places/sirte"]
     assert "places/libya" not in counts["actors/bm"]
     assert counts["places/libya"]["places/sirte"] == 2  # its own page still shows who is there
+
+
+def test_parent_places_gather_the_briefings_of_the_places_within_them() -> None:
+    darfur = place("darfur", "Darfur")
+    west = place("west-darfur", "West Darfur", within="Darfur")
+    geneina = place("el-geneina", "El Geneina", within="West Darfur")
+    rsf = actor("rsf", "Rapid Support Forces")
+    briefings = [
+        briefing("governor-killed", 15, actors=["Rapid Support Forces"], places=["El Geneina"]),
+        briefing("darfur-overview", 10, places=["Darfur"]),
+        briefing("west-darfur-aid", 5, places=["West Darfur", "El Geneina"]),
+    ]
+    archive = relate(resolve(corpus(briefings, [rsf], [darfur, west, geneina])))
+    d = archive.places["darfur"]
+    assert [b.slug for b in d.briefings] == [
+        "governor-killed",
+        "darfur-overview",
+        "west-darfur-aid",
+    ]
+    assert {slug: [p.slug for p in ps] for slug, ps in d.via.items()} == {
+        "governor-killed": ["el-geneina"],
+        "west-darfur-aid": ["el-geneina", "west-darfur"],
+    }
+    w = archive.places["west-darfur"]
+    assert [b.slug for b in w.briefings] == ["governor-killed", "west-darfur-aid"]
+    assert {slug: [p.slug for p in ps] for slug, ps in w.via.items()} == {
+        "governor-killed": ["el-geneina"],
+    }
+    # Who is seen there counts the gathered briefings, never the places it holds.
+    assert [(c.entity.slug, c.count) for c in d.actors] == [("rsf", 1)]
+    assert d.places == ()
+    assert [b.slug for b in archive.places["el-geneina"].briefings] == [
+        "governor-killed", "west-darfur-aid",
+    ]  # fmt: skip
+    assert archive.places["el-geneina"].via == {}
+    assert [p.slug for p in archive.enclosing([geneina])] == ["darfur", "west-darfur"]
+    assert [p.slug for p in archive.enclosing([geneina, west])] == ["darfur"]

@@ -251,3 +251,21 @@ def test_a_keyboard_user_keeps_their_place_in_the_facets(page: Page, search_url:
     page.keyboard.press("Enter")
     expect(page.locator("#search-status")).not_to_contain_text("with the chosen filters")
     expect(page.locator("#q")).to_be_focused()
+
+
+def test_a_place_filter_takes_in_the_places_within_it(
+    page: Page, search_site: Build, search_url: str
+) -> None:
+    # The tanker briefing tags Ras Lanuf and Es Sider, not the Oil Crescent
+    # that holds them: the Oil Crescent filter still finds it.
+    page.goto(f"{search_url}/search/?q=tanker&place={quote('Oil Crescent')}")
+    expect(page.locator(".result-title").first).to_have_text(
+        "First tanker loads at Ras Lanuf as Jadhran's counter-attack fails"
+    )
+    # Browsing by the filter alone lists as many briefings as the place's page.
+    places = json.loads((search_site.output / "data" / "places.json").read_text())["places"]
+    crescent = len(next(p for p in places if p["slug"] == "oil-crescent")["briefings"])
+    page.goto(f"{search_url}/search/?place={quote('Oil Crescent')}")
+    expect(page.locator("#search-status")).to_have_text(
+        f"{crescent} results with the chosen filters."
+    )

@@ -71,6 +71,7 @@ def entity_record(listing: EntityListing, urls: Urls) -> dict[str, Any]:
         record["coordinates"] = {"lat": lat_lon[0], "lon": lat_lon[1]} if lat_lon else None
         record["within"] = listing.within.slug if listing.within else None
         record["contains"] = [p.slug for p in listing.contains]
+        record["via"] = {slug: [p.slug for p in ps] for slug, ps in listing.via.items()}
     return record
 
 

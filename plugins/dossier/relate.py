@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -74,9 +74,11 @@ class Listing:
 class EntityListing(Listing):
     """An actor or place: the briefings that tag it and everything around it.
 
-    ``briefings`` tag the entity in front-matter; ``mentioned_only`` name it
-    in prose without tagging it. ``actors`` and ``places`` count the other
-    entities tagged alongside it, most frequent first.
+    ``briefings`` tag the entity in front-matter (for a place, or a place
+    within it: ``via`` maps such a briefing's slug to the places it tags
+    instead); ``mentioned_only`` name it in prose without tagging it.
+    ``actors`` and ``places`` count the other entities tagged alongside it,
+    most frequent first.
     """
 
     entity: Entity = field(default=Entity("actors", "", ""))
@@ -86,6 +88,7 @@ class EntityListing(Listing):
     within: Entity | None = None
     contains: tuple[Entity, ...] = ()
     affiliations: tuple[Entity | str, ...] = ()
+    via: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
 
     @property
     def first_seen(self) -> dt.datetime | None:
@@ -122,6 +125,12 @@ class Archive:
     years: tuple[Year, ...]
     parents: Mapping[str, Entity]
 
+    def enclosing(self, places: Iterable[Entity]) -> tuple[Entity, ...]:
+        """The places that hold any of ``places``, and are not among them, A–Z."""
+        given = {p.key for p in places}
+        found = {a.key: a for p in places for a in ancestors(p, self.parents)}
+        return tuple(sorted((a for k, a in found.items() if k not in given), key=lambda e: e.name))
+
     def listings(self, section: str) -> Mapping[str, EntityListing]:
         """The actor or place listings, by slug."""
         return self.actors if section == "actors" else self.places
@@ -140,9 +149,16 @@ class Archive:
 def relate(resolved: Resolved) -> Archive:
     """Relate the resolved briefings to entities and themes, in small passes."""
     briefings = resolved.briefings
-    tagged = tagged_in(briefings, resolved.actors_of, resolved.places_of)
+    places = {e.key: e for e in resolved.places.entities.values()}
+    own = tagged_in(briefings, resolved.actors_of, resolved.places_of)
+    tagged, via = gather(briefings, own, resolved.parents, places)
     mentioned = mentioned_only(briefings, tagged)
     together = co_occurrence(briefings, resolved.actors_of, resolved.places_of)
+    together.update(
+        gathered_co_occurrence(
+            tagged, via, resolved.parents, places, resolved.actors_of, resolved.places_of
+        )
+    )
     contains = children(resolved.parents, resolved.places)
     everyone = {e.key: e for r in (resolved.actors, resolved.places) for e in r.entities.values()}
 
@@ -159,6 +175,7 @@ def relate(resolved: Resolved) -> Archive:
                 within=resolved.parents.get(entity.key),
                 contains=contains.get(entity.key, ()),
                 affiliations=resolved.affiliations.get(entity.key, ()),
+                via=via.get(entity.key, {}),
             )
         return out
 
@@ -259,6 +276,65 @@ def children(parents: Mapping[str, Entity], places: Registry) -> dict[str, tuple
     for key, parent in parents.items():
         found[parent.key].append(by_key[key])
     return {key: tuple(sorted(items, key=lambda e: e.name)) for key, items in found.items()}
+
+
+def gather(
+    briefings: tuple[Briefing, ...],
+    tagged: Mapping[str, tuple[Briefing, ...]],
+    parents: Mapping[str, Entity],
+    places: Mapping[str, Entity],
+) -> tuple[dict[str, tuple[Briefing, ...]], dict[str, dict[str, tuple[Entity, ...]]]]:
+    """Each place's briefings with those of every place within it, in the
+    briefings' order, and for each gathered briefing the places it came by.
+
+    Darfur's page lists the briefing that tags only El Geneina, "via El Geneina".
+    ``places`` maps each place's key to the place.
+    """
+    found: dict[str, dict[str, Briefing]] = {k: {b.slug: b for b in v} for k, v in tagged.items()}
+    via: dict[str, dict[str, list[Entity]]] = defaultdict(lambda: defaultdict(list))
+    for key, items in tagged.items():
+        place = places.get(key)
+        if place is None:
+            continue
+        for parent in ancestors(place, parents):
+            own = {b.slug for b in tagged.get(parent.key, ())}
+            gathered = found.setdefault(parent.key, {})
+            for briefing in items:
+                if briefing.slug not in own:
+                    gathered[briefing.slug] = briefing
+                    via[parent.key][briefing.slug].append(place)
+    order = {b.slug: i for i, b in enumerate(briefings)}
+    merged = {k: tuple(sorted(v.values(), key=lambda b: order[b.slug])) for k, v in found.items()}
+    came_by = {
+        key: {slug: tuple(sorted(ps, key=lambda e: e.name)) for slug, ps in by.items()}
+        for key, by in via.items()
+    }
+    return merged, came_by
+
+
+def gathered_co_occurrence(
+    tagged: Mapping[str, tuple[Briefing, ...]],
+    via: Mapping[str, Mapping[str, tuple[Entity, ...]]],
+    parents: Mapping[str, Entity],
+    places: Mapping[str, Entity],
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> dict[str, Counter[str]]:
+    """For each place that gathers briefings from places within it, who is
+    listed alongside it in all of them (never itself or a place it holds)."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for place in places.values():
+        for parent in ancestors(place, parents):
+            held[parent.key].add(place.key)
+    counts: dict[str, Counter[str]] = {}
+    for key in via:
+        counter: Counter[str] = Counter()
+        for briefing in tagged.get(key, ()):
+            for entity in _entities_of(briefing, actors_of, places_of):
+                if entity.key != key and entity.key not in held[key] and not entity.background:
+                    counter[entity.key] += 1
+        counts[key] = counter
+    return counts
 
 
 def ancestors(place: Entity, parents: Mapping[str, Entity]) -> tuple[Entity, ...]:
