@@ -143,3 +143,43 @@ def test_name_variants(name: str, forms: tuple[str, ...]) -> None:
     from dossier.link import variants
 
     assert variants(name) == forms
+
+
+CHAD = [
+    Actor("actors", "chad", "Chad", kind="state", aliases=("N'Djamena government",)),
+    Place("places", "chad", "Chad", kind="country"),
+    Actor("actors", "hassan-ali", "Hassan Ali", aliases=("Hassan",), ambiguous=("Hassan",)),
+    Actor("actors", "hassan-bakr", "Hassan Bakr", aliases=("Hassan",), ambiguous=("Hassan",)),
+]
+CHAD_LINKER = Linker(CHAD, lambda e: f"/{e.section}/{e.slug}/")
+
+
+@pytest.mark.parametrize(
+    ("actors", "places", "href"),
+    [
+        (["Chad"], [], "/actors/chad/"),  # the briefing lists the state
+        ([], ["Chad"], "/places/chad/"),
+        (["Chad"], ["Chad"], "/places/chad/"),  # both: the place
+        ([], [], "/places/chad/"),  # neither: the place
+        (["N'Djamena government"], [], "/actors/chad/"),  # listed by an alias
+    ],
+)
+def test_a_name_that_is_an_actor_and_a_place_links_to_the_one_the_briefing_lists(
+    actors: list[str], places: list[str], href: str
+) -> None:
+    text = (
+        f"---\ntitle: T\ndate: 2023-05-01\nactors: {actors}\nplaces: {places}\n---\n\n"
+        "Chad closed its border.\n"
+    )
+    briefing, _ = read_briefing(text, "p.md", "p", linker=CHAD_LINKER)
+    assert f'<a href="{href}" class="mention">Chad</a>' in briefing.body_html
+    assert briefing.mentions == (href.strip("/"),)
+
+
+def test_an_ambiguous_alias_is_never_linked_but_a_full_name_is() -> None:
+    text = "---\ntitle: T\ndate: 2023-05-01\n---\n\nHassan spoke. Hassan Bakr replied.\n"
+    briefing, _ = read_briefing(text, "p.md", "p", linker=CHAD_LINKER)
+    assert briefing.body_html == (
+        '<p>Hassan spoke. <a href="/actors/hassan-bakr/" class="mention">Hassan Bakr</a> replied.</p>\n'
+    )
+    assert briefing.mentions == ("actors/hassan-bakr",)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dossier.model import Section
-from dossier.registry import Registry, load_registry, read_entity, shared_names
+from dossier.registry import Registry, load_registry, read_entity
 
 ACTORS = {
     "khalifa-haftar.md": "---\nname: Khalifa Haftar\nkind: person\naliases: [Haftar, Hifter, خليفة حفتر]\n---\nProfile.\n",
@@ -73,19 +73,54 @@ def test_an_alias_claimed_twice_names_both_files(tmp_path: Path) -> None:
     _, problems = load_registry(_write(tmp_path / "actors", files), "actors")
     assert [str(p) for p in problems] == [
         f"{tmp_path}/actors/bunyan-al-marsus.md:1: error: alias 'BM' is also claimed by "
-        f"{tmp_path}/actors/bm-other.md"
+        f"{tmp_path}/actors/bm-other.md; if both mean it, list it under 'ambiguous' in both"
     ]
 
 
-def test_an_actor_and_a_place_may_not_share_a_name(tmp_path: Path) -> None:
-    actors = registry(_write(tmp_path / "actors", ACTORS))
-    places = registry(
-        _write(tmp_path / "places", {"gna.md": "---\nname: GNA\nkind: city\n---\n"}), "places"
+@pytest.mark.parametrize(
+    ("first", "second", "errors"),
+    [
+        ("ambiguous: [Hassan]", "ambiguous: [Hassan]", 0),
+        ("ambiguous: [Hassan]", "", 1),  # both files must say so
+        ("", "", 1),
+    ],
+)
+def test_an_alias_both_entries_declare_ambiguous_is_shared(
+    tmp_path: Path, first: str, second: str, errors: int
+) -> None:
+    files = {
+        "hassan-ali.md": f"---\nname: Hassan Ali\naliases: [Hassan]\n{first}\n---\n",
+        "hassan-bakr.md": f"---\nname: Hassan Bakr\naliases: [Hassan]\n{second}\n---\n",
+    }
+    actors, problems = load_registry(_write(tmp_path / "actors", files), "actors")
+    assert len([p for p in problems if p.severity == "error"]) == errors
+    if not errors:
+        assert actors.lookup("Hassan") is None
+        assert [e.slug for e in actors.candidates("hassan")] == ["hassan-ali", "hassan-bakr"]
+        assert actors.ambiguity("Hassan") == (
+            f"actor 'Hassan' is ambiguous: 'Hassan Ali' ({tmp_path}/actors/hassan-ali.md) or "
+            f"'Hassan Bakr' ({tmp_path}/actors/hassan-bakr.md); write the full name"
+        )
+
+
+def test_an_actor_and_a_place_may_share_a_name(tmp_path: Path) -> None:
+    actors = registry(
+        _write(tmp_path / "actors", {"chad.md": "---\nname: Chad\nkind: state\n---\n"})
     )
-    assert [str(p) for p in shared_names(actors, places)] == [
-        f"{tmp_path}/places/gna.md:1: error: name 'gna' is also claimed by "
-        f"{tmp_path}/actors/government-of-national-accord.md"
-    ]
+    places = registry(
+        _write(tmp_path / "places", {"chad.md": "---\nname: Chad\nkind: country\n---\n"}), "places"
+    )
+    actor, place = actors.lookup("Chad"), places.lookup("chad")
+    assert actor is not None
+    assert actor.key == "actors/chad"
+    assert place is not None
+    assert place.key == "places/chad"
+    # A name missing from one registry says where it is.
+    empty = registry(_write(tmp_path / "none", {}), "places")
+    assert empty.not_found("Chad", actors) == (
+        f"place 'Chad' is not in the registry; 'Chad' is an actor ({tmp_path}/actors/chad.md): "
+        "list it under 'actors', or add a place entry"
+    )
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,25 @@ def test_affiliations_resolve_to_registry_entities_or_stay_names() -> None:
         "actors/gna", "places/misrata", "Tripoli",
     ]  # fmt: skip
     assert "actors/bm" not in resolved.affiliations
+
+
+def test_an_ambiguous_alias_in_front_matter_names_the_candidates() -> None:
+    ali = Actor("actors", "hassan-ali", "Hassan Ali", aliases=("Hassan",), ambiguous=("Hassan",),
+                path="actors/hassan-ali.md")  # fmt: skip
+    bakr = Actor("actors", "hassan-bakr", "Hassan Bakr", aliases=("Hassan",), ambiguous=("Hassan",),
+                 path="actors/hassan-bakr.md")  # fmt: skip
+    resolved = resolve(corpus([briefing("a", 1, actors=["Hassan", "Hassan Bakr"])], [ali, bakr]))
+    assert [e.slug for e in resolved.actors_of["a"]] == ["hassan-bakr"]
+    assert [str(d) for d in resolved.diagnostics] == [
+        "a.md:3: warning: actor 'Hassan' is ambiguous: 'Hassan Ali' (actors/hassan-ali.md) or "
+        "'Hassan Bakr' (actors/hassan-bakr.md); write the full name"
+    ]
+
+
+def test_a_name_in_the_other_registry_says_so() -> None:
+    egypt = actor("egypt", "Egypt")
+    resolved = resolve(corpus([briefing("a", 1, places=["Egypt"])], [egypt], []))
+    assert [str(d) for d in resolved.diagnostics] == [
+        "a.md:4: warning: place 'Egypt' is not in the registry; 'Egypt' is an actor "
+        "(actors/egypt.md): list it under 'actors', or add a place entry"
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -22,7 +22,7 @@ from markdown_it.common.utils import isLinkClose, isLinkOpen
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .model import Entity
+from .model import Entity, name_key
 
 ENV_KEY = "dossier_links"
 _Trie: TypeAlias = dict[str, "_Trie"]
@@ -91,32 +91,65 @@ class Linker:
 
     def __init__(self, entities: Iterable[Entity], href: Callable[[Entity], str]) -> None:
         self.href = href
-        self._surfaces: dict[str, tuple[Entity | None, str]] = {}
         chosen = list(entities)
-        # Registered names win over "not" phrases, and both over case variants.
+        # surface -> slot -> candidate. An actor and a place may share a name
+        # (one slot each); within a section the first claim wins, and names
+        # win over "not" phrases, exact forms over case variants.
+        table: dict[str, dict[str, Candidate]] = {}
+        self._keys: dict[tuple[str, str], str] = {}
         for exact in (True, False):
             for entity in chosen:
+                shared = {name_key(a) for a in entity.ambiguous}
                 for name in (entity.name, *entity.aliases):
+                    self._keys.setdefault((entity.section, name_key(name)), entity.key)
+                    claim: Candidate = (
+                        (None, "") if name_key(name) in shared else (entity, entity.key)
+                    )
                     for surface in variants(name, exact=exact):
-                        self._surfaces.setdefault(surface, (entity, entity.key))
+                        table.setdefault(surface, {}).setdefault(entity.section, claim)
             for entity in chosen:
                 for phrase in entity.suppress:
                     for surface in variants(phrase, exact=exact):
-                        self._surfaces.setdefault(surface, (None, entity.key))
+                        table.setdefault(surface, {}).setdefault("not", (None, entity.key))
+        self._surfaces = {surface: tuple(slots.values()) for surface, slots in table.items()}
         self._pattern = (
             re.compile(_BEFORE + trie_pattern(sorted(self._surfaces)) + _AFTER)
             if self._surfaces
             else None
         )
 
-    def mentions(self, text: str) -> Iterator[Mention]:
-        """Every mention in ``text``, left to right, longest match first."""
+    def keys(self, section: str, names: Iterable[str]) -> frozenset[str]:
+        """The keys of the entities of ``section`` that ``names`` name."""
+        found = (self._keys.get((section, name_key(n))) for n in names)
+        return frozenset(k for k in found if k)
+
+    def mentions(self, text: str, prefer: Container[str] = ()) -> Iterator[Mention]:
+        """Every mention in ``text``, left to right, longest match first.
+
+        A name that is an actor's and a place's means the one in ``prefer``
+        (the entities a briefing lists), else the place.
+        """
         if self._pattern is None:
             return
         surfaces = self._surfaces
         for match in self._pattern.finditer(text):
-            entity, key = surfaces[match.group(0)]
+            entity, key = _choose(surfaces[match.group(0)], prefer)
             yield Mention(match.start(), match.end(), entity, key)
+
+
+Candidate = tuple[Entity | None, str]
+
+
+def _choose(candidates: tuple[Candidate, ...], prefer: Container[str]) -> Candidate:
+    real = [c for c in candidates if c[0] is not None]
+    if not real:
+        return candidates[0]  # a phrase never to link, or an ambiguous alias
+    if len(real) == 1:
+        return real[0]
+    preferred = [c for c in real if c[1] in prefer]
+    if len(preferred) == 1:
+        return preferred[0]
+    return next((c for c in real if c[0] is not None and c[0].section == "places"), real[0])
 
 
 def variants(name: str, *, exact: bool | None = None) -> tuple[str, ...]:
@@ -149,6 +182,8 @@ class LinkState:
 
     linker: Linker
     linked: set[str] = field(default_factory=set)
+    # the keys of the entities the document lists: a shared name means them
+    prefer: frozenset[str] = frozenset()
     # entity key -> 0-based line of its first mention, counted in the body
     mentioned: dict[str, int] = field(default_factory=dict)
     line: int = 0
@@ -274,7 +309,7 @@ Position = tuple[int, int]  # (child index, offset in a text child; 0/1 before/a
 def _link_children(children: list[Token], links: LinkState) -> list[Token]:
     flat = _flatten(children)
     events: dict[Position, list[Token]] = {}
-    for mention in links.linker.mentions(flat.text):
+    for mention in links.linker.mentions(flat.text, links.prefer):
         if mention.entity is None:  # a phrase that must never link
             continue
         key = mention.key

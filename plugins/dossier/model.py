@@ -17,6 +17,12 @@ SECTIONS: tuple[Section, ...] = ("actors", "places")
 NOUN: dict[Section, str] = {"actors": "actor", "places": "place"}
 
 
+def name_key(name: str) -> str:
+    """The form a name is looked up by: case and spacing differences are the
+    same name (acronyms are matched case-sensitively in prose, not here)."""
+    return " ".join(name.split()).casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A reference a briefing cites: a title and, usually, a URL."""
@@ -74,6 +80,8 @@ class Entity:
     Markdown; ``profile_html`` its rendering, with mentions linked. A
     ``background`` entity (the country an archive covers) is everywhere: its
     mentions never warn and it never counts as seen alongside another.
+    ``ambiguous`` lists aliases it shares on purpose with another entry:
+    never linked in prose.
     """
 
     section: Section
@@ -87,6 +95,7 @@ class Entity:
     suppress: tuple[str, ...] = ()
     profile_source: str = ""
     background: bool = False
+    ambiguous: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

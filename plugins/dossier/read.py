@@ -359,7 +359,10 @@ def read_briefing(
     slug = _slug(fm, stem)
     if date is None or fm.errors():
         raise ContentErrors(fm.problems)
-    links = LinkState(linker) if linker is not None else None
+    links = None
+    if linker is not None:
+        prefer = linker.keys("actors", actors) | linker.keys("places", places)
+        links = LinkState(linker, prefer=prefer)
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")

@@ -18,19 +18,13 @@ from typing import Any
 from . import markup
 from .config import Config, display_path
 from .errors import ContentError, ContentErrors
-from .model import NOUN, Actor, Diagnostic, Entity, Place, Section
+from .model import NOUN, Actor, Diagnostic, Entity, Place, Section, name_key
 from .read import FrontMatter, check_keys, load_text, names, prepare
 from .slugs import slugify
 
-COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "background"})
+COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "ambiguous", "background"})
 ACTOR_KEYS = COMMON_KEYS | {"affiliations"}
 PLACE_KEYS = COMMON_KEYS | {"coordinates", "within"}
-
-
-def name_key(name: str) -> str:
-    """The form a name is looked up by: case and spacing differences are the
-    same name (acronyms are matched case-sensitively in prose, not here)."""
-    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -44,11 +38,17 @@ class Registry:
     section: Section
     entities: Mapping[str, Entity] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
+    # name key -> the slugs of the entries that all declare it ambiguous
+    ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Entity | None:
-        """The entity with this name or alias, if any."""
+        """The entity with this name or alias, if any (never for an ambiguous one)."""
         slug = self.names.get(name_key(name))
         return self.entities[slug] if slug is not None else None
+
+    def candidates(self, name: str) -> tuple[Entity, ...]:
+        """The entries that share ``name`` as an ambiguous alias (none if it is not one)."""
+        return tuple(self.entities[s] for s in self.ambiguous.get(name_key(name), ()))
 
     def closest(self, name: str) -> str | None:
         """The registry name most like ``name``, for 'did you mean' hints."""
@@ -60,72 +60,77 @@ class Registry:
         match = difflib.get_close_matches(name_key(name), list(canon), n=1, cutoff=0.6)
         return canon[match[0]] if match else None
 
-    def not_found(self, name: str) -> str:
-        """The message for a name this registry does not define, with a hint."""
-        message = f"{NOUN[self.section]} '{name}' is not in the registry"
+    def not_found(self, name: str, other: Registry | None = None) -> str:
+        """The message for a name this registry does not define, with a hint:
+        the other section's entry of that name, or the closest name here."""
+        noun = NOUN[self.section]
+        message = f"{noun} '{name}' is not in the registry"
+        elsewhere = other.lookup(name) if other is not None else None
+        if other is not None and elsewhere is not None:
+            where = f" ({elsewhere.path})" if elsewhere.path else ""
+            return (
+                f"{message}; '{name}' is an {NOUN[other.section]}{where}: list it under "
+                f"'{other.section}', or add a {noun} entry"
+            )
         hint = self.closest(name)
         return f"{message}; did you mean '{hint}'?" if hint else message
+
+    def ambiguity(self, name: str) -> str:
+        """The message for a name several entries share on purpose."""
+        shown = " or ".join(f"'{e.name}' ({e.path})" for e in self.candidates(name))
+        return f"{NOUN[self.section]} '{name}' is ambiguous: {shown}; write the full name"
 
     def replaced(self, change: Callable[[Entity], Entity]) -> Registry:
         """A new registry of the same entities, each passed through ``change``
         (which must keep its slug and names)."""
-        return Registry(
-            self.section, {slug: change(e) for slug, e in self.entities.items()}, self.names
-        )
+        changed = {slug: change(e) for slug, e in self.entities.items()}
+        return Registry(self.section, changed, self.names, self.ambiguous)
 
     def with_entities(self, extra: Mapping[str, Entity]) -> Registry:
         """A new registry that also holds ``extra`` (slug -> entity), by their names."""
         names = dict(self.names)
         for slug, entity in extra.items():
             names.setdefault(name_key(entity.name), slug)
-        return Registry(self.section, {**self.entities, **extra}, names)
+        return Registry(self.section, {**self.entities, **extra}, names, self.ambiguous)
 
 
 def make_registry(
     section: Section, entities: Iterable[Entity]
 ) -> tuple[Registry, list[Diagnostic]]:
-    """A registry of ``entities``; a slug, name or alias claimed twice is an error."""
+    """A registry of ``entities``; a slug, name or alias claimed twice is an
+    error, unless every entry that claims the alias declares it ``ambiguous``."""
     by_slug: dict[str, Entity] = {}
-    names: dict[str, str] = {}
+    claims: dict[str, list[str]] = {}
     problems: list[Diagnostic] = []
     for entity in entities:
         if entity.slug in by_slug:
             other = by_slug[entity.slug].path
-            problems.append(
-                Diagnostic(
-                    entity.path, 1, "error", f"slug '{entity.slug}' is already used by {other}"
-                )
-            )
+            message = f"slug '{entity.slug}' is already used by {other}"
+            problems.append(Diagnostic(entity.path, 1, "error", message))
             continue
         by_slug[entity.slug] = entity
-        for name in (entity.name, *entity.aliases):
-            owner = names.setdefault(name_key(name), entity.slug)
-            if owner != entity.slug:
-                problems.append(
-                    Diagnostic(
-                        entity.path,
-                        1,
-                        "error",
-                        f"alias '{name}' is also claimed by {by_slug[owner].path}",
-                    )
+        for name in dict.fromkeys((entity.name, *entity.aliases)):
+            claims.setdefault(name_key(name), []).append(entity.slug)
+    names: dict[str, str] = {}
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    for key, slugs in claims.items():
+        owners = list(dict.fromkeys(slugs))
+        if len(owners) == 1:
+            names[key] = owners[0]
+        elif all(key in {name_key(a) for a in by_slug[s].ambiguous} for s in owners):
+            ambiguous[key] = tuple(owners)
+        else:
+            names[key] = owners[0]
+            first = by_slug[owners[0]]
+            for slug in owners[1:]:
+                entity = by_slug[slug]
+                name = next(n for n in (entity.name, *entity.aliases) if name_key(n) == key)
+                message = (
+                    f"alias '{name}' is also claimed by {first.path}; if both mean it, "
+                    "list it under 'ambiguous' in both"
                 )
-    return Registry(section, by_slug, names), problems
-
-
-def shared_names(actors: Registry, places: Registry) -> list[Diagnostic]:
-    """Errors for names or aliases that an actor and a place both claim.
-
-    Prose mentions are resolved through one table, so a name may belong to
-    one entity only, whatever its section.
-    """
-    problems: list[Diagnostic] = []
-    for key in sorted(set(actors.names) & set(places.names)):
-        actor = actors.entities[actors.names[key]]
-        place = places.entities[places.names[key]]
-        problems.append(
-            Diagnostic(place.path, 1, "error", f"name '{key}' is also claimed by {actor.path}")
-        )
-    return problems
+                problems.append(Diagnostic(entity.path, 1, "error", message))
+    return Registry(section, by_slug, names, ambiguous), problems
 
 
 def _coordinates(fm: FrontMatter) -> tuple[float, float] | None:
@@ -165,6 +170,11 @@ def read_entity(
     slug = slugify(stem)
     aliases = names(fm, "aliases")
     suppress = names(fm, "not")
+    ambiguous = names(fm, "ambiguous")
+    claimed = {name_key(n) for n in (name, *aliases)}
+    for alias in ambiguous:
+        if name_key(alias) not in claimed:
+            fm.warn("ambiguous", f"'{alias}' is listed as ambiguous but is not a name or alias")
     background = fm.data.get("background", False)
     if not isinstance(background, bool):
         fm.error("background", "'background' must be true or false")
@@ -185,6 +195,7 @@ def read_entity(
             suppress=suppress,
             profile_source=fm.body,
             background=background,
+            ambiguous=ambiguous,
         )
     else:
         within = fm.data.get("within")
@@ -209,12 +220,15 @@ def read_entity(
 
 
 def load_registries(config: Config) -> tuple[Registry, Registry, list[Diagnostic]]:
-    """Both registries of a content folder, and every problem found in them,
-    names that an actor and a place both claim included."""
+    """Both registries of a content folder, and every problem found in them.
+
+    An actor and a place may share a name (Chad the state, Chad the country):
+    each front-matter list resolves in its own registry.
+    """
     root = config.content_path
     actors, actor_problems = load_registry(os.path.join(root, config.actors_dir), "actors")
     places, place_problems = load_registry(os.path.join(root, config.places_dir), "places")
-    return actors, places, [*actor_problems, *place_problems, *shared_names(actors, places)]
+    return actors, places, [*actor_problems, *place_problems]
 
 
 def load_registry(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .load import Corpus
-from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag
-from .registry import Registry, name_key
+from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag, name_key
+from .registry import Registry
 from .slugs import slugify
 
 
@@ -44,8 +44,8 @@ class Resolved:
 def resolve(corpus: Corpus) -> Resolved:
     """Resolve every published briefing's names; see :class:`Resolved`."""
     published, clashes = unique_published(corpus.briefings)
-    actors, actors_of, unknown_actors = resolve_names(corpus.actors, published)
-    places, places_of, unknown_places = resolve_names(corpus.places, published)
+    actors, actors_of, unknown_actors = resolve_names(corpus.actors, published, corpus.places)
+    places, places_of, unknown_places = resolve_names(corpus.places, published, corpus.actors)
     tags, tags_of, tag_clashes = resolve_tags(published)
     parents, orphans = nesting(corpus.places)
     return Resolved(
@@ -102,13 +102,16 @@ def unique_published(
 
 
 def resolve_names(
-    registry: Registry, briefings: tuple[Briefing, ...]
+    registry: Registry, briefings: tuple[Briefing, ...], other: Registry | None = None
 ) -> tuple[Registry, dict[str, tuple[Entity, ...]], list[Diagnostic]]:
     """Each briefing's actors (or places) as entities, and the registry they
     now make up: the registry's entities plus one for each unknown name.
 
     Briefings are taken oldest first, so that an unknown name is reported
-    where it was first used, and reports come out in reading order.
+    where it was first used, and reports come out in reading order; the
+    report says when the name is in the ``other`` section's registry. A name
+    several entries share on purpose (``ambiguous``) resolves to none of
+    them, with a warning that names them all, wherever it is used.
     """
     section = registry.section
     made: dict[str, Entity] = {}
@@ -117,7 +120,13 @@ def resolve_names(
     problems: list[Diagnostic] = []
     for briefing in reversed(briefings):
         found: list[Entity] = []
+        line = briefing.line_of(section)
         for name in briefing.actors if section == "actors" else briefing.places:
+            if registry.candidates(name):
+                problems.append(
+                    Diagnostic(briefing.path, line, "warning", registry.ambiguity(name))
+                )
+                continue
             entity = registry.lookup(name)
             if entity is None and name_key(name) in made_names:
                 entity = made[made_names[name_key(name)]]
@@ -125,14 +134,8 @@ def resolve_names(
                 entity = _synthesise(section, name, registry, made)
                 made.setdefault(entity.slug, entity)
                 made_names[name_key(name)] = entity.slug
-                problems.append(
-                    Diagnostic(
-                        briefing.path,
-                        briefing.line_of(section),
-                        "warning",
-                        registry.not_found(name),
-                    )
-                )
+                message = registry.not_found(name, other)
+                problems.append(Diagnostic(briefing.path, line, "warning", message))
             if entity not in found:
                 found.append(entity)
         resolved[briefing.slug] = tuple(found)
