@@ -269,3 +269,58 @@ def test_a_place_filter_takes_in_the_places_within_it(
     expect(page.locator("#search-status")).to_have_text(
         f"{crescent} results with the chosen filters."
     )
+
+
+def test_an_alias_in_any_script_offers_the_entity_and_finds_its_briefings(
+    page: Page, search_site: Build, search_url: str
+) -> None:
+    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
+    jadhran = next(a for a in actors if a["slug"] == "ibrahim-jadhran")
+    tagged = len(jadhran["briefings"])
+    named = tagged + len(jadhran["mentioned_in"])
+    page.goto(f"{search_url}/search/?q={quote('إبراهيم الجضران')}")
+    offer = page.locator("#entity-offer .offer")
+    expect(offer).to_have_count(1)
+    expect(offer.locator(".offer-title")).to_have_text(f"Ibrahim Jadhran — {tagged} briefings")
+    expect(offer.locator(".offer-meta")).to_have_text("actor · person")
+    # The Arabic name is in no briefing's text, yet every briefing that lists
+    # or names him is found, besides his own page.
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^{named + 1} results "))
+    expect(page.locator(".result-title a").first).to_have_attribute(
+        "href", f"{SUB}/actors/ibrahim-jadhran/"
+    )
+    offer.get_by_role("button", name=f"Show its {tagged} briefings").click()
+    expect(page).to_have_url(f"{search_url}/search/?actor=Ibrahim+Jadhran")
+    expect(page.locator("#search-status")).to_have_text(
+        f"{tagged} results with the chosen filters."
+    )
+    expect(page.locator("#search-status")).to_be_focused()
+    expect(page.locator("#entity-offer")).to_be_hidden()
+
+
+def test_browsing_by_one_filter_shows_counts_among_its_briefings(
+    page: Page, search_site: Build, search_url: str
+) -> None:
+    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
+    tagged = len(next(a for a in actors if a["slug"] == "ibrahim-jadhran")["briefings"])
+    facets = json.loads((search_site.output / "search" / "facets.json").read_text())
+    libya_everywhere = next(v for v in facets["place"] if v["slug"] == "libya")["count"]
+    assert libya_everywhere > tagged
+    page.goto(f"{search_url}/search/?actor={quote('Ibrahim Jadhran')}")
+    expect(page.locator("#search-status")).to_have_text(
+        f"{tagged} results with the chosen filters."
+    )
+    libya = page.locator('label[for="f-place-libya"] .count')
+    expect(libya).to_have_text(str(tagged))  # every briefing of his is within Libya
+    # The chosen facet keeps the archive's counts: values within it combine with OR.
+    haftar = page.locator('label[for="f-actor-khalifa-haftar"] .count')
+    expect(haftar).to_have_text(
+        str(next(v for v in facets["actor"] if v["slug"] == "khalifa-haftar")["count"])
+    )
+
+
+def test_actor_and_place_results_show_kind_and_span_not_a_date(page: Page, search_url: str) -> None:
+    page.goto(f"{search_url}/search/?q=Jadhran")
+    entity = page.locator(".result", has=page.locator('a[href$="/actors/ibrahim-jadhran/"]'))
+    expect(entity.locator(".result-meta")).to_have_text(re.compile(r"^actor · person · 2016–2016$"))
+    expect(entity.locator("time")).to_have_count(0)

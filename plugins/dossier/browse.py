@@ -10,7 +10,11 @@ these instead:
   the positions of its briefings in that order (ascending integers: a few kB
   even for the busiest actor of a 10,000-briefing archive);
 - ``search/facets.json``: every value with its count (and, for entities, its
-  aliases, so that a facet can be searched by any of them), and the chunk size.
+  aliases, so that a facet can be searched by any of them, its kind and its
+  page), and the chunk size;
+- ``search/counts/<facet>/<slug>.json``: among a value's briefings, how many
+  have each value of every facet, so that browsing by one filter shows counts
+  that follow it.
 
 The browser combines position lists (union within a facet, intersection across
 facets), so counts are exact at once, and fetches only the chunks it shows.
@@ -18,8 +22,10 @@ facets), so counts are exact at once, and fetches only the chunks it shows.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from .model import Briefing
 from .opendata import dump_json
 from .relate import Archive, Listing
 from .urls import Urls
@@ -38,17 +44,23 @@ def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
                 for b in archive.briefings[start : start + CHUNK]]  # fmt: skip
         files[f"{root}briefings/{start // CHUNK}.json"] = dump_json(rows)
 
+    values = facet_values(archive)
+
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
             return
         positions = sorted(position[b.slug] for b in listing.briefings)
         files[f"{root}lists/{facet}/{slug}.json"] = dump_json(positions)
+        files[f"{root}counts/{facet}/{slug}.json"] = dump_json(
+            cross_counts(listing.briefings, values)
+        )
         facets[facet].append({"name": name, "slug": slug, "count": len(listing.briefings), **extra})
 
     for facet, section in (("actor", "actors"), ("place", "places")):
         for slug, entity_listing in archive.listings(section).items():
             entity = entity_listing.entity
-            add(facet, slug, entity.name, entity_listing, aliases=list(entity.aliases))
+            add(facet, slug, entity.name, entity_listing, aliases=list(entity.aliases),
+                kind=entity.kind, url=urls.url(entity))  # fmt: skip
     for slug, tag_listing in archive.tags.items():
         add("tag", slug, tag_listing.tag.name, tag_listing)
     for year in archive.years:
@@ -59,3 +71,30 @@ def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
     facets["year"].sort(key=lambda v: v["name"], reverse=True)
     files[f"{root}facets.json"] = dump_json(facets)
     return files
+
+
+def facet_values(archive: Archive) -> dict[str, dict[str, list[str]]]:
+    """Each briefing's values in each facet, as the search filters see them:
+    a place's briefings include those of the places within it."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for briefing in archive.briefings:
+        places = archive.places_of.get(briefing.slug, ())
+        found[briefing.slug] = {
+            "actor": [e.name for e in archive.actors_of.get(briefing.slug, ())],
+            "place": [e.name for e in (*places, *archive.enclosing(places))],
+            "tag": [t.name for t in archive.tags_of.get(briefing.slug, ())],
+            "year": [str(briefing.date.year)],
+        }
+    return found
+
+
+def cross_counts(
+    briefings: tuple[Briefing, ...], values: dict[str, dict[str, list[str]]]
+) -> dict[str, dict[str, int]]:
+    """For a filter's briefings, how many have each value of every facet: the
+    counts the search page shows beside each filter while browsing by it."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in ("actor", "place", "tag", "year")}
+    for briefing in briefings:
+        for key, names in values[briefing.slug].items():
+            counts[key].update(names)
+    return {key: dict(sorted(counter.items())) for key, counter in counts.items()}

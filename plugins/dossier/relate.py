@@ -131,6 +131,20 @@ class Archive:
         found = {a.key: a for p in places for a in ancestors(p, self.parents)}
         return tuple(sorted((a for k, a in found.items() if k not in given), key=lambda e: e.name))
 
+    def named_in(self, briefing: Briefing) -> tuple[Entity, ...]:
+        """Every entity a briefing lists or names, and the places holding
+        them: what a search for any of their names should find it by."""
+        places = self.places_of.get(briefing.slug, ())
+        found = {e.key: e for e in (*self.actors_of.get(briefing.slug, ()), *places)}
+        for key in briefing.mentions:
+            section, slug = key.split("/", 1)
+            listing = self.listings(section).get(slug)
+            if listing is not None:
+                found.setdefault(key, listing.entity)
+        for place in self.enclosing([e for e in found.values() if e.section == "places"]):
+            found.setdefault(place.key, place)
+        return tuple(found.values())
+
     def listings(self, section: str) -> Mapping[str, EntityListing]:
         """The actor or place listings, by slug."""
         return self.actors if section == "actors" else self.places

@@ -23,6 +23,7 @@ const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const statusLine = document.getElementById("search-status");
 const list = document.getElementById("results");
+const offer = document.getElementById("entity-offer");
 const moreButton = document.getElementById("more");
 const facetsBox = document.getElementById("facets");
 const facetsDisclosure = document.getElementById("facets-box");
@@ -166,7 +167,42 @@ function loadList(facet, slug) {
 
 // ---- Searching ------------------------------------------------------------
 
+// A query that is an entity's name or alias, in any script, offers that
+// entity above the results: its briefings are one click away.
+function entitiesNamed(facets, query) {
+  const wanted = fold(query.replace(/\s+/g, " ").trim());
+  const found = [];
+  for (const key of ["actor", "place"]) {
+    for (const value of facets[key] ?? []) {
+      if ([value.name, ...(value.aliases ?? [])].some((name) => fold(name) === wanted)) {
+        found.push({ key, value });
+      }
+    }
+  }
+  return found;
+}
+
+function renderOffer(found) {
+  offer.replaceChildren();
+  offer.hidden = found.length === 0;
+  for (const { key, value } of found) {
+    const noun = key === "actor" ? "actor" : "place";
+    const plural = value.count === 1 ? "" : "s";
+    const button = element("button", {
+      type: "button", className: "offer-apply", "data-offer-facet": key, "data-offer-value": value.name,
+    }, `Show its ${value.count} briefing${plural}`);
+    offer.append(element("div", { className: "offer" },
+      element("p", { className: "offer-title" },
+        element("a", { href: `${base}/${value.url}` }, value.name),
+        ` — ${value.count} briefing${plural}`),
+      element("p", { className: "offer-meta" }, [noun, value.kind].filter(Boolean).join(" · ")),
+      button));
+  }
+}
+
 async function runQuery(current) {
+  const facets = await loadFacets().catch(() => null);
+  if (current === generation) renderOffer(facets ? entitiesNamed(facets, state.q) : []);
   const pf = await pagefind();
   const sort = state.sort === "date" ? { date: "desc" } : undefined;
   const search = await pf.search(state.q, { filters: pagefindFilterOptions(null), sort });
@@ -206,6 +242,7 @@ async function runBrowse(current) {
     const union = new Set(lists.flat()); // values of one facet: OR
     chosen = chosen === null ? union : new Set([...chosen].filter((p) => union.has(p))); // AND
   }
+  const browseCounts = await countsForOneFilter(facets).catch(() => null);
   if (current !== generation) return null;
   const positions = [...(chosen ?? new Set())].sort((a, b) => a - b);
   const chunk = facets.chunk;
@@ -216,7 +253,23 @@ async function runBrowse(current) {
       return { url: `${base}/${url}`, meta: { title, date, kind: "briefing" }, excerpt: "" };
     },
   }));
-  return { items, counts: null };
+  return { items, counts: browseCounts };
+}
+
+// Browsing by one filter: the counts beside every other filter are those
+// among its briefings (search/counts/<facet>/<slug>.json, made at build
+// time); the chosen filter's own facet keeps the archive's counts, since
+// values within a facet combine with OR. With several filters the archive's
+// counts stay (null).
+async function countsForOneFilter(facets) {
+  const chosen = FACETS.flatMap(({ key }) => state.filters[key].map((name) => ({ key, name })));
+  if (chosen.length !== 1) return null;
+  const [{ key, name }] = chosen;
+  const slug = facets[key].find((v) => v.name === name)?.slug;
+  if (!slug) return null;
+  const within = await fetchJson(`${browse}counts/${key}/${slug}.json`);
+  within[key] = Object.fromEntries(facets[key].map((v) => [v.name, v.count]));
+  return within;
 }
 
 const chunkCache = new Map();
@@ -235,6 +288,7 @@ async function update() {
   const current = ++generation;
   syncForm();
   let outcome;
+  if (!state.q) renderOffer([]);
   try {
     if (state.q) outcome = await runQuery(current);
     else if (hasFilters()) outcome = await runBrowse(current);
@@ -293,7 +347,11 @@ function renderResult(result) {
     element("a", { href: result.url }, meta.title ?? result.url));
   const line = element("p", { className: "result-meta" },
     element("span", { className: `kind kind-${kind}` }, kind));
-  if (meta.date) {
+  if (meta.detail) line.append(" · ", meta.detail);
+  if (meta.span) {
+    // An actor or place: the years it appears in, not a publication date.
+    line.append(" · ", element("span", { className: "span" }, meta.span));
+  } else if (meta.date) {
     line.append(" · ", element("time", { datetime: meta.date.slice(0, 10) }, formatDate(meta.date)));
   }
   const item = element("li", { className: "result" }, line, heading);
@@ -487,6 +545,17 @@ facetsBox.addEventListener("click", (event) => {
 });
 
 moreButton.addEventListener("click", () => showMore());
+
+offer.addEventListener("click", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.dataset.offerFacet) return;
+  for (const { key } of FACETS) state.filters[key] = [];
+  state.filters[target.dataset.offerFacet] = [target.dataset.offerValue];
+  state.q = "";
+  typing = false;
+  commit({ push: true });
+  update().then(() => statusLine.focus());
+});
 
 window.addEventListener("popstate", () => {
   state = readState();
