@@ -101,7 +101,7 @@ def broken_file_links(output: Path, site_path: str = "", site_url: str = "") -> 
                     check(data, record["url"])
         else:  # a browse chunk: [url, title, date] rows
             for row in document:
-                if isinstance(row, list):
+                if isinstance(row, list) and row and isinstance(row[0], str):
                     check(data, f"{site_path}/{row[0]}")
     for page in output.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

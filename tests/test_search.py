@@ -93,6 +93,7 @@ def test_a_shared_url_with_a_query_and_an_actor_filters(page: Page, search_url: 
 def test_the_actor_facet_can_be_searched_within(page: Page, search_url: str) -> None:
     page.goto(f"{search_url}/search/?q=oil")
     expect(page.locator(".result").first).to_be_visible()
+    expect(page.locator("#facets")).to_have_attribute("aria-busy", "false")  # final counts
     facet = page.locator('fieldset[data-facet="actor"]')
     facet.get_by_label("Find actors").fill("haf")
     values = facet.locator(".facet-name")
@@ -324,3 +325,26 @@ def test_actor_and_place_results_show_kind_and_span_not_a_date(page: Page, searc
     entity = page.locator(".result", has=page.locator('a[href$="/actors/ibrahim-jadhran/"]'))
     expect(entity.locator(".result-meta")).to_have_text(re.compile(r"^actor · person · 2016–2016$"))
     expect(entity.locator("time")).to_have_count(0)
+
+
+def test_browsing_by_several_filters_counts_among_the_briefings_they_leave(
+    page: Page, search_site: Build, search_url: str
+) -> None:
+    briefings = json.loads((search_site.output / "data" / "briefings.json").read_text())
+    both = [
+        b for b in briefings["briefings"]
+        if "ibrahim-jadhran" in b["actors"] and "oil" in b["tags"]
+    ]  # fmt: skip
+    es_sider = sum("es-sider" in b["places"] for b in both)
+    assert es_sider > 0
+    page.goto(f"{search_url}/search/?actor={quote('Ibrahim Jadhran')}&tag=oil")
+    expect(page.locator("#search-status")).to_have_text(
+        f"{len(both)} results with the chosen filters."
+    )
+    expect(page.locator("#facets")).to_have_attribute("aria-busy", "false")
+    expect(page.locator('label[for="f-place-es-sider"] .count')).to_have_text(str(es_sider))
+    # The tag facet counts among Jadhran's briefings (its own choice aside).
+    jadhran = [b for b in briefings["briefings"] if "ibrahim-jadhran" in b["actors"]]
+    expect(page.locator('label[for="f-tag-oil"] .count')).to_have_text(
+        str(sum("oil" in b["tags"] for b in jadhran))
+    )

@@ -13,8 +13,10 @@ these instead:
   aliases, so that a facet can be searched by any of them, its kind and its
   page), and the chunk size;
 - ``search/counts/<facet>/<slug>.json``: among a value's briefings, how many
-  have each value of every facet, so that browsing by one filter shows counts
-  that follow it.
+  have each value (slug) of every facet, so that browsing by one filter shows
+  counts that follow it;
+- ``search/values/<n>.json``: beside each briefing chunk, each briefing's
+  actor, place, tag and year slugs, fetched only to count several filters.
 
 The browser combines position lists (union within a facet, intersection across
 facets), so counts are exact at once, and fetches only the chunks it shows.
@@ -31,6 +33,7 @@ from .relate import Archive, Listing
 from .urls import Urls
 
 CHUNK = 100
+FACET_KEYS = ("actor", "place", "tag", "year")
 
 
 def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
@@ -39,12 +42,14 @@ def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     facets: dict[str, Any] = {"chunk": CHUNK, "actor": [], "place": [], "tag": [], "year": []}
     position = {b.slug: i for i, b in enumerate(archive.briefings)}
-    for start in range(0, len(archive.briefings), CHUNK):
-        rows = [[urls.url(b), b.title, f"{b.date:%Y-%m-%d}"]
-                for b in archive.briefings[start : start + CHUNK]]  # fmt: skip
-        files[f"{root}briefings/{start // CHUNK}.json"] = dump_json(rows)
-
     values = facet_values(archive)
+    for start in range(0, len(archive.briefings), CHUNK):
+        chunk = archive.briefings[start : start + CHUNK]
+        rows = [[urls.url(b), b.title, f"{b.date:%Y-%m-%d}"] for b in chunk]
+        files[f"{root}briefings/{start // CHUNK}.json"] = dump_json(rows)
+        # The same briefings' filter values, fetched only to count several filters.
+        facet_rows = [[values[b.slug][key] for key in FACET_KEYS] for b in chunk]
+        files[f"{root}values/{start // CHUNK}.json"] = dump_json(facet_rows)
 
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
@@ -74,15 +79,15 @@ def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
 
 
 def facet_values(archive: Archive) -> dict[str, dict[str, list[str]]]:
-    """Each briefing's values in each facet, as the search filters see them:
-    a place's briefings include those of the places within it."""
+    """Each briefing's values (slugs) in each facet, as the search filters see
+    them: a place's briefings include those of the places within it."""
     found: dict[str, dict[str, list[str]]] = {}
     for briefing in archive.briefings:
         places = archive.places_of.get(briefing.slug, ())
         found[briefing.slug] = {
-            "actor": [e.name for e in archive.actors_of.get(briefing.slug, ())],
-            "place": [e.name for e in (*places, *archive.enclosing(places))],
-            "tag": [t.name for t in archive.tags_of.get(briefing.slug, ())],
+            "actor": [e.slug for e in archive.actors_of.get(briefing.slug, ())],
+            "place": [e.slug for e in (*places, *archive.enclosing(places))],
+            "tag": [t.slug for t in archive.tags_of.get(briefing.slug, ())],
             "year": [str(briefing.date.year)],
         }
     return found
@@ -93,7 +98,7 @@ def cross_counts(
 ) -> dict[str, dict[str, int]]:
     """For a filter's briefings, how many have each value of every facet: the
     counts the search page shows beside each filter while browsing by it."""
-    counts: dict[str, Counter[str]] = {key: Counter() for key in ("actor", "place", "tag", "year")}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in FACET_KEYS}
     for briefing in briefings:
         for key, names in values[briefing.slug].items():
             counts[key].update(names)

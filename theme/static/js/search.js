@@ -231,18 +231,19 @@ async function queryCounts(current) {
 
 async function runBrowse(current) {
   const facets = await loadFacets();
-  let chosen = null; // positions in the newest-first list of all briefings
+  const unions = {}; // facet -> positions of its chosen values' briefings (OR)
   for (const { key } of FACETS) {
     const values = state.filters[key];
     if (!values.length) continue;
-    const slugs = values
-      .map((name) => facets[key].find((v) => v.name === name)?.slug)
-      .filter(Boolean);
+    const slugs = values.map((name) => slugOf(facets, key, name)).filter(Boolean);
     const lists = await Promise.all(slugs.map((slug) => loadList(key, slug)));
-    const union = new Set(lists.flat()); // values of one facet: OR
-    chosen = chosen === null ? union : new Set([...chosen].filter((p) => union.has(p))); // AND
+    unions[key] = new Set(lists.flat());
   }
-  const browseCounts = await countsForOneFilter(facets).catch(() => null);
+  const chosen = intersect(Object.values(unions)); // across facets: AND
+  const browseCounts = await countsWhileBrowsing(facets, unions).catch((error) => {
+    console.warn(error);
+    return null;
+  });
   if (current !== generation) return null;
   const positions = [...(chosen ?? new Set())].sort((a, b) => a - b);
   const chunk = facets.chunk;
@@ -256,20 +257,67 @@ async function runBrowse(current) {
   return { items, counts: browseCounts };
 }
 
-// Browsing by one filter: the counts beside every other filter are those
-// among its briefings (search/counts/<facet>/<slug>.json, made at build
-// time); the chosen filter's own facet keeps the archive's counts, since
-// values within a facet combine with OR. With several filters the archive's
-// counts stay (null).
-async function countsForOneFilter(facets) {
-  const chosen = FACETS.flatMap(({ key }) => state.filters[key].map((name) => ({ key, name })));
-  if (chosen.length !== 1) return null;
-  const [{ key, name }] = chosen;
-  const slug = facets[key].find((v) => v.name === name)?.slug;
-  if (!slug) return null;
-  const within = await fetchJson(`${browse}counts/${key}/${slug}.json`);
-  within[key] = Object.fromEntries(facets[key].map((v) => [v.name, v.count]));
-  return within;
+function slugOf(facets, key, name) {
+  return facets[key].find((v) => v.name === name)?.slug;
+}
+
+function intersect(sets) {
+  if (!sets.length) return null;
+  const [first, ...rest] = sets;
+  return new Set([...first].filter((p) => rest.every((s) => s.has(p))));
+}
+
+// The counts beside each filter while browsing: for a facet, those among the
+// briefings the *other* facets' choices leave (values within a facet combine
+// with OR). No other choice: the archive's counts. One other value: its
+// counts file (search/counts/<facet>/<slug>.json). Several: tallied from the
+// filter values of just those briefings (search/values/<n>.json).
+async function countsWhileBrowsing(facets, unions) {
+  const counts = {};
+  for (const { key } of FACETS) {
+    const others = Object.keys(unions).filter((k) => k !== key);
+    let bySlug;
+    if (!others.length) {
+      bySlug = Object.fromEntries(facets[key].map((v) => [v.slug, v.count]));
+    } else if (others.length === 1 && state.filters[others[0]].length === 1) {
+      const slug = slugOf(facets, others[0], state.filters[others[0]][0]);
+      bySlug = (await cachedJson(`${browse}counts/${others[0]}/${slug}.json`))[key] ?? {};
+    } else {
+      bySlug = await tally(intersect(others.map((k) => unions[k])), key, facets.chunk);
+    }
+    counts[key] = Object.fromEntries(facets[key].map((v) => [v.name, bySlug[v.slug] ?? 0]));
+  }
+  return counts;
+}
+
+const FACET_COLUMN = { actor: 0, place: 1, tag: 2, year: 3 };
+
+async function tally(positions, key, chunk) {
+  const byChunk = new Map();
+  for (const p of positions) {
+    const n = Math.floor(p / chunk);
+    if (!byChunk.has(n)) byChunk.set(n, []);
+    byChunk.get(n).push(p % chunk);
+  }
+  const found = {};
+  await Promise.all([...byChunk].map(async ([n, offsets]) => {
+    const rows = await cachedJson(`${browse}values/${n}.json`);
+    for (const offset of offsets) {
+      for (const slug of rows[offset][FACET_COLUMN[key]]) found[slug] = (found[slug] ?? 0) + 1;
+    }
+  }));
+  return found;
+}
+
+const jsonCache = new Map();
+function cachedJson(path) {
+  if (!jsonCache.has(path)) {
+    jsonCache.set(path, fetchJson(path).catch((error) => {
+      jsonCache.delete(path);
+      throw error;
+    }));
+  }
+  return jsonCache.get(path);
 }
 
 const chunkCache = new Map();
@@ -287,6 +335,8 @@ function loadChunk(n) {
 async function update() {
   const current = ++generation;
   syncForm();
+  // Busy until the filters show their final counts (a query's come last).
+  facetsBox.setAttribute("aria-busy", "true");
   let outcome;
   if (!state.q) renderOffer([]);
   try {
@@ -308,6 +358,7 @@ async function update() {
   if (outcome.idle) {
     statusLine.textContent = "Type a word or a name, or choose a filter to browse.";
     moreButton.hidden = true;
+    facetsBox.setAttribute("aria-busy", "false");
     return;
   }
   await showMore(current);
@@ -319,6 +370,7 @@ async function update() {
       await renderFacets().catch((error) => console.warn(error));
     }
   }
+  if (current === generation) facetsBox.setAttribute("aria-busy", "false");
 }
 
 function announce() {
