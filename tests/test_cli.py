@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -81,10 +83,11 @@ def test_a_failed_build_leaves_the_previous_output_untouched(content: Path, tmp_
 
 def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -> None:
     output = tmp_path / "output"
-    output.mkdir()
-    (output / "stale.html").write_text("old")
+    assert build_site(content, output, "--no-search").returncode == 0
+    (output / "stale.html").write_text("old")  # an earlier output: replaced whole
     assert build_site(content, output).returncode == 0
     assert not (output / "stale.html").exists()
+    assert (output / ".dossier-output").is_file()
     assert outline((output / "index.html").read_text(encoding="utf-8")).h1 == ("Latest briefings",)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
@@ -152,7 +155,7 @@ def test_new_suggests_registry_names_and_never_overwrites(content: Path) -> None
 
 def test_unreadable_files_are_located_errors_not_crashes(content: Path, tmp_path: Path) -> None:
     link = content / "briefings" / "2016" / "2016-12-05-dangling.md"
-    link.symlink_to(tmp_path / "nowhere.md")
+    link.symlink_to(content / "nowhere.md")  # inside the content folder, but missing
     checked = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
     assert checked.returncode == 1
     assert (
@@ -172,7 +175,7 @@ def test_build_refuses_an_output_folder_holding_precious_things(
     archive, settings = _tree(content), (ROOT / "pelicanconf.py").read_bytes()
     built = build_site(content, target)
     assert built.returncode == 2
-    assert "error: the output folder holds" in built.stderr
+    assert re.search(r"dossier: error: the output folder \S+ holds ", built.stderr), built.stderr
     assert _tree(content) == archive
     assert (ROOT / "pelicanconf.py").read_bytes() == settings
 
@@ -204,3 +207,78 @@ def test_a_missing_content_folder_is_one_clean_error(tmp_path: Path) -> None:
     built = build_site(tmp_path / "nowhere", tmp_path / "output")
     assert built.returncode == 2
     assert built.stderr.strip() == f"{tmp_path / 'nowhere'}: error: content folder not found"
+
+
+def test_a_folder_dossier_did_not_write_is_never_replaced(content: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    (other / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (other / "notes.txt").write_text("mine")
+    before = _tree(other)
+    refused = build_site(content, other)
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines()[-1] == (
+        f"dossier: error: the output folder {other} is not an earlier Dossier output (it has no "
+        ".dossier-output file) and a build would replace everything in it; choose a new or "
+        "empty folder, or pass --force to replace it"
+    )
+    assert _tree(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "other"]
+    # An empty folder is fine; --force replaces a foreign one on purpose.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build_site(content, empty, "--no-search").returncode == 0
+    forced = build_site(content, other, "--no-search", "--force")
+    assert forced.returncode == 0
+    assert not (other / "notes.txt").exists()
+    assert (other / ".dossier-output").is_file()
+
+
+def test_a_content_file_linking_outside_the_content_folder_is_never_read(
+    content: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: SECRET-TITLE\ndate: 2016-10-07\n---\n\nSECRET-BODY\n")
+    (content / "briefings" / "2016" / "2016-10-08-linked.md").symlink_to(secret)
+    (content / "actors" / "linked.md").symlink_to(secret)
+    built = build_site(content, tmp_path / "out")
+    assert built.returncode == 1
+    shown = os.path.relpath(content, ROOT) if content.is_relative_to(ROOT) else str(content)
+    for path in ("briefings/2016/2016-10-08-linked.md", "actors/linked.md"):
+        assert (
+            f"{shown}/{path}: error: links to {secret}, outside the content folder: not read"
+            in built.stderr.splitlines()
+        )
+    kept = build_site(content, tmp_path / "kept", "--keep-going", "--no-search")
+    assert kept.returncode == 1
+    for file in (tmp_path / "kept").rglob("*"):
+        if file.is_file():
+            assert b"SECRET" not in file.read_bytes(), file
+
+
+def test_ctrl_c_leaves_the_output_and_no_staging_folder(
+    content: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pelican import Pelican
+
+    from dossier.cli.main import main
+
+    output = tmp_path / "output"
+    assert build_site(content, output, "--no-search").returncode == 0
+    before = _tree(output)
+
+    def interrupted(self: Pelican) -> None:
+        Path(self.output_path).mkdir(parents=True, exist_ok=True)
+        (Path(self.output_path) / "half.html").write_text("half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Pelican, "run", interrupted)
+    code = main(["build", "--content", str(content), "--output", str(output),
+                 "--settings", str(ROOT / "pelicanconf.py")])  # fmt: skip
+    assert code == 130
+    assert "dossier: interrupted; the output folder is unchanged" in capsys.readouterr().err
+    assert _tree(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]

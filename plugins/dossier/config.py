@@ -55,6 +55,15 @@ class Config:
         )
 
 
+# Every output folder Dossier writes holds this file: a build replaces only a
+# folder that has it (or an empty one), never a folder someone else made.
+OUTPUT_MARKER = ".dossier-output"
+OUTPUT_MARKER_TEXT = (
+    "This folder is built by Dossier. Each `dossier build` replaces all of it:\n"
+    "keep nothing here that you want to keep.\n"
+)
+
+
 def site_path(site_url: str) -> str:
     """The URL path the site lives under: '' at a root, '/repo' in a subpath."""
     return urlsplit(site_url).path.rstrip("/")

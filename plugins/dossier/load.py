@@ -67,16 +67,17 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
 
 
 def read_all(
-    files: list[Path], read: Callable[[str, str, str], tuple[R, list[Diagnostic]]]
+    files: list[Path], read: Callable[[str, str, str], tuple[R, list[Diagnostic]]], root: Path
 ) -> tuple[dict[str, R], list[Diagnostic]]:
     """Each file read with ``read(text, shown_path, stem)``, by shown path, and
-    every problem; a file that cannot be read is reported and left out."""
+    every problem; a file that cannot be read, or that lies outside ``root``
+    through a link, is reported and left out."""
     records: dict[str, R] = {}
     problems: list[Diagnostic] = []
     for file in files:
         shown = display_path(str(file))
         try:
-            record, warnings = read(load_text(file, shown), shown, file.stem)
+            record, warnings = read(load_text(file, shown, root), shown, file.stem)
         except ContentError as exc:
             problems += exc.diagnostics()
             continue
@@ -103,10 +104,12 @@ def load(config: Config) -> Corpus:
     briefings, briefing_problems = read_all(
         markdown_files(root, config.briefing_dirs),
         lambda text, shown, stem: read_briefing(text, shown, stem, config.timezone, linker),
+        Path(root),
     )
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
         lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),
+        Path(root),
     )
     folders = (*config.briefing_dirs, *config.page_dirs, config.actors_dir, config.places_dir)
     found = (*problems, *briefing_problems, *page_problems, *strays(root, folders))

@@ -86,8 +86,16 @@ class FrontMatter:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def load_text(file: Path, shown: str) -> str:
-    """A content file's text; any failure is a located error, never a crash."""
+def load_text(file: Path, shown: str, root: Path | None = None) -> str:
+    """A content file's text; any failure is a located error, never a crash.
+
+    A file that resolves outside ``root`` (a symbolic link to /etc, to a home
+    folder, to another repository) is an error and is never read.
+    """
+    if root is not None:
+        target = file.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise ContentError(shown, 0, f"links to {target}, outside the content folder: not read")
     try:
         data = file.read_bytes()
     except OSError as exc:

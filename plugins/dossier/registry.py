@@ -226,25 +226,27 @@ def load_registries(config: Config) -> tuple[Registry, Registry, list[Diagnostic
     each front-matter list resolves in its own registry.
     """
     root = config.content_path
-    actors, actor_problems = load_registry(os.path.join(root, config.actors_dir), "actors")
-    places, place_problems = load_registry(os.path.join(root, config.places_dir), "places")
+    actors, actor_problems = load_registry(os.path.join(root, config.actors_dir), "actors", root)
+    places, place_problems = load_registry(os.path.join(root, config.places_dir), "places", root)
     return actors, places, [*actor_problems, *place_problems]
 
 
 def load_registry(
-    folder: str | os.PathLike[str], section: Section
+    folder: str | os.PathLike[str], section: Section, root: str | None = None
 ) -> tuple[Registry, list[Diagnostic]]:
     """Read every ``*.md`` in ``folder`` into a :class:`Registry`.
 
     Unreadable or invalid files become diagnostics rather than exceptions,
-    so that one run reports every problem.
+    so that one run reports every problem; with ``root`` (the content
+    folder), a file that links outside it is one of them.
     """
     entities: list[Entity] = []
     problems: list[Diagnostic] = []
     for file in sorted(Path(folder).glob("*.md")):
         shown = display_path(str(file))
         try:
-            entity, warnings = read_entity(load_text(file, shown), shown, section, file.stem)
+            text = load_text(file, shown, Path(root) if root else None)
+            entity, warnings = read_entity(text, shown, section, file.stem)
         except ContentError as exc:
             problems.extend(exc.diagnostics())
             continue

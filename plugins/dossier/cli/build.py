@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import pipeline
-from ..config import Config, display_path
+from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError
 from ..glue.result import PRELOADED
 from ..model import Diagnostic
@@ -47,6 +47,11 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-search", dest="search", action="store_false", help="skip the search index"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output folder even if it is not an earlier Dossier output",
+    )
 
 
 def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -68,16 +73,22 @@ def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
     return settings
 
 
-def unsafe_output(settings: dict[str, Any], settings_file: str | None = None) -> str | None:
+def unsafe_output(
+    settings: dict[str, Any], settings_file: str | None = None, force: bool = False
+) -> str | None:
     """Why the output folder must not be replaced, or None when it is safe.
 
     A build replaces the whole output folder, so it must never be (or hold)
-    the content, the settings, the project or the working directory.
+    the content, the settings, the project or the working directory; and,
+    unless ``force``, it must be new, empty or an earlier Dossier output
+    (one that holds the marker file).
     """
     given = Path(settings["OUTPUT_PATH"])
     if given.is_symlink():
         return "is a symbolic link"
     output = given.resolve()
+    if output.exists() and not output.is_dir():
+        return "is a file"
     precious = {
         "the content folder": Path(settings["PATH"]).resolve(),
         "the working directory": Path.cwd().resolve(),
@@ -90,17 +101,24 @@ def unsafe_output(settings: dict[str, Any], settings_file: str | None = None) ->
             return f"holds {name} ({path})"
     if output.parent == output or output == Path.home().resolve():
         return "is a root or home folder"
+    foreign = output.is_dir() and not (output / OUTPUT_MARKER).is_file()
+    if not force and foreign and any(output.iterdir()):
+        return (
+            f"is not an earlier Dossier output (it has no {OUTPUT_MARKER} file) and a build "
+            "would replace everything in it; choose a new or empty folder, or pass --force "
+            "to replace it"
+        )
     return None
 
 
-def build(settings: dict[str, Any], settings_file: str | None = None) -> int:
+def build(settings: dict[str, Any], settings_file: str | None = None, force: bool = False) -> int:
     """Run the pipeline, then Pelican into a fresh folder, and swap it in; the exit code."""
     from pelican import Pelican
 
-    problem = unsafe_output(settings, settings_file)
+    problem = unsafe_output(settings, settings_file, force)
     if problem:
-        log.error("%s: error: the output folder %s; choose another --output",
-                  settings["OUTPUT_PATH"], problem)  # fmt: skip
+        log.error("dossier: error: the output folder %s %s",
+                  display_path(settings["OUTPUT_PATH"]), problem)  # fmt: skip
         return 2
     output = Path(settings["OUTPUT_PATH"]).resolve()
     started = time.perf_counter()
@@ -160,9 +178,9 @@ def run(args: argparse.Namespace) -> int:
     settings = pelican_settings(args)
     console = Console(stderr=True)
     if not console.is_terminal:
-        return build(settings, args.settings)
+        return build(settings, args.settings, args.force)
     with console.status("Building…"):
-        return build(settings, args.settings)
+        return build(settings, args.settings, args.force)
 
 
 def add_content_options(parser: argparse.ArgumentParser) -> None:

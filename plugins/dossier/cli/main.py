@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         # Settings that cannot work, a tool that failed: one line, no traceback.
         print(f"dossier: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # The build removed its half-written folder; the output is as it was.
+        print("dossier: interrupted; the output folder is unchanged", file=sys.stderr)
+        return 130
     return code
 
 

@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     settings["SITEURL"] = ""
     output = os.path.abspath(settings["OUTPUT_PATH"])
     with console.status("Building…"):
-        first = build(dict(settings), args.settings)
+        first = build(dict(settings), args.settings, args.force)
     if not os.path.isdir(output):
         console.print("[red]The first build failed and there is no earlier one to serve.[/]")
         return first
@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
             more = " …" if len(names) > 5 else ""
             console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
             with console.status("Rebuilding…"):
-                code = build(dict(settings), args.settings)
+                code = build(dict(settings), args.settings, args.force)
             if code == 0:
                 generation.bump()
             else:

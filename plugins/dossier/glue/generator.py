@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from .. import browse, feeds, opendata, placemap
+from ..config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from ..model import SECTIONS
 from .result import current
 
@@ -64,6 +65,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **opendata.documents(archive, urls, result.config.site_name),
             **browse.documents(archive, urls),
         }
+        files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
         for path, payload in files.items():
             self._write_bytes(path, payload)
 
