@@ -23,6 +23,7 @@ check: $(STAMP)  ## every problem in content/, one per line
 	$(BIN)/dossier check
 
 new: $(STAMP)  ## scaffold a briefing: make new TITLE="..."
+	@test -n "$(TITLE)" || { echo 'make new needs a title: make new TITLE="Sirte falls"' >&2; exit 2; }
 	$(BIN)/dossier new "$(TITLE)"
 
 publish: $(STAMP)  ## build for deployment: make publish SITEURL=https://org.github.io/repo

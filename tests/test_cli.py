@@ -130,6 +130,8 @@ def test_new_scaffolds_a_briefing_that_checks_clean(content: Path) -> None:
     assert result.stderr == ""
     text = path.read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Haftar’s envoys in Rome"\ndate: 2016-10-05\n')
+    # A draft until its author says otherwise, as `hugo new` does.
+    assert "\nstatus: draft    # to publish: delete this line, then run `dossier check`\n" in text
     assert 'actors: ["Khalifa Haftar", "BM"]\nplaces: ["Sirte"]\ntags: ["diplomacy"]\n' in text
     checked = run_dossier("check", "--content", str(content), "--settings", str(SETTINGS))
     assert checked.returncode == 0
@@ -282,3 +284,12 @@ def test_ctrl_c_leaves_the_output_and_no_staging_folder(
     assert "dossier: interrupted; the output folder is unchanged" in capsys.readouterr().err
     assert _tree(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_new_refuses_an_empty_title(content: Path, title: str) -> None:
+    before = sorted(p.name for p in (content / "briefings").rglob("*"))
+    result = run_dossier("new", title, "--content", str(content), "--settings", str(SETTINGS))
+    assert result.returncode == 2
+    assert result.stderr.strip() == 'dossier: error: a briefing needs a title: dossier new "Title"'
+    assert sorted(p.name for p in (content / "briefings").rglob("*")) == before

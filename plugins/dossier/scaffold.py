@@ -53,7 +53,7 @@ def scaffold(
         f"tags: {_list([t.lower() for t in tags])}\n"
         "authors: []\n"
         "sources: []\n"
-        "# status: draft    # uncomment to keep the briefing off the site\n"
+        "status: draft    # to publish: delete this line, then run `dossier check`\n"
         "---\n\n"
         f"On {date.day} {date:%B}, ...\n\n"
         "The first paragraph is the summary in lists and feeds unless `summary` is set.\n"

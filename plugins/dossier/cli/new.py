@@ -28,6 +28,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the briefing and print its path; exit 1 if it already exists."""
+    if not args.title.strip():
+        print('dossier: error: a briefing needs a title: dossier new "Title"', file=sys.stderr)
+        return 2
     config = load_config(args)
     if config is None:
         return 2
