@@ -241,8 +241,9 @@ def test_bad_content_fails_the_build_with_every_error(tmp_path: Path) -> None:
     shown = str(content.relative_to(ROOT)) if content.is_relative_to(ROOT) else str(content)
     assert errors == [
         f"{shown}/briefings/2016/2016-12-01-bad-date.md:3: error: '2016-02-30' is not a real date",
-        f"{shown}/briefings/2016/2016-12-02-bad-yaml.md:5: error: invalid YAML: "
-        "did not find expected ',' or ']'",
+        f"{shown}/briefings/2016/2016-12-02-bad-yaml.md:4: error: invalid YAML: a list opened "
+        "with '[' on this line is not closed with ']', or misses a comma (did not find expected "
+        "',' or ']')",
         f"{shown}/briefings/2016/2016-12-03-binary.md:2: error: not UTF-8 text: byte 0xff cannot be decoded",
     ]  # fmt: skip
     assert "Could not process" not in built.stderr

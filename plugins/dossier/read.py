@@ -165,10 +165,12 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the unfinished thing began (the opening
+        # quote, the '['): that is the line to fix, not where the parser gave up.
+        unclosed = (exc.context or "") in _YAML_CONTEXTS
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError(path, line, f"invalid YAML: {problem}") from None
+        raise FrontMatterError(path, line, f"invalid YAML: {_yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(path, 1, f"invalid YAML: {exc}") from None
     finally:
@@ -183,6 +185,24 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         if isinstance(key, yaml.ScalarNode)
     }
     return FrontMatter(path, {str(k): v for k, v in data.items()}, lines, body, body_line)
+
+
+_YAML_CONTEXTS = {
+    "while scanning a quoted scalar": "a quote opened on this line is never closed",
+    "while parsing a flow sequence": "a list opened with '[' on this line is not closed with ']', "
+    "or misses a comma",
+    "while parsing a flow mapping": "a mapping opened with '{' on this line is not closed "
+    "with '}', or misses a comma",
+}
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's complaint, said the way an author can act on it."""
+    context = exc.context or ""
+    if context in _YAML_CONTEXTS:
+        return f"{_YAML_CONTEXTS[context]} ({exc.problem})"
+    problem = exc.problem or context or "not valid YAML"
+    return f"{problem} ({context})" if context and exc.problem else problem
 
 
 def parse_datetime(value: object, key: str = "date") -> dt.datetime:
