@@ -303,3 +303,12 @@ def test_the_search_bundle_is_complete(site: Build) -> None:
     files = [p for p in bundle.rglob("*") if p.is_file()]
     assert files
     assert [p.relative_to(bundle).as_posix() for p in files if p.stat().st_size == 0] == []
+
+
+def test_a_background_place_is_counted_for_nobody(sample: Build) -> None:
+    # content/places/libya.md says `background: true`: the country every
+    # briefing is about is never "where" an actor is seen.
+    haftar = sample.page("/actors/khalifa-haftar/")
+    where = haftar.split("<h2>Where</h2>", 1)[1].split("</ol>", 1)[0]
+    assert 'href="/places/benghazi/"' in where
+    assert 'href="/places/libya/"' not in where

@@ -42,7 +42,7 @@ def test_check_reports_every_problem_sorted(content: Path) -> None:
     assert result.returncode == 1
     c = _shown(content)
     assert result.stdout.splitlines() == [
-        f"{c}/actors/other.md:1: error: alias 'BM' is also claimed by {c}/actors/bunyan-al-marsus.md; if both mean it, list it under 'ambiguous' in both",
+        f"{c}/actors/other.md:3: error: alias 'BM' is also claimed by {c}/actors/bunyan-al-marsus.md; if both mean it, list it under 'ambiguous' in both",
         f"{c}/briefings/2016/2016-10-07-sirte-bm-splits-enclave.md:1: error: slug 'sirte-bm-splits-enclave' is also used by {c}/briefings/2016/2016-12-01-dup.md",
         f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:4: warning: actor 'Jeff Davies' is not in the registry",
         f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: mentioned but not listed in 'places': Misrata (line 11)",

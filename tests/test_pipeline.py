@@ -43,7 +43,7 @@ def test_each_problem_is_reported_once_by_check_build_and_stock_pelican(
     expected = [
         f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:4: warning: actor 'Jeff Davies' is not in the registry",
         f"{shown}/briefings/2016/2016-12-01-one.md:4: warning: actor 'Jane Roe' is not in the registry",
-        f"{shown}/places/ubari.md:1: warning: 'within' names no known place: 'Fezzan'",
+        f"{shown}/places/ubari.md:3: warning: 'within' names no known place: 'Fezzan'",
     ]  # fmt: skip
     hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: mentioned but not listed in 'places': Misrata (line 11)"
     checked = run_dossier("check", "--content", str(content))

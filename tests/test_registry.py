@@ -72,7 +72,7 @@ def test_an_alias_claimed_twice_names_both_files(tmp_path: Path) -> None:
     files = {**ACTORS, "bm-other.md": "---\nname: Brigade of Martyrs\naliases: [BM]\n---\n"}
     _, problems = load_registry(_write(tmp_path / "actors", files), "actors")
     assert [str(p) for p in problems] == [
-        f"{tmp_path}/actors/bunyan-al-marsus.md:1: error: alias 'BM' is also claimed by "
+        f"{tmp_path}/actors/bunyan-al-marsus.md:4: error: alias 'BM' is also claimed by "
         f"{tmp_path}/actors/bm-other.md; if both mean it, list it under 'ambiguous' in both"
     ]
 
@@ -157,3 +157,28 @@ def test_place_record(tmp_path: Path) -> None:
 def test_unknown_registry_keys_warn(tmp_path: Path) -> None:
     _, warnings = read_entity("---\nname: X\ncolour: red\n---\n", "x.md", "actors", "x")
     assert [str(w) for w in warnings] == ["x.md:3: warning: unknown registry key 'colour'"]
+
+
+@pytest.mark.parametrize("section", ["actors", "places"])
+def test_every_registry_key_reaches_the_entity(section: Section) -> None:
+    text = (
+        "---\nname: Libya\nkind: country\naliases: [ليبيا, Lib]\nnot: [Libya Herald]\n"
+        "ambiguous: [Lib]\nbackground: true\n---\nThe country.\n"
+    )
+    entity, warnings = read_entity(text, "libya.md", section, "libya")
+    assert warnings == []
+    assert entity.suppress == ("Libya Herald",)
+    assert entity.ambiguous == ("Lib",)
+    assert entity.background is True
+    assert entity.profile_source.strip() == "The country."
+    assert entity.line_of("aliases") == 4
+    assert entity.line_of("background") == 7
+
+
+def test_an_alias_claimed_twice_is_reported_at_its_aliases_line(tmp_path: Path) -> None:
+    files = {
+        **ACTORS,
+        "bm-other.md": "---\nname: Brigade of Martyrs\nkind: group\naliases: [BM]\n---\n",
+    }
+    _, problems = load_registry(_write(tmp_path / "actors", files), "actors")
+    assert [(p.path.rsplit("/", 1)[-1], p.line) for p in problems] == [("bunyan-al-marsus.md", 4)]

@@ -96,6 +96,11 @@ class Entity:
     profile_source: str = ""
     background: bool = False
     ambiguous: tuple[str, ...] = ()
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        """The line of a key in the registry file (1 if absent)."""
+        return dict(self.field_lines).get(key, 1)
 
     @property
     def key(self) -> str:

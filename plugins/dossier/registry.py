@@ -125,11 +125,12 @@ def make_registry(
             for slug in owners[1:]:
                 entity = by_slug[slug]
                 name = next(n for n in (entity.name, *entity.aliases) if name_key(n) == key)
+                line = entity.line_of("name" if name == entity.name else "aliases")
                 message = (
                     f"alias '{name}' is also claimed by {first.path}; if both mean it, "
                     "list it under 'ambiguous' in both"
                 )
-                problems.append(Diagnostic(entity.path, 1, "error", message))
+                problems.append(Diagnostic(entity.path, line, "error", message))
     return Registry(section, by_slug, names, ambiguous), problems
 
 
@@ -196,6 +197,7 @@ def read_entity(
             profile_source=fm.body,
             background=background,
             ambiguous=ambiguous,
+            field_lines=tuple(sorted(fm.lines.items())),
         )
     else:
         within = fm.data.get("within")
@@ -211,8 +213,12 @@ def read_entity(
             profile,
             path,
             coordinates=_coordinates(fm),
-            suppress=suppress,
             within=within,
+            suppress=suppress,
+            profile_source=fm.body,
+            background=background,
+            ambiguous=ambiguous,
+            field_lines=tuple(sorted(fm.lines.items())),
         )
     if fm.errors():
         raise ContentErrors(fm.problems)

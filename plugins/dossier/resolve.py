@@ -200,7 +200,12 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
         parent = places.lookup(within)
         if parent is None or parent.key == place.key:
             problems.append(
-                Diagnostic(place.path, 1, "warning", f"'within' names no known place: '{within}'")
+                Diagnostic(
+                    place.path,
+                    place.line_of("within"),
+                    "warning",
+                    f"'within' names no known place: '{within}'",
+                )
             )
         else:
             parents[place.key] = parent
