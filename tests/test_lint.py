@@ -39,3 +39,16 @@ def test_one_line_per_briefing(
     )
     archive = relate(resolve(corpus([text], [HAFTAR, BM], [SIRTE, LIBYA])))
     assert [str(d) for d in untagged_mentions(archive)] == expected
+
+
+def test_a_published_briefing_dated_in_the_future_warns() -> None:
+    import datetime as dt
+
+    from dossier.lint import future_dates
+
+    briefings = [briefing("soon", 20), briefing("past", 1), briefing("later", 25, status="draft")]
+    archive = relate(resolve(corpus(briefings)))
+    assert [str(d) for d in future_dates(archive, dt.date(2016, 10, 10))] == [
+        "soon.md:1: warning: 'date' 2016-10-20 is in the future; if it is not a typo, "
+        "keep it a draft (status: draft) until then"
+    ]

@@ -251,3 +251,19 @@ def test_body_ids_are_slugs_and_never_the_themes() -> None:
     briefing, _ = read_briefing(text, "p.md", "p")
     assert '<h2 id="main">Main</h2>' in briefing.body_html
     assert "dossier_main" not in briefing.body_html
+
+
+@pytest.mark.parametrize(
+    ("stem", "date", "warnings"),
+    [
+        ("2016-10-07-sirte", "2016-10-07", []),
+        ("2016-10-07-sirte", "2016-10-08", ["p.md:3: warning: the file name says 2016-10-07 but 'date' is 2016-10-08"]),
+        ("sirte", "2016-10-08", []),  # no date in the file name: nothing to compare
+    ],
+)  # fmt: skip
+def test_the_file_name_date_and_the_front_matter_date_agree(
+    stem: str, date: str, warnings: list[str]
+) -> None:
+    text = f"---\ntitle: T\ndate: {date}\n---\n\nBody.\n"
+    _, found = read_briefing(text, "p.md", stem)
+    assert [str(w) for w in found] == warnings

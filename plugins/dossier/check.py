@@ -7,15 +7,21 @@ Pelican and without writing anything, plus the authoring hints that only
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .config import Config
-from .lint import untagged_mentions
+from .lint import future_dates, untagged_mentions
 from .model import Diagnostic
 from .pipeline import run
 
 
-def check_content(config: Config) -> list[Diagnostic]:
-    """Every problem in the content folder, sorted by file and line."""
+def check_content(config: Config, today: dt.date | None = None) -> list[Diagnostic]:
+    """Every problem in the content folder, sorted by file and line.
+
+    ``today`` (default: today in the site's time zone) is when "in the
+    future" starts.
+    """
     result = run(config)
-    return sorted(
-        [*result.diagnostics, *untagged_mentions(result.archive)], key=Diagnostic.sort_key
-    )
+    today = today or dt.datetime.now(config.timezone).date()
+    hints = [*untagged_mentions(result.archive), *future_dates(result.archive, today)]
+    return sorted([*result.diagnostics, *hints], key=Diagnostic.sort_key)

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .model import SECTIONS, Diagnostic, Section
 from .relate import Archive
+
+
+def future_dates(archive: Archive, today: dt.date) -> list[Diagnostic]:
+    """A warning for each published briefing dated after ``today``: usually a
+    typo in the year; a briefing meant for later should be a draft until then."""
+    return [
+        Diagnostic(
+            b.path,
+            b.line_of("date"),
+            "warning",
+            f"'date' {b.date:%Y-%m-%d} is in the future; if it is not a typo, "
+            "keep it a draft (status: draft) until then",
+        )
+        for b in archive.briefings
+        if b.date.date() > today
+    ]
 
 
 def untagged_mentions(archive: Archive) -> list[Diagnostic]:

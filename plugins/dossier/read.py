@@ -279,6 +279,20 @@ def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.dat
         return None
 
 
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+
+
+def _check_file_date(fm: FrontMatter, stem: str, date: dt.datetime | None) -> None:
+    """A warning when the file name's date and the front-matter's disagree:
+    one of them is a typo, and the archive would file it by the front-matter."""
+    found = _FILE_DATE.match(stem)
+    if date is None or found is None:
+        return
+    named = "-".join(found.groups())
+    if named != f"{date:%Y-%m-%d}":
+        fm.warn("date", f"the file name says {named} but 'date' is {date:%Y-%m-%d}")
+
+
 def _sources(fm: FrontMatter) -> tuple[Source, ...]:
     value = fm.data.get("sources")
     if value is None:
@@ -376,6 +390,7 @@ def read_briefing(
     check_keys(fm, BRIEFING_KEYS, "front-matter")
     title = _text(fm, "title", required=True)
     date = _date(fm, "date", tz, required=True)
+    _check_file_date(fm, stem, date)
     summary = _text(fm, "summary")
     actors = names(fm, "actors")
     places = names(fm, "places")
