@@ -293,3 +293,54 @@ def test_new_refuses_an_empty_title(content: Path, title: str) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == 'dossier: error: a briefing needs a title: dossier new "Title"'
     assert sorted(p.name for p in (content / "briefings").rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("settings_text", "message"),
+    [
+        ("SITENAME = 'x\n", "not valid Python, line 1: "),
+        ("raise RuntimeError('no network here')\n",
+         "the settings could not be loaded: RuntimeError: no network here"),
+        ("THEME = '/nonexistent/theme'\nPATH = 'content'\n", "Could not find the theme"),
+    ],
+)  # fmt: skip
+def test_a_settings_file_that_cannot_work_is_one_line(
+    content: Path, tmp_path: Path, settings_text: str, message: str
+) -> None:
+    settings = tmp_path / "conf.py"
+    settings.write_text(settings_text, encoding="utf-8")
+    for command in ("build", "check"):
+        result = run_dossier(command, "--content", str(content), "--settings", str(settings))
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith(f"dossier: error: {settings}: "), lines[0]
+        assert message in lines[0]
+
+
+def test_an_output_that_cannot_be_written_is_one_line(content: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    built = build_site(content, blocker / "output")
+    assert built.returncode == 1
+    assert "Traceback" not in built.stderr
+    assert (
+        built.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"dossier: error: cannot write the output folder {blocker / 'output'}: ")
+    )
+
+
+def test_serve_on_a_busy_port_says_so(content: Path, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_dossier("serve", "--content", str(content), "--settings", str(SETTINGS),
+                             "--output", str(tmp_path / "out"), "--port", str(port))  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"dossier: error: port {port} is in use; try --port {port + 1}"
+    assert not (tmp_path / "out").exists()  # said at once, before any build

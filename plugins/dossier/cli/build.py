@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import pipeline
 from ..config import OUTPUT_MARKER, Config, display_path
-from ..errors import SearchIndexError
+from ..errors import SearchIndexError, SettingsError
 from ..glue.result import PRELOADED
 from ..model import Diagnostic
 from ..report import report
@@ -69,8 +69,20 @@ def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
     override["DOSSIER_STRICT"] = bool(getattr(args, "strict", False))
     if not getattr(args, "search", True):
         override["DOSSIER_SEARCH"] = False
-    settings: dict[str, Any] = read_settings(args.settings, override=override)
+    try:
+        settings: dict[str, Any] = read_settings(args.settings, override=override)
+    except Exception as exc:  # a settings file is Python: it can raise anything
+        raise SettingsError(f"{display_path(args.settings)}: {_why(exc)}") from None
     return settings
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, SyntaxError):
+        return f"not valid Python, line {exc.lineno}: {exc.msg}"
+    text = str(exc) or type(exc).__name__
+    if text.startswith("Could not find the theme"):
+        return f"{text.rstrip('.')}: set THEME to a folder that exists"
+    return f"the settings could not be loaded: {type(exc).__name__}: {text}"
 
 
 def unsafe_output(
@@ -129,9 +141,15 @@ def build(settings: dict[str, Any], settings_file: str | None = None, force: boo
         log.error("build failed: %s; %s is unchanged", count(result.diagnostics),
                   display_path(str(output)))  # fmt: skip
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+    except OSError as exc:
+        log.error("dossier: error: cannot write the output folder %s: %s",
+                  display_path(str(output)), exc.strerror or exc)  # fmt: skip
+        return 1
     try:
         Pelican({**settings, "OUTPUT_PATH": str(staging), PRELOADED: result}).run()
     except SearchIndexError as exc:

@@ -11,9 +11,11 @@ rebuild.
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import http.server
 import os
+import sys
 import threading
 from importlib import resources
 from pathlib import Path
@@ -129,16 +131,25 @@ def run(args: argparse.Namespace) -> int:
     settings = pelican_settings(args)
     settings["SITEURL"] = ""
     output = os.path.abspath(settings["OUTPUT_PATH"])
-    with console.status("Building…"):
-        first = build(dict(settings), args.settings, args.force)
-    if not os.path.isdir(output):
-        console.print("[red]The first build failed and there is no earlier one to serve.[/]")
-        return first
     generation = Generation()
     handler = functools.partial(
         type("BoundHandler", (Handler,), {"generation": generation}), directory=output
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    # The port first: a busy port is said at once, not after a long build.
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        busy = exc.errno == errno.EADDRINUSE
+        hint = f"; try --port {args.port + 1}" if busy else ""
+        why = "is in use" if busy else f"cannot be opened: {exc.strerror or exc}"
+        print(f"dossier: error: port {args.port} {why}{hint}", file=sys.stderr)
+        return 1
+    with console.status("Building…"):
+        first = build(dict(settings), args.settings, args.force)
+    if not os.path.isdir(output):
+        console.print("[red]The first build failed and there is no earlier one to serve.[/]")
+        server.server_close()
+        return first
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     console.print(
