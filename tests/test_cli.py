@@ -45,12 +45,14 @@ def test_check_reports_every_problem_sorted(content: Path) -> None:
         f"{c}/actors/other.md:3: error: alias 'BM' is also claimed by {c}/actors/bunyan-al-marsus.md; if both mean it, list it under 'ambiguous' in both",
         f"{c}/briefings/2016/2016-10-07-sirte-bm-splits-enclave.md:1: error: slug 'sirte-bm-splits-enclave' is also used by {c}/briefings/2016/2016-12-01-dup.md",
         f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:4: warning: actor 'Jeff Davies' is not in the registry",
+        f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:9: warning: attribute 'onclick' on <b> is removed",
+        f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:9: warning: raw HTML <script> is removed: the archive does not allow it",
         f"{c}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: mentioned but not listed in 'places': Misrata (line 11)",
         f"{c}/briefings/2016/2016-12-01-dup.md:4: error: slug 'sirte-bm-splits-enclave' is also used by {c}/briefings/2016/2016-10-07-sirte-bm-splits-enclave.md",
         f"{c}/briefings/2016/2016-12-02-bad.md:2: error: 'title' must be text, not a list: quote it",
         f"{c}/briefings/2016/2016-12-02-bad.md:3: error: '2016-02-30' is not a real date",
     ]
-    assert result.stderr.strip() == "5 error(s), 2 warning(s)"
+    assert result.stderr.strip() == "5 error(s), 4 warning(s)"
 
 
 def test_check_passes_on_the_sample_archive() -> None:

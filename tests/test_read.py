@@ -267,3 +267,18 @@ def test_the_file_name_date_and_the_front_matter_date_agree(
     text = f"---\ntitle: T\ndate: {date}\n---\n\nBody.\n"
     _, found = read_briefing(text, "p.md", stem)
     assert [str(w) for w in found] == warnings
+
+
+def test_raw_html_the_sanitiser_removes_is_named_with_its_line() -> None:
+    text = (
+        "---\ntitle: T\ndate: 2016-10-07\n---\n\n"  # the body starts on line 6
+        'Intro <span onclick="x()">hi</span> and <a\nhref="javascript:alert(1)">x</a>.\n\n'
+        "<script>alert(1)</script>\n\n<script>again()</script>\n\n"
+        'Fine: <b>bold</b> <a href="https://ok.org" title="t">ok</a> <abbr>UN</abbr>.\n'
+    )
+    _, warnings = read_briefing(text, "p.md", "p")
+    assert [str(w) for w in warnings] == [
+        "p.md:6: warning: a javascript: link on <a> is removed",
+        "p.md:6: warning: attribute 'onclick' on <span> is removed",
+        "p.md:9: warning: raw HTML <script> is removed: the archive does not allow it (2 times in this file)",
+    ]

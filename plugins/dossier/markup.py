@@ -98,6 +98,66 @@ def sanitise(html: str) -> str:
     return _cleaner().clean(html)
 
 
+_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def removed_html(tokens: list[Token]) -> list[tuple[int, str]]:
+    """What the sanitiser will take out of the author's raw HTML, as
+    (0-based line in the body, message): elements and attributes the archive
+    does not allow, and links with a scheme other than http(s) or mailto.
+
+    Each kind of removal is reported once, where it first happens, with how
+    many times it happens in all.
+    """
+    first: dict[str, tuple[int, int]] = {}
+    for line, message in _removals(tokens):
+        where, times = first.get(message, (line, 0))
+        first[message] = (where, times + 1)
+    return sorted(
+        (line, message if times == 1 else f"{message} ({times} times in this file)")
+        for message, (line, times) in first.items()
+    )
+
+
+def _removals(tokens: list[Token]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        if token.type == "html_block" and token.map:
+            found += _removed_in(token.content, token.map[0])
+        elif token.type == "inline" and token.children and token.map:
+            line = token.map[0]
+            for child in token.children:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "html_inline":
+                    found += _removed_in(child.content, line)
+                    line += child.content.count("\n")
+    return found
+
+
+def _removed_in(html: str, first_line: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for element in _OPENING.finditer(html):
+        tag = element.group(1).lower()
+        line = first_line + html[: element.start()].count("\n")
+        if tag not in _TAGS:
+            found.append((line, f"raw HTML <{tag}> is removed: the archive does not allow it"))
+            continue
+        allowed = _ATTRIBUTES["*"] | _ATTRIBUTES.get(tag, set())
+        for attribute in _ATTRIBUTE.finditer(element.group(2)):
+            name = attribute.group(1).lower()
+            value = (attribute.group(2) or "").strip("\"'")
+            if name not in allowed:
+                found.append((line, f"attribute '{name}' on <{tag}> is removed"))
+            elif name in ("href", "src", "cite"):
+                scheme = _SCHEME.match(value)
+                if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+                    found.append((line, f"a {scheme.group(1).lower()}: link on <{tag}> is removed"))
+    return found
+
+
 def render(tokens: list[Token]) -> str:
     """Render parsed tokens to sanitised HTML."""
     md = parser()

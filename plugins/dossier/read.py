@@ -409,6 +409,8 @@ def read_briefing(
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")
+    for offset, message in markup.removed_html(tokens):
+        fm.problems.append(Diagnostic(path, fm.body_line + offset, "warning", message))
     mentioned = links.mentioned if links else {}
     briefing = Briefing(
         path=path,
@@ -450,6 +452,8 @@ def read_page(
     if fm.errors():
         raise ContentErrors(fm.problems)
     tokens = markup.parse(fm.body)
+    for offset, message in markup.removed_html(tokens):
+        fm.problems.append(Diagnostic(path, fm.body_line + offset, "warning", message))
     page = Page(
         path=path,
         slug=slug,
