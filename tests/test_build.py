@@ -312,3 +312,40 @@ def test_a_background_place_is_counted_for_nobody(sample: Build) -> None:
     where = haftar.split("<h2>Where</h2>", 1)[1].split("</ol>", 1)[0]
     assert 'href="/places/benghazi/"' in where
     assert 'href="/places/libya/"' not in where
+
+
+def _sitemap_paths(output: Path, site_url: str) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(output / "sitemap.xml").getroot()
+    locs = [e.text or "" for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert all(loc.startswith(site_url + "/") for loc in locs), locs
+    return [loc[len(site_url) + 1 :] for loc in locs]
+
+
+def test_the_sitemap_lists_every_page_and_each_resolves(
+    subpath_site: Build, tmp_path: Path
+) -> None:
+    paths = _sitemap_paths(subpath_site.output, "https://org.github.io/repo")
+    for path in paths:
+        target = subpath_site.output / path
+        assert (target / "index.html" if path.endswith("/") or not path else target).is_file(), path
+    assert "briefings/sirte-bm-splits-enclave/" in paths
+    assert {"", "about/", "actors/khalifa-haftar/", "places/sirte/", "tags/security/"} <= set(paths)
+    assert "briefings/unfinished/" not in paths  # a draft
+    robots = (subpath_site.output / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://org.github.io/repo/sitemap.xml" in robots
+    # At the root of a domain too.
+    root = build_site(
+        FIXTURE, tmp_path / "root", "--site-url", "https://briefings.example.org", "--no-search"
+    )
+    assert root.returncode == 0
+    for path in _sitemap_paths(root.output, "https://briefings.example.org"):
+        target = root.output / path
+        assert (target / "index.html" if path.endswith("/") or not path else target).is_file(), path
+
+
+def test_a_local_build_has_no_sitemap(site: Build) -> None:
+    # Without the public address there is nothing absolute to list.
+    assert not (site.output / "sitemap.xml").exists()
+    assert not (site.output / "robots.txt").exists()

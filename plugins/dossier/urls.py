@@ -138,6 +138,10 @@ class Urls:
         name, fields = self._fields(target)
         return self.routes[name].save_as.format(**fields)
 
+    def page_url(self, slug: str) -> str:
+        """The site-relative URL of a free-standing page (About) by its slug."""
+        return self.routes["page"].url.format(slug=slug, lang=self.lang)
+
     def feed(self, entity: Entity | None = None) -> str:
         """The Atom feed of an entity, or of the whole site: a path in the site."""
         if entity is None:

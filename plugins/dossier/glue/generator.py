@@ -9,7 +9,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from .. import browse, feeds, opendata, placemap
+from .. import browse, feeds, opendata, placemap, sitemap
 from ..config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from ..model import SECTIONS
 from .result import current
@@ -64,6 +64,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **feeds.documents(archive, urls, result.config.site_name, result.config.feed_max_items),
             **opendata.documents(archive, urls, result.config.site_name),
             **browse.documents(archive, urls),
+            **sitemap.documents(archive, result.corpus.pages, urls),
         }
         files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
         for path, payload in files.items():
