@@ -349,3 +349,20 @@ def test_a_local_build_has_no_sitemap(site: Build) -> None:
     # Without the public address there is nothing absolute to list.
     assert not (site.output / "sitemap.xml").exists()
     assert not (site.output / "robots.txt").exists()
+
+
+def test_pages_carry_open_graph_and_twitter_card_meta(subpath_site: Build) -> None:
+    html = subpath_site.page("/briefings/sirte-bm-splits-enclave/")
+    for tag in [
+        '<meta property="og:site_name" content="Libya Briefings">',
+        '<meta property="og:title" content="BM splits the ISIS enclave in Sirte">',
+        '<meta property="og:type" content="article">',
+        '<meta property="og:url" content="https://org.github.io/repo/briefings/sirte-bm-splits-enclave/">',
+        '<meta property="article:published_time" content="2016-10-07">',
+        '<meta name="twitter:card" content="summary">',
+    ]:
+        assert tag in html, tag
+    assert '<meta property="og:description" content="' in html
+    entity = subpath_site.page("/actors/khalifa-haftar/")
+    assert '<meta property="og:title" content="Khalifa Haftar">' in entity
+    assert '<meta property="og:type" content="website">' in entity

@@ -193,8 +193,8 @@ def test_the_huge_briefing_builds_and_links_once(hostile: tuple[Path, Build]) ->
     html = built.page("/briefings/huge/")
     assert html.count('class="mention"') == 1
     # Every paragraph, plus the first again as the summary (lede, meta
-    # description, search metadata).
-    assert html.count("Sirte &amp; Misrata") == 16_000 + 3
+    # description, OpenGraph description, search metadata).
+    assert html.count("Sirte &amp; Misrata") == 16_000 + 4
     assert "<again>" not in html  # an unknown raw tag, removed by the sanitiser
 
 
