@@ -134,3 +134,37 @@ def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
         "search",
         "data",
     } <= default.reserved
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("briefings.example.org", "briefings.example.org\n"), ("https://Briefings.Example.org/", "briefings.example.org\n"), ("", None)],
+)  # fmt: skip
+def test_a_custom_domain_is_written_as_cname(
+    tmp_path: Path, value: str, written: str | None
+) -> None:
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"DOSSIER_CNAME = {value!r}\n",
+        encoding="utf-8",
+    )
+    built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings), "--no-search")
+    assert built.returncode == 0, built.stderr
+    cname = built.output / "CNAME"
+    assert (cname.read_text(encoding="utf-8") if cname.exists() else None) == written
+
+
+def test_a_custom_domain_that_is_not_a_host_is_one_line(tmp_path: Path) -> None:
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        "DOSSIER_CNAME = 'not a host'\n",
+        encoding="utf-8",
+    )
+    result = run_dossier("build", "--content", str(FIXTURE), "--settings", str(settings),
+                         "--output", str(tmp_path / "out"))  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "dossier: error: DOSSIER_CNAME = 'not a host' is not a host name such as briefings.example.org"
+    ]

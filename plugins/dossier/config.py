@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .errors import SettingsError
 from .urls import Urls
 
 
@@ -28,6 +30,7 @@ class Config:
     urls: Urls
     timezone: ZoneInfo
     feed_max_items: int
+    cname: str = ""
     keep_going: bool = False
     strict: bool = False
     search: bool = True
@@ -49,6 +52,7 @@ class Config:
             urls=Urls.from_settings(settings, site_url, site_path(site_url)),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
+            cname=_cname(settings.get("DOSSIER_CNAME")),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
             strict=bool(settings.get("DOSSIER_STRICT", False)),
             search=bool(settings.get("DOSSIER_SEARCH", True)),
@@ -62,6 +66,19 @@ OUTPUT_MARKER_TEXT = (
     "This folder is built by Dossier. Each `dossier build` replaces all of it:\n"
     "keep nothing here that you want to keep.\n"
 )
+
+
+def _cname(value: object) -> str:
+    """A custom domain for GitHub Pages (``DOSSIER_CNAME``): a bare host name."""
+    if value is None or value == "":
+        return ""
+    text = str(value).strip()
+    host = urlsplit(text).hostname if "//" in text else text
+    if not host or not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?", host):
+        raise SettingsError(
+            f"DOSSIER_CNAME = {text!r} is not a host name such as briefings.example.org"
+        )
+    return host.lower()
 
 
 def site_path(site_url: str) -> str:

@@ -67,6 +67,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **sitemap.documents(archive, result.corpus.pages, urls),
         }
         files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
+        if result.config.cname:  # GitHub Pages reads the custom domain from this file
+            files["CNAME"] = f"{result.config.cname}\n".encode()
         for path, payload in files.items():
             self._write_bytes(path, payload)
 
