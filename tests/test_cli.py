@@ -346,3 +346,17 @@ def test_serve_on_a_busy_port_says_so(content: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == f"dossier: error: port {port} is in use; try --port {port + 1}"
     assert not (tmp_path / "out").exists()  # said at once, before any build
+
+
+def test_commands_find_the_settings_beside_the_content_folder(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    checked = run_dossier("check", "--content", str(ROOT / "content"), cwd=elsewhere)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.strip() == "0 error(s), 0 warning(s)"
+    # Nowhere to find them: one line, exit 2.
+    alone = tmp_path / "alone" / "content"
+    alone.mkdir(parents=True)
+    result = run_dossier("check", "--content", str(alone), cwd=elsewhere)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "pelicanconf.py: error: settings file not found"

@@ -24,6 +24,7 @@ from ..model import Diagnostic
 from ..report import report
 
 log = logging.getLogger("dossier")
+SETTINGS_FILE = "pelicanconf.py"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -205,7 +206,8 @@ def add_content_options(parser: argparse.ArgumentParser) -> None:
     """``--content`` and ``--settings``, shared by every command."""
     parser.add_argument("--content", help="content folder (default: from settings)")
     parser.add_argument(
-        "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)"
+        "--settings",
+        help=f"Pelican settings (default: ./{SETTINGS_FILE}, else the one beside --content)",
     )
 
 
@@ -218,11 +220,23 @@ def load_config(args: argparse.Namespace) -> Config | None:
 
 def usable(args: argparse.Namespace) -> bool:
     """False, after one line on standard error, when the settings file or the
-    content folder does not exist (a usage error: the caller exits 2)."""
+    content folder does not exist (a usage error: the caller exits 2).
+
+    Without ``--settings``, the settings are ``./pelicanconf.py``, else the
+    ``pelicanconf.py`` of the archive the ``--content`` folder belongs to
+    (beside it), as in a desk's repository; ``args.settings`` is set to it.
+    """
     problem = None
+    content = getattr(args, "content", None)
+    if args.settings is None:
+        candidates = [SETTINGS_FILE]
+        if content:
+            candidates.append(
+                os.path.join(os.path.dirname(os.path.abspath(content)), SETTINGS_FILE)
+            )
+        args.settings = next((c for c in candidates if os.path.isfile(c)), SETTINGS_FILE)
     if not os.path.isfile(args.settings):
         problem = f"{args.settings}: error: settings file not found"
-    content = getattr(args, "content", None)
     if content and not os.path.isdir(content):
         problem = f"{content}: error: content folder not found"
     if problem:
