@@ -34,7 +34,6 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 let state = readState();
-let facetData = null; // facets.json: {actor: [{name, slug, count, aliases}], ...}
 let counts = null; // per-facet counts for the current query, or null for totals
 let shown = []; // the current result set: functions or records, see render()
 let visible = 0;
@@ -143,26 +142,26 @@ async function fetchJson(path) {
   return response.json();
 }
 
-function loadFacets() {
-  if (!facetData) {
-    facetData = fetchJson(`${browse}facets.json`).catch((error) => {
-      facetData = null; // try again next time rather than fail for good
-      throw error;
-    });
-  }
-  return facetData;
-}
-
-const listCache = new Map();
-function loadList(facet, slug) {
-  const path = `${browse}lists/${facet}/${slug}.json`;
-  if (!listCache.has(path)) {
-    listCache.set(path, fetchJson(path).catch((error) => {
-      listCache.delete(path);
+// Each browse file is fetched once; a failed fetch is forgotten, so the next
+// use tries again rather than failing for good.
+const jsonCache = new Map();
+function cachedJson(path) {
+  if (!jsonCache.has(path)) {
+    jsonCache.set(path, fetchJson(path).catch((error) => {
+      jsonCache.delete(path);
       throw error;
     }));
   }
-  return listCache.get(path);
+  return jsonCache.get(path);
+}
+
+// facets.json: {chunk, actor: [{name, slug, count, aliases, kind, url}], place, tag, year}
+function loadFacets() {
+  return cachedJson(`${browse}facets.json`);
+}
+
+function loadList(facet, slug) {
+  return cachedJson(`${browse}lists/${facet}/${slug}.json`);
 }
 
 // ---- Searching ------------------------------------------------------------
@@ -309,27 +308,8 @@ async function tally(positions, key, chunk) {
   return found;
 }
 
-const jsonCache = new Map();
-function cachedJson(path) {
-  if (!jsonCache.has(path)) {
-    jsonCache.set(path, fetchJson(path).catch((error) => {
-      jsonCache.delete(path);
-      throw error;
-    }));
-  }
-  return jsonCache.get(path);
-}
-
-const chunkCache = new Map();
 function loadChunk(n) {
-  const path = `${browse}briefings/${n}.json`;
-  if (!chunkCache.has(path)) {
-    chunkCache.set(path, fetchJson(path).catch((error) => {
-      chunkCache.delete(path);
-      throw error;
-    }));
-  }
-  return chunkCache.get(path);
+  return cachedJson(`${browse}briefings/${n}.json`);
 }
 
 async function update() {
