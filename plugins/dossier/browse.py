@@ -86,7 +86,7 @@ def facet_values(archive: Archive) -> dict[str, dict[str, list[str]]]:
         places = archive.places_of.get(briefing.slug, ())
         found[briefing.slug] = {
             "actor": [e.slug for e in archive.actors_of.get(briefing.slug, ())],
-            "place": [e.slug for e in (*places, *archive.enclosing(places))],
+            "place": [e.slug for e in (*places, *archive.within_of.get(briefing.slug, ()))],
             "tag": [t.slug for t in archive.tags_of.get(briefing.slug, ())],
             "year": [str(briefing.date.year)],
         }

@@ -35,12 +35,11 @@ def untagged_mentions(archive: Archive) -> list[Diagnostic]:
         unlisted: dict[Section, list[str]] = {section: [] for section in SECTIONS}
         first = 0
         for key, line in sorted(briefing.mention_lines, key=lambda kl: (kl[1], kl[0])):
-            section = next(s for s in SECTIONS if key.startswith(f"{s}/"))
-            entity = archive.listings(section)[key.removeprefix(f"{section}/")].entity
-            if key in listed or entity.background:
+            entity = archive.entity(key)
+            if entity is None or key in listed or entity.background:
                 continue
             first = first or line
-            unlisted[section].append(f"{entity.name} (line {line})")
+            unlisted[entity.section].append(f"{entity.name} (line {line})")
         found = [f"in '{name}': {', '.join(items)}" for name, items in unlisted.items() if items]
         if found:
             message = "mentioned but not listed " + "; ".join(found)

@@ -124,12 +124,12 @@ class Archive:
     newer: Mapping[str, Briefing]
     years: tuple[Year, ...]
     parents: Mapping[str, Entity]
+    # briefing slug -> the places holding the places it lists (its search filters too)
+    within_of: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
 
     def enclosing(self, places: Iterable[Entity]) -> tuple[Entity, ...]:
         """The places that hold any of ``places``, and are not among them, A–Z."""
-        given = {p.key for p in places}
-        found = {a.key: a for p in places for a in ancestors(p, self.parents)}
-        return tuple(sorted((a for k, a in found.items() if k not in given), key=lambda e: e.name))
+        return enclosing(places, self.parents)
 
     def named_in(self, briefing: Briefing) -> tuple[Entity, ...]:
         """Every entity a briefing lists or names, and the places holding
@@ -137,13 +137,18 @@ class Archive:
         places = self.places_of.get(briefing.slug, ())
         found = {e.key: e for e in (*self.actors_of.get(briefing.slug, ()), *places)}
         for key in briefing.mentions:
-            section, slug = key.split("/", 1)
-            listing = self.listings(section).get(slug)
-            if listing is not None:
-                found.setdefault(key, listing.entity)
+            entity = self.entity(key)
+            if entity is not None:
+                found.setdefault(key, entity)
         for place in self.enclosing([e for e in found.values() if e.section == "places"]):
             found.setdefault(place.key, place)
         return tuple(found.values())
+
+    def entity(self, key: str) -> Entity | None:
+        """The actor or place of a key (``actors/<slug>``, ``places/<slug>``)."""
+        section, _, slug = key.partition("/")
+        listing = self.listings(section).get(slug)
+        return listing.entity if listing is not None else None
 
     def listings(self, section: str) -> Mapping[str, EntityListing]:
         """The actor or place listings, by slug."""
@@ -206,6 +211,7 @@ def relate(resolved: Resolved) -> Archive:
         newer=newer,
         years=group_by_month(briefings),
         parents=resolved.parents,
+        within_of=within_of(briefings, resolved.places_of, resolved.parents),
     )
 
 
@@ -349,6 +355,29 @@ def gathered_co_occurrence(
                     counter[entity.key] += 1
         counts[key] = counter
     return counts
+
+
+def within_of(
+    briefings: tuple[Briefing, ...],
+    places_of: Mapping[str, tuple[Entity, ...]],
+    parents: Mapping[str, Entity],
+) -> dict[str, tuple[Entity, ...]]:
+    """Each briefing's slug -> the places that hold the places it lists (and
+    are not among them), A–Z: a briefing on Sirte is also about Libya."""
+    found: dict[str, tuple[Entity, ...]] = {}
+    for briefing in briefings:
+        held = enclosing(places_of.get(briefing.slug, ()), parents)
+        if held:
+            found[briefing.slug] = held
+    return found
+
+
+def enclosing(places: Iterable[Entity], parents: Mapping[str, Entity]) -> tuple[Entity, ...]:
+    """The places that hold any of ``places``, and are not among them, A–Z."""
+    chosen = list(places)
+    given = {p.key for p in chosen}
+    found = {a.key: a for p in chosen for a in ancestors(p, parents)}
+    return tuple(sorted((a for k, a in found.items() if k not in given), key=lambda e: e.name))
 
 
 def ancestors(place: Entity, parents: Mapping[str, Entity]) -> tuple[Entity, ...]:
