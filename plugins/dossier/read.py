@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from markdown_it.token import Token
 
 from . import markup
 from .errors import ContentError, ContentErrors, FrontMatterError
@@ -353,6 +354,12 @@ def _slug(fm: FrontMatter, stem: str) -> str:
     return slug
 
 
+def _warn_removed_html(fm: FrontMatter, tokens: list[Token]) -> None:
+    # Body lines are counted from the body's first line in the file.
+    for offset, message in markup.removed_html(tokens):
+        fm.problems.append(Diagnostic(fm.path, fm.body_line + offset, "warning", message))
+
+
 def check_keys(fm: FrontMatter, known: frozenset[str], where: str) -> None:
     """A warning for each key not in ``known``: a typo, usually."""
     for key in sorted(set(fm.data) - known):
@@ -409,8 +416,7 @@ def read_briefing(
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")
-    for offset, message in markup.removed_html(tokens):
-        fm.problems.append(Diagnostic(path, fm.body_line + offset, "warning", message))
+    _warn_removed_html(fm, tokens)
     mentioned = links.mentioned if links else {}
     briefing = Briefing(
         path=path,
@@ -452,8 +458,7 @@ def read_page(
     if fm.errors():
         raise ContentErrors(fm.problems)
     tokens = markup.parse(fm.body)
-    for offset, message in markup.removed_html(tokens):
-        fm.problems.append(Diagnostic(path, fm.body_line + offset, "warning", message))
+    _warn_removed_html(fm, tokens)
     page = Page(
         path=path,
         slug=slug,
