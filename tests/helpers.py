@@ -55,6 +55,14 @@ def site_tree(root: Path) -> dict[str, bytes]:
     return tree
 
 
+def project_settings(folder: Path, extra: str, name: str = "conf.py") -> Path:
+    """A settings file in ``folder``: the project's own, then ``extra`` lines."""
+    path = folder / name
+    header = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+    path.write_text(header + extra, encoding="utf-8")
+    return path
+
+
 def run_dossier(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the installed ``dossier`` command and capture what it prints."""
     return subprocess.run(

@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURE, ROOT, SETTINGS, Build, build_site, outline, site_tree
+from .helpers import (
+    FIXTURE,
+    ROOT,
+    SETTINGS,
+    Build,
+    build_site,
+    outline,
+    project_settings,
+    site_tree,
+)
 from .links import broken_links
 
 GOLDEN_SITE = ROOT / "tests" / "golden" / "site"
@@ -156,13 +165,7 @@ def test_archive_groups_by_year_and_month(site: Build) -> None:
 
 
 def test_autoescape_is_on_even_if_settings_turn_it_off(tmp_path: Path) -> None:
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from pelicanconf import *\n"
-        "JINJA_ENVIRONMENT = {'autoescape': False}\n",
-        encoding="utf-8",
-    )
+    settings = project_settings(tmp_path, "JINJA_ENVIRONMENT = {'autoescape': False}\n")
     built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings))
     assert built.returncode == 0, built.stderr
     assert "<Sirte>" not in built.page("/briefings/tanks-and-quotes/")

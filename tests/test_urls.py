@@ -9,28 +9,25 @@ import pytest
 from dossier.errors import SettingsError
 from dossier.urls import Urls
 
-from .helpers import FIXTURE, ROOT, build_site, run_dossier
+from .helpers import FIXTURE, ROOT, build_site, project_settings, run_dossier
 from .links import broken_file_links, broken_links
 from .model_helpers import actor, briefing, place
 
 MOVED = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-ARTICLE_URL = "{{date:%Y}}/{{slug}}/"
-ARTICLE_SAVE_AS = "{{date:%Y}}/{{slug}}/index.html"
-PAGE_URL = "pages/{{slug}}.html"
-PAGE_SAVE_AS = "pages/{{slug}}.html"
-DOSSIER_ACTOR_URL = "who/{{slug}}/"
-DOSSIER_ACTOR_SAVE_AS = "who/{{slug}}/index.html"
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+PAGE_URL = "pages/{slug}.html"
+PAGE_SAVE_AS = "pages/{slug}.html"
+DOSSIER_ACTOR_URL = "who/{slug}/"
+DOSSIER_ACTOR_SAVE_AS = "who/{slug}/index.html"
 DOSSIER_ACTORS_URL = "who/"
 DOSSIER_ACTORS_SAVE_AS = "who/index.html"
-DOSSIER_PLACE_URL = "where/{{slug}}.html"
-DOSSIER_PLACE_SAVE_AS = "where/{{slug}}.html"
+DOSSIER_PLACE_URL = "where/{slug}.html"
+DOSSIER_PLACE_SAVE_AS = "where/{slug}.html"
 DOSSIER_PLACES_URL = "where/"
 DOSSIER_PLACES_SAVE_AS = "where/index.html"
-DOSSIER_TAG_URL = "themes/{{slug}}/"
-DOSSIER_TAG_SAVE_AS = "themes/{{slug}}/index.html"
+DOSSIER_TAG_URL = "themes/{slug}/"
+DOSSIER_TAG_SAVE_AS = "themes/{slug}/index.html"
 DOSSIER_TAGS_URL = "themes/"
 DOSSIER_TAGS_SAVE_AS = "themes/index.html"
 DOSSIER_ARCHIVE_URL = "by-month/"
@@ -38,8 +35,8 @@ DOSSIER_ARCHIVE_SAVE_AS = "by-month/index.html"
 SEARCH_URL = "find/"
 SEARCH_SAVE_AS = "find/index.html"
 DOSSIER_FEED_ALL_ATOM = "atom.xml"
-DOSSIER_ACTOR_FEED_ATOM = "who/{{slug}}.atom.xml"
-DOSSIER_PLACE_FEED_ATOM = "where/{{slug}}.atom.xml"
+DOSSIER_ACTOR_FEED_ATOM = "who/{slug}.atom.xml"
+DOSSIER_PLACE_FEED_ATOM = "where/{slug}.atom.xml"
 DOSSIER_DATA_URL = "open-data/"
 DOSSIER_BROWSE_URL = "find/browse/"
 """
@@ -50,8 +47,7 @@ DEFAULT_FOLDERS = ["briefings", "actors", "places", "tags", "archive", "search",
 def test_the_fixture_builds_with_other_url_settings_and_no_broken_link(
     tmp_path: Path, site_url: str
 ) -> None:
-    settings = tmp_path / "moved.py"
-    settings.write_text(MOVED.format(root=str(ROOT)), encoding="utf-8")
+    settings = project_settings(tmp_path, MOVED, "moved.py")
     extra = ["--site-url", site_url] if site_url else []
     built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings), *extra)
     assert built.returncode == 0, built.stderr
@@ -98,12 +94,7 @@ def test_a_url_pattern_that_cannot_be_filled_is_a_settings_error(pattern: str) -
 
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_a_bad_url_setting_is_one_line_not_a_traceback(tmp_path: Path, command: str) -> None:
-    settings = tmp_path / "bad.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        "DOSSIER_TAG_URL = 'tags/{name}/'\n",
-        encoding="utf-8",
-    )
+    settings = project_settings(tmp_path, "DOSSIER_TAG_URL = 'tags/{name}/'\n")
     out = tmp_path / "out"
     result = run_dossier(command, "--content", str(FIXTURE), "--settings", str(settings),
                          *(["--output", str(out)] if command == "build" else []))  # fmt: skip
@@ -118,8 +109,7 @@ def test_a_bad_url_setting_is_one_line_not_a_traceback(tmp_path: Path, command: 
 def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
     import runpy
 
-    settings = tmp_path / "moved.py"
-    settings.write_text(MOVED.format(root=str(ROOT)), encoding="utf-8")
+    settings = project_settings(tmp_path, MOVED, "moved.py")
     moved = Urls.from_settings(runpy.run_path(str(settings)), "", "")
     assert sorted(moved.reserved) == [
         "by-month", "find", "open-data", "page", "pagefind", "theme", "themes", "where", "who",
@@ -143,12 +133,7 @@ def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
 def test_a_custom_domain_is_written_as_cname(
     tmp_path: Path, value: str, written: str | None
 ) -> None:
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"DOSSIER_CNAME = {value!r}\n",
-        encoding="utf-8",
-    )
+    settings = project_settings(tmp_path, f"DOSSIER_CNAME = {value!r}\n")
     built = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings), "--no-search")
     assert built.returncode == 0, built.stderr
     cname = built.output / "CNAME"
@@ -156,12 +141,7 @@ def test_a_custom_domain_is_written_as_cname(
 
 
 def test_a_custom_domain_that_is_not_a_host_is_one_line(tmp_path: Path) -> None:
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        "DOSSIER_CNAME = 'not a host'\n",
-        encoding="utf-8",
-    )
+    settings = project_settings(tmp_path, "DOSSIER_CNAME = 'not a host'\n")
     result = run_dossier("build", "--content", str(FIXTURE), "--settings", str(settings),
                          "--output", str(tmp_path / "out"))  # fmt: skip
     assert result.returncode == 1
