@@ -32,10 +32,13 @@ publish: $(STAMP)  ## build for deployment: make publish SITEURL=https://org.git
 test: $(STAMP)  ## every test, browser tests included
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## ruff lint and format check, mypy --strict on plugins/, tests/ and scripts/
+WORKFLOWS := .github/workflows/pages.yml plugins/dossier/starter/dot-github/workflows/pages.yml
+
+lint: $(STAMP)  ## ruff, mypy --strict, and the Pages workflows (ours and init's) against GitHub's schema
 	$(BIN)/ruff check plugins tests scripts pelicanconf.py publishconf.py
 	$(BIN)/ruff format --check plugins tests scripts pelicanconf.py publishconf.py
 	$(BIN)/mypy --strict plugins tests scripts
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix plugins tests scripts pelicanconf.py publishconf.py

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import json
 import os
 import re
 import shutil
@@ -84,7 +85,8 @@ def test_the_404_page_says_not_found_and_offers_a_way_on(site: Build) -> None:
 
 
 def test_the_stylesheet_is_the_themes(site: Build) -> None:
-    css = (site.output / "theme" / "css" / "dossier.css").read_text(encoding="utf-8")
+    (linked,) = re.findall(r'<link rel="stylesheet" href="/(theme/css/[^"]+)">', site.page("/"))
+    css = (site.output / linked).read_text(encoding="utf-8")
     assert css == (ROOT / "theme" / "static" / "css" / "dossier.css").read_text(encoding="utf-8")
     assert css.count("{") == css.count("}") > 50
     assert re.search(r"^body \{", css, re.MULTILINE)
@@ -273,7 +275,7 @@ def test_links_work_under_a_project_subpath(subpath_site: Build) -> None:
     assert broken_links(subpath_site.output, site_path="/repo") == []
     html = subpath_site.page("/briefings/sirte-bm-splits-enclave/")
     assert 'href="/repo/actors/khalifa-haftar/"' in html
-    assert 'href="/repo/theme/css/dossier.css"' in html
+    assert re.search(r'href="/repo/theme/css/dossier\.[0-9a-f]{10}\.css"', html)
     assert (
         '<link rel="canonical" href="https://org.github.io/repo/briefings/sirte-bm-splits-enclave/">'
         in html
@@ -369,3 +371,61 @@ def test_pages_carry_open_graph_and_twitter_card_meta(subpath_site: Build) -> No
     entity = subpath_site.page("/actors/khalifa-haftar/")
     assert '<meta property="og:title" content="Khalifa Haftar">' in entity
     assert '<meta property="og:type" content="website">' in entity
+
+
+def _json_ld(html: str) -> dict[str, object]:
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    data: dict[str, object] = json.loads(block)
+    return data
+
+
+def test_pages_carry_json_ld_for_search_engines(subpath_site: Build) -> None:
+    base = "https://org.github.io/repo"
+    article = _json_ld(subpath_site.page("/briefings/sirte-bm-splits-enclave/"))
+    assert article["@context"] == "https://schema.org"
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"] == "BM splits the ISIS enclave in Sirte"
+    assert article["datePublished"] == "2016-10-07T00:00:00+00:00"
+    assert article["url"] == f"{base}/briefings/sirte-bm-splits-enclave/"
+    assert {
+        "@type": "Person",
+        "name": "Khalifa Haftar",
+        "url": f"{base}/actors/khalifa-haftar/",
+    } in article["about"]  # type: ignore[operator]
+    assert article["publisher"] == {
+        "@type": "Organization",
+        "name": "Libya Briefings",
+        "url": f"{base}/",
+    }
+    haftar = _json_ld(subpath_site.page("/actors/khalifa-haftar/"))
+    assert (haftar["@type"], haftar["name"]) == ("Person", "Khalifa Haftar")
+    assert "خليفة حفتر" in haftar["alternateName"]  # type: ignore[operator]
+    sirte = _json_ld(subpath_site.page("/places/sirte/"))
+    assert sirte["@type"] == "City"
+    assert sirte["geo"] == {"@type": "GeoCoordinates", "latitude": 31.2089, "longitude": 16.5887}
+    assert sirte["containedInPlace"] == {
+        "@type": "Country",
+        "name": "Libya",
+        "url": f"{base}/places/libya/",
+    }
+
+
+def test_stylesheets_and_scripts_have_fingerprinted_names(site: Build, tmp_path: Path) -> None:
+    html = site.page("/search/")
+    linked = re.findall(r'(?:href|src)="/(theme/(?:css|js)/[^"]+)"', html)
+    assert len(linked) == 3  # the stylesheet, the header's script, the search page's
+    for path in linked:
+        plain = re.sub(r"\.[0-9a-f]{10}(\.(?:css|js))$", r"\1", path)
+        assert plain != path, path  # fingerprinted
+        assert (site.output / path).read_bytes() == (site.output / plain).read_bytes()
+    # A changed stylesheet gets a new name.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    with open(theme / "static" / "css" / "dossier.css", "a", encoding="utf-8") as css:
+        css.write("\n/* changed */\n")
+    settings = project_settings(tmp_path, f"THEME = {str(theme)!r}\n")
+    changed = build_site(FIXTURE, tmp_path / "out", "--settings", str(settings), "--no-search")
+    assert changed.returncode == 0, changed.stderr
+    (before,) = re.findall(r'href="/(theme/css/[^"]+)"', site.page("/"))
+    (after,) = re.findall(r'href="/(theme/css/[^"]+)"', changed.page("/"))
+    assert before != after

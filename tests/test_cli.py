@@ -354,9 +354,12 @@ def test_commands_find_the_settings_beside_the_content_folder(tmp_path: Path) ->
     checked = run_dossier("check", "--content", str(ROOT / "content"), cwd=elsewhere)
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr.strip() == "0 error(s), 0 warning(s)"
-    # Nowhere to find them: one line, exit 2.
+    # Nowhere to find them: the built-in settings.
     alone = tmp_path / "alone" / "content"
     alone.mkdir(parents=True)
     result = run_dossier("check", "--content", str(alone), cwd=elsewhere)
+    assert (result.returncode, result.stderr.strip()) == (0, "0 error(s), 0 warning(s)")
+    # A settings file named but missing: one line, exit 2.
+    result = run_dossier("check", "--settings", "nowhere.py", cwd=elsewhere)
     assert result.returncode == 2
-    assert result.stderr.strip() == "pelicanconf.py: error: settings file not found"
+    assert result.stderr.strip() == "nowhere.py: error: settings file not found"

@@ -120,11 +120,16 @@ class _Audit(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
+        self.in_data_block = False
+        self.data_blocks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         own_script = tag == "script" and (values.get("src") or "").startswith("/theme/js/")
-        if tag in ("script", "iframe", "object", "embed") and not own_script:
+        # JSON-LD: a data block browsers never run; its content is checked below.
+        data_block = tag == "script" and values == {"type": "application/ld+json"}
+        self.in_data_block = data_block
+        if tag in ("script", "iframe", "object", "embed") and not (own_script or data_block):
             self.problems.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on") or name == "style":
@@ -136,6 +141,13 @@ class _Audit(HTMLParser):
             ):
                 self.problems.append(f"{tag}[{name}={value}]")
 
+    def handle_data(self, data: str) -> None:
+        if self.in_data_block:
+            self.data_blocks.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_data_block = False
+
 
 def test_nothing_executable_reaches_any_page(hostile: tuple[Path, Build]) -> None:
     _, built = hostile
@@ -145,6 +157,10 @@ def test_nothing_executable_reaches_any_page(hostile: tuple[Path, Build]) -> Non
         audit = _Audit()
         audit.feed(page.read_text(encoding="utf-8"))
         assert audit.problems == [], page
+        for block in audit.data_blocks:  # JSON whose text cannot close the block
+            assert "<" not in block, page
+            assert ">" not in block, page
+            json.loads(block)
 
 
 def test_text_fields_are_escaped_in_html_feeds_and_json(hostile: tuple[Path, Build]) -> None:

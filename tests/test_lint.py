@@ -52,3 +52,15 @@ def test_a_published_briefing_dated_in_the_future_warns() -> None:
         "soon.md:1: warning: 'date' 2016-10-20 is in the future; if it is not a typo, "
         "keep it a draft (status: draft) until then"
     ]
+
+
+def test_a_map_region_the_registry_does_not_have_warns() -> None:
+    from dossier.lint import map_region
+
+    archive = relate(resolve(corpus([briefing("a", 1)], [], [SIRTE, LIBYA])))
+    assert map_region(archive, "libya", "conf.py") == []  # by slug, name or alias
+    assert map_region(archive, "", "conf.py") == []  # not set: nothing to say
+    assert [str(d) for d in map_region(archive, "Lybia", "conf.py")] == [
+        "conf.py: warning: DOSSIER_MAP_REGION = 'Lybia' is not a place in the places "
+        "registry; the map shows the region with the most places instead"
+    ]

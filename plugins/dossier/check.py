@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .config import Config
-from .lint import future_dates, untagged_mentions
+from .lint import future_dates, map_region, untagged_mentions
 from .model import Diagnostic
 from .pipeline import run
 
@@ -23,5 +23,9 @@ def check_content(config: Config, today: dt.date | None = None) -> list[Diagnost
     """
     result = run(config)
     today = today or dt.datetime.now(config.timezone).date()
-    hints = [*untagged_mentions(result.archive), *future_dates(result.archive, today)]
+    hints = [
+        *untagged_mentions(result.archive),
+        *future_dates(result.archive, today),
+        *map_region(result.archive, config.site.map_region, config.settings_file),
+    ]
     return sorted([*result.diagnostics, *hints], key=Diagnostic.sort_key)

@@ -5,13 +5,44 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from . import defaults
+from .assets import fingerprints
 from .errors import SettingsError
 from .urls import Urls
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The site's identity, from settings: never written into a template."""
+
+    name: str
+    subtitle: str
+    description: str
+    actors_intro: str
+    places_intro: str
+    map_region: str
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Site:
+        """The identity settings, with the subtitle standing in for a description."""
+
+        def text(key: str, default: str = "") -> str:
+            return str(settings.get(key) or default).strip()
+
+        subtitle = text("SITESUBTITLE")
+        return cls(
+            name=text("SITENAME", "Dossier"),
+            subtitle=subtitle,
+            description=text("DOSSIER_DESCRIPTION") or subtitle,
+            actors_intro=text("DOSSIER_ACTORS_INTRO", defaults.DOSSIER_ACTORS_INTRO),
+            places_intro=text("DOSSIER_PLACES_INTRO", defaults.DOSSIER_PLACES_INTRO),
+            map_region=text("DOSSIER_MAP_REGION"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +62,11 @@ class Config:
     timezone: ZoneInfo
     feed_max_items: int
     cname: str = ""
+    site: Site = field(default_factory=lambda: Site("Dossier", "", "", "", "", ""))
+    settings_file: str = "settings"
+    # theme static path (css/dossier.css) -> its fingerprinted path
+    assets: Mapping[str, str] = field(default_factory=dict)
+    theme_static_dir: str = ""
     keep_going: bool = False
     strict: bool = False
     search: bool = True
@@ -53,6 +89,10 @@ class Config:
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
             cname=_cname(settings.get("DOSSIER_CNAME")),
+            site=Site.from_settings(settings),
+            settings_file=str(settings.get("DOSSIER_SETTINGS_FILE") or "settings"),
+            assets=fingerprints(_theme_static(settings)),
+            theme_static_dir=_theme_static(settings),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
             strict=bool(settings.get("DOSSIER_STRICT", False)),
             search=bool(settings.get("DOSSIER_SEARCH", True)),
@@ -66,6 +106,12 @@ OUTPUT_MARKER_TEXT = (
     "This folder is built by Dossier. Each `dossier build` replaces all of it:\n"
     "keep nothing here that you want to keep.\n"
 )
+
+
+def _theme_static(settings: Mapping[str, Any]) -> str:
+    # Pelican copies THEME/static (THEME_STATIC_PATHS' usual value) to the output.
+    theme = str(settings.get("THEME") or "")
+    return os.path.join(theme, "static") if theme else ""
 
 
 def _cname(value: object) -> str:

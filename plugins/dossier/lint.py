@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .model import SECTIONS, Diagnostic, Section
+from .placemap import find_region
 from .relate import Archive
 
 
@@ -21,6 +22,21 @@ def future_dates(archive: Archive, today: dt.date) -> list[Diagnostic]:
         )
         for b in archive.briefings
         if b.date.date() > today
+    ]
+
+
+def map_region(archive: Archive, region: str, settings_file: str) -> list[Diagnostic]:
+    """A warning when ``DOSSIER_MAP_REGION`` names no place of the registry."""
+    if not region or find_region(archive, region) is not None:
+        return []
+    return [
+        Diagnostic(
+            settings_file,
+            0,
+            "warning",
+            f"DOSSIER_MAP_REGION = {region!r} is not a place in the places registry; "
+            "the map shows the region with the most places instead",
+        )
     ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .model import Place
+from .model import Place, name_key
 from .relate import Archive, ancestors
 from .urls import Urls
 
@@ -47,13 +47,14 @@ class Candidate:
 AREAS = frozenset({"country", "region", "province", "governorate"})
 
 
-def choose(candidates: Sequence[Candidate]) -> tuple[list[Point], list[str]]:
+def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Point], list[str]]:
     """The points to draw, and the names of the places left off.
 
-    The map shows the places under the outermost place that holds the most of
-    them (Libya, say), so that one mention of Paris does not shrink the whole
-    country to a corner; areas are left off, since a dot at a country's
-    centroid says nothing. Everything not drawn is named in the caption.
+    The map shows the places under ``region`` if it holds any, else under
+    the outermost place that holds the most of them (Libya, say), so that one
+    mention of Paris does not shrink the whole country to a corner; areas are
+    left off, since a dot at a country's centroid says nothing. Everything
+    not drawn is named in the caption.
     """
     roots: dict[str, int] = {}
     for c in candidates:
@@ -61,7 +62,7 @@ def choose(candidates: Sequence[Candidate]) -> tuple[list[Point], list[str]]:
             roots[c.root] = roots.get(c.root, 0) + 1
     if not roots:
         return [], []
-    best = min(roots, key=lambda r: (-roots[r], r))
+    best = region if region in roots else min(roots, key=lambda r: (-roots[r], r))
     drawn = [c.point for c in candidates if c.root == best and c.kind not in AREAS]
     left = sorted(c.point.name for c in candidates if c.root != best and c.kind not in AREAS)
     return drawn, left
@@ -170,17 +171,32 @@ class PlaceMap:
     left_off: list[str]
 
 
-def archive_map(archive: Archive, urls: Urls) -> PlaceMap:
-    """The map of an archive's located places, under their busiest outermost place."""
+def find_region(archive: Archive, name: str) -> Place | None:
+    """The place ``DOSSIER_MAP_REGION`` names, by name, alias or slug."""
+    wanted = name_key(name)
+    for listing in archive.places.values():
+        place = listing.entity
+        names = (place.name, place.slug, *place.aliases)
+        if isinstance(place, Place) and wanted in {name_key(n) for n in names}:
+            return place
+    return None
+
+
+def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
+    """The map of an archive's located places: those within ``region`` (a
+    place's name, alias or slug) if it names one, else those under their
+    busiest outermost place."""
+    chosen = find_region(archive, region) if region else None
     candidates = []
     for listing in archive.places.values():
         entity = listing.entity
         if not isinstance(entity, Place) or entity.coordinates is None:
             continue
-        outermost = (entity, *ancestors(entity, archive.parents))[-1]
+        chain = (entity, *ancestors(entity, archive.parents))
+        outermost = chosen if chosen in chain else chain[-1]
         point = Point(
             entity.name, urls.href(entity), *entity.coordinates, weight=len(listing.briefings)
         )
         candidates.append(Candidate(point, entity.kind, outermost.name))
-    drawn, left_off = choose(candidates)
+    drawn, left_off = choose(candidates, chosen.name if chosen else "")
     return PlaceMap(render_map(drawn, "Map of the places in the archive"), left_off)

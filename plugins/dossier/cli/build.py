@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .. import pipeline
+from .. import defaults, pipeline
 from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
 from ..glue.result import PRELOADED
@@ -56,25 +56,48 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
 
 
 def pelican_settings(args: argparse.Namespace) -> dict[str, Any]:
-    """Pelican settings from the settings file and the command-line overrides."""
-    from pelican.settings import read_settings
+    """Pelican settings: Dossier's defaults, under the settings file (if there
+    is one), under the command-line options.
 
-    override: dict[str, Any] = {}
+    Relative paths in the file are relative to the file, as in Pelican; with
+    no file, to the working directory.
+    """
+    from pelican.settings import get_settings_from_file, read_settings
+
+    settings: dict[str, Any] = defaults.settings()
+    base = os.getcwd()
+    if args.settings:
+        base = os.path.dirname(os.path.abspath(args.settings))
+        try:
+            settings.update(get_settings_from_file(args.settings))
+        except Exception as exc:  # a settings file is Python: it can raise anything
+            raise SettingsError(f"{display_path(args.settings)}: {_why(exc)}") from None
+    for key in ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH"):
+        value = settings.get(key)
+        absolute = os.path.normpath(os.path.join(base, str(value))) if value else None
+        # THEME may name one of Pelican's themes rather than a folder.
+        if absolute and (key != "THEME" or os.path.exists(absolute)):
+            settings[key] = absolute
+    settings["PLUGIN_PATHS"] = [
+        os.path.normpath(os.path.join(base, p)) for p in settings.get("PLUGIN_PATHS") or []
+    ]
     if getattr(args, "content", None):
-        override["PATH"] = os.path.abspath(args.content)
+        settings["PATH"] = os.path.abspath(args.content)
     if getattr(args, "output", None):
-        override["OUTPUT_PATH"] = os.path.abspath(args.output)
+        settings["OUTPUT_PATH"] = os.path.abspath(args.output)
     if getattr(args, "site_url", None) is not None:
-        override["SITEURL"] = args.site_url.rstrip("/")
-    override["DOSSIER_KEEP_GOING"] = bool(getattr(args, "keep_going", False))
-    override["DOSSIER_STRICT"] = bool(getattr(args, "strict", False))
+        settings["SITEURL"] = args.site_url.rstrip("/")
+    settings["DOSSIER_KEEP_GOING"] = bool(getattr(args, "keep_going", False))
+    settings["DOSSIER_STRICT"] = bool(getattr(args, "strict", False))
     if not getattr(args, "search", True):
-        override["DOSSIER_SEARCH"] = False
+        settings["DOSSIER_SEARCH"] = False
+    where = display_path(args.settings) if args.settings else "the built-in settings"
+    settings["DOSSIER_SETTINGS_FILE"] = where
     try:
-        settings: dict[str, Any] = read_settings(args.settings, override=override)
-    except Exception as exc:  # a settings file is Python: it can raise anything
-        raise SettingsError(f"{display_path(args.settings)}: {_why(exc)}") from None
-    return settings
+        full: dict[str, Any] = read_settings(None, override=settings)
+    except Exception as exc:  # Pelican's own checks (a missing theme, say)
+        raise SettingsError(f"{where}: {_why(exc)}") from None
+    return full
 
 
 def _why(exc: BaseException) -> str:
@@ -207,7 +230,10 @@ def add_content_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", help="content folder (default: from settings)")
     parser.add_argument(
         "--settings",
-        help=f"Pelican settings (default: ./{SETTINGS_FILE}, else the one beside --content)",
+        help=(
+            f"Pelican settings (default: ./{SETTINGS_FILE}, else the one beside --content, "
+            "else the built-in settings)"
+        ),
     )
 
 
@@ -224,7 +250,8 @@ def usable(args: argparse.Namespace) -> bool:
 
     Without ``--settings``, the settings are ``./pelicanconf.py``, else the
     ``pelicanconf.py`` of the archive the ``--content`` folder belongs to
-    (beside it), as in a desk's repository; ``args.settings`` is set to it.
+    (beside it), as in a desk's repository, else the built-in settings;
+    ``args.settings`` is set to the file, or None.
     """
     problem = None
     content = getattr(args, "content", None)
@@ -234,11 +261,17 @@ def usable(args: argparse.Namespace) -> bool:
             candidates.append(
                 os.path.join(os.path.dirname(os.path.abspath(content)), SETTINGS_FILE)
             )
-        args.settings = next((c for c in candidates if os.path.isfile(c)), SETTINGS_FILE)
-    if not os.path.isfile(args.settings):
+        args.settings = next((c for c in candidates if os.path.isfile(c)), None)
+    elif not os.path.isfile(args.settings):
         problem = f"{args.settings}: error: settings file not found"
     if content and not os.path.isdir(content):
         problem = f"{content}: error: content folder not found"
+    elif not content and args.settings is None and not os.path.isdir(str(defaults.PATH)):
+        problem = (
+            f"dossier: error: no {SETTINGS_FILE} and no {defaults.PATH}/ folder here; "
+            "run this in an archive's folder, pass --content, or start one with "
+            "`dossier init my-archive`"
+        )
     if problem:
         print(problem, file=sys.stderr)
     return problem is None

@@ -115,9 +115,9 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _watched(settings: dict[str, Any], settings_file: str) -> list[str]:
-    paths = [settings["PATH"], settings["THEME"], settings_file]
-    return [p for p in paths if os.path.exists(p)]
+def _watched(settings: dict[str, Any], settings_file: str | None) -> list[str]:
+    paths = [settings["PATH"], settings["THEME"], settings_file or ""]
+    return [p for p in paths if p and os.path.exists(p)]
 
 
 def run(args: argparse.Namespace) -> int:

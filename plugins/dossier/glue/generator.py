@@ -9,9 +9,10 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from .. import browse, feeds, opendata, placemap, sitemap
+from .. import assets, browse, feeds, opendata, placemap, sitemap
 from ..config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from ..model import SECTIONS
+from ..structured import StructuredData
 from .result import current
 
 
@@ -23,6 +24,10 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         result = current(self.settings)
         self.context["dossier"] = result.archive
         self.context["urls"] = result.config.urls
+        self.context["site"] = result.config.site
+        self.context["jsonld"] = StructuredData(
+            result.archive, result.config.urls, result.config.site
+        )
         # Pelican orders by date alone, so briefings of the same day would come
         # out in file-system order; the home page follows the archive's order.
         # (Sorted in place: Pelican's article generator holds the same list.)
@@ -33,6 +38,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         """Write entity, theme and archive pages, feeds and data files."""
         result = current(self.settings)
         archive, urls = result.archive, result.config.urls
+        region = result.config.site.map_region
 
         def write(target: Any, template: str, **kwargs: Any) -> None:
             writer.write_file(
@@ -47,7 +53,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         for section in SECTIONS:
             for listing in archive.listings(section).values():
                 write(listing.entity, "entity", listing=listing, section=section)
-            drawn = placemap.archive_map(archive, urls) if section == "places" else None
+            drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
             write(
                 section,
                 "entities",
@@ -66,6 +72,9 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **browse.documents(archive, urls),
             **sitemap.documents(archive, result.corpus.pages, urls),
         }
+        config = result.config
+        for path, payload in assets.copies(config.theme_static_dir, config.assets).items():
+            files[f"{urls.theme_static}/{path}"] = payload
         files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
         if result.config.cname:  # GitHub Pages reads the custom domain from this file
             files["CNAME"] = f"{result.config.cname}\n".encode()

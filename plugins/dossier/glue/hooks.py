@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from ..config import Config
@@ -44,19 +45,19 @@ def initialized(pelican: Any) -> None:
     settings["JINJA_ENVIRONMENT"] = jinja
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.update(longdate=_long_date, isodate=_iso_date, month=_month, capfirst=_capfirst,
-                   **_url_filters(config.urls))  # fmt: skip
+                   **_url_filters(config.urls, config.assets))  # fmt: skip
     settings["JINJA_FILTERS"] = filters
     settings["SITEPATH"] = config.site_path
 
 
-def _url_filters(urls: Urls) -> dict[str, Any]:
+def _url_filters(urls: Urls, assets: Mapping[str, str]) -> dict[str, Any]:
     # `{{ entity|href }}`, `{{ 'archive'|href }}`, `{{ page.url|path_href }}`
     # (a URL Pelican computed), `{{ briefing|absolute }}`, `{{ 'css/x.css'|static }}`.
     return {
         "href": urls.href,
         "path_href": lambda path: urls.href(path=path),
         "absolute": urls.absolute,
-        "static": urls.static_href,
+        "static": lambda path: urls.static_href(assets.get(path, path)),
     }
 
 

@@ -1,0 +1,1 @@
+"""The files ``dossier init`` writes: a small archive to start from."""
