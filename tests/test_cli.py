@@ -363,3 +363,56 @@ def test_commands_find_the_settings_beside_the_content_folder(tmp_path: Path) ->
     result = run_dossier("check", "--settings", "nowhere.py", cwd=elsewhere)
     assert result.returncode == 2
     assert result.stderr.strip() == "nowhere.py: error: settings file not found"
+
+
+def test_a_build_says_each_stage_with_what_it_counted(content: Path, tmp_path: Path) -> None:
+    built = build_site(content, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    stages = [line for line in built.stderr.splitlines() if ":" not in line]
+    patterns = [
+        r"read 4 briefings \(1 draft left out\), \d+ actors, \d+ places and 1 page in [\d.]+ s",
+        r"rendered \d+ pages in [\d.]+ s",
+        r"indexed \d+ pages for search in [\d.]+ s",
+        rf"built {re.escape(str(tmp_path / 'out'))} in [\d.]+ s",
+    ]
+    assert len(stages) == len(patterns), built.stderr
+    for line, pattern in zip(stages, patterns, strict=True):
+        assert re.fullmatch(pattern, line), line
+    rendered = int(stages[1].split()[1])
+    assert rendered == len(list((tmp_path / "out").rglob("*.html")))
+    assert "Done: Processed" not in built.stderr + built.stdout  # Pelican's count of drafts
+
+
+def test_in_a_terminal_the_stage_under_way_shows_beside_a_spinner(
+    content: Path, tmp_path: Path
+) -> None:
+    import pty
+    import subprocess
+
+    from .helpers import DOSSIER, SETTINGS
+
+    leader, follower = pty.openpty()
+    command = [str(DOSSIER), "build", "--content", str(content), "--output",
+               str(tmp_path / "out"), "--settings", str(SETTINGS)]  # fmt: skip
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120"}
+    env.pop("CI", None)  # rich writes plain lines when it sees CI
+    with subprocess.Popen(
+        command, stdin=follower, stdout=follower, stderr=follower, env=env
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the pty closes when the command exits
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait() == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    stages = ("Reading content…", "Rendering pages…", "Indexing for search…")
+    assert any(stage in shown for stage in stages), shown  # the spinner's text
+    for line in ("read 4 briefings (1 draft left out)", "rendered ", "indexed ", "built "):
+        assert line in shown

@@ -21,6 +21,7 @@ from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
 from ..glue.result import PRELOADED
 from ..model import Diagnostic
+from ..progress import PROGRESS, Lines, Progress, plural, spinner
 from ..report import report
 
 log = logging.getLogger("dossier")
@@ -147,10 +148,17 @@ def unsafe_output(
     return None
 
 
-def build(settings: dict[str, Any], settings_file: str | None = None, force: bool = False) -> int:
+def build(
+    settings: dict[str, Any],
+    settings_file: str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> int:
     """Run the pipeline, then Pelican into a fresh folder, and swap it in; the exit code."""
     from pelican import Pelican
+    from pelican.log import console as pelican_console
 
+    progress = progress or Lines()
     problem = unsafe_output(settings, settings_file, force)
     if problem:
         log.error("dossier: error: the output folder %s %s",
@@ -159,7 +167,9 @@ def build(settings: dict[str, Any], settings_file: str | None = None, force: boo
     output = Path(settings["OUTPUT_PATH"]).resolve()
     started = time.perf_counter()
     config = Config.from_settings(settings)
+    progress.stage("Reading content")
     result = pipeline.run(config)
+    progress.done(_read_line(result, time.perf_counter() - started))
     report(result.diagnostics)
     if result.failing(config.strict) and not config.keep_going:
         log.error("build failed: %s; %s is unchanged", count(result.diagnostics),
@@ -174,8 +184,13 @@ def build(settings: dict[str, Any], settings_file: str | None = None, force: boo
         log.error("dossier: error: cannot write the output folder %s: %s",
                   display_path(str(output)), exc.strerror or exc)  # fmt: skip
         return 1
+    progress.stage("Rendering pages")
+    # Pelican's closing "Done: Processed …" counts drafts it never saw (the
+    # reader skips them); the lines above say what happened.
+    quiet, pelican_console.quiet = pelican_console.quiet, True
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging), PRELOADED: result}).run()
+        Pelican({**settings, "OUTPUT_PATH": str(staging), PRELOADED: result,
+                 PROGRESS: progress}).run()  # fmt: skip
     except SearchIndexError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         log.error("dossier: error: %s; %s is unchanged", exc, display_path(str(output)))
@@ -183,6 +198,8 @@ def build(settings: dict[str, Any], settings_file: str | None = None, force: boo
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        pelican_console.quiet = quiet
     _swap(staging, output)
     elapsed = time.perf_counter() - started
     if result.skipped:
@@ -193,6 +210,19 @@ def build(settings: dict[str, Any], settings_file: str | None = None, force: boo
         return 1
     log.info("built %s in %.2f s", display_path(str(output)), elapsed)
     return 0
+
+
+def _read_line(result: pipeline.Result, seconds: float) -> str:
+    """'read 18 briefings (1 draft left out), 31 actors, 40 places and 1 page in 0.12 s'."""
+    corpus = result.corpus
+    drafts = sum(1 for b in corpus.briefings if b.status == "draft")
+    left = f" ({plural(drafts, 'draft')} left out)" if drafts else ""
+    return (
+        f"read {plural(len(corpus.briefings), 'briefing')}{left}, "
+        f"{plural(len(result.archive.actors), 'actor')}, "
+        f"{plural(len(result.archive.places), 'place')} and "
+        f"{plural(len(corpus.pages), 'page')} in {seconds:.2f} s"
+    )
 
 
 def count(diagnostics: tuple[Diagnostic, ...]) -> str:
@@ -221,8 +251,8 @@ def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     if not console.is_terminal:
         return build(settings, args.settings, args.force)
-    with console.status("Building…"):
-        return build(settings, args.settings, args.force)
+    with spinner(console, "Building") as progress:
+        return build(settings, args.settings, args.force, progress)
 
 
 def add_content_options(parser: argparse.ArgumentParser) -> None:

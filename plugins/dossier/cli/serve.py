@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import display_path
+from ..progress import spinner
 from .build import add_build_options, build, pelican_settings, usable
 
 RELOAD_TAG = b'<script src="/_dossier/reload.js" defer></script>'
@@ -144,8 +145,8 @@ def run(args: argparse.Namespace) -> int:
         why = "is in use" if busy else f"cannot be opened: {exc.strerror or exc}"
         print(f"dossier: error: port {args.port} {why}{hint}", file=sys.stderr)
         return 1
-    with console.status("Building…"):
-        first = build(dict(settings), args.settings, args.force)
+    with spinner(console, "Building") as progress:
+        first = build(dict(settings), args.settings, args.force, progress)
     if not os.path.isdir(output):
         console.print("[red]The first build failed and there is no earlier one to serve.[/]")
         server.server_close()
@@ -162,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
             names = sorted({display_path(path) for _, path in changes})
             more = " …" if len(names) > 5 else ""
             console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
-            with console.status("Rebuilding…"):
-                code = build(dict(settings), args.settings, args.force)
+            with spinner(console, "Rebuilding") as progress:
+                code = build(dict(settings), args.settings, args.force, progress)
             if code == 0:
                 generation.bump()
             else:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..errors import BuildFailed
 from ..index import build_index
 from ..pipeline import Result, run
-from ..report import log, report
+from ..progress import of, plural
+from ..report import report
 from ..urls import Urls
 from .generator import DossierGenerator
 from .reader import DossierReader
 from .result import CURRENT, PRELOADED, current
+
+RENDER_STARTED = "DOSSIER_RENDER_STARTED"
 
 
 def _long_date(value: dt.date) -> str:
@@ -100,12 +105,19 @@ def get_generators(pelican: Any) -> type[DossierGenerator]:
         if result.failing(config.strict) and not config.keep_going:
             raise BuildFailed(result.diagnostics)
     settings[CURRENT] = result
+    settings[RENDER_STARTED] = time.perf_counter()
     return DossierGenerator
 
 
 def finalized(pelican: Any) -> None:
-    """Index the finished site for search."""
-    if not current(pelican.settings).config.search:
+    """Say what was rendered; index the finished site for search."""
+    settings = pelican.settings
+    progress = of(settings)
+    pages = sum(1 for _ in Path(pelican.output_path).rglob("*.html"))
+    seconds = time.perf_counter() - settings.get(RENDER_STARTED, time.perf_counter())
+    progress.done(f"rendered {plural(pages, 'page')} in {seconds:.2f} s")
+    if not current(settings).config.search:
         return
+    progress.stage("Indexing for search")
     indexed = build_index(pelican.output_path)
-    log.info("indexed %d pages for search in %.2f s", indexed.pages, indexed.seconds)
+    progress.done(f"indexed {plural(indexed.pages, 'page')} for search in {indexed.seconds:.2f} s")
