@@ -136,6 +136,14 @@ def test_briefing_links_its_entities_and_tags(site: Build) -> None:
     assert ">Khalifa Haftar</a>" in html
 
 
+def test_the_lede_is_a_written_summary_never_the_first_paragraph_again(site: Build) -> None:
+    written = site.page("/briefings/sirte-bm-splits-enclave/")
+    assert '<p class="lede">Bunyan al-Marsus cut the last ISIS-held district in two.</p>' in written
+    derived = site.page("/briefings/tanks-and-quotes/")  # no summary: lists use the first paragraph
+    assert 'class="lede"' not in derived
+    assert '<meta name="description" content="Text with raw' in derived
+
+
 def test_arabic_alias_resolves_to_its_actor(site: Build) -> None:
     html = site.page("/actors/khalifa-haftar/")
     assert "Tanks &lt;b&gt;" in html  # tagged with the Arabic alias خليفة حفتر

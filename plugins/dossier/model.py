@@ -51,6 +51,9 @@ class Briefing:
     field_lines: tuple[tuple[str, int], ...] = ()
     mentions: tuple[str, ...] = ()
     mention_lines: tuple[tuple[str, int], ...] = ()
+    # False when ``summary`` is the first paragraph: the page then shows no
+    # lede, which would repeat it.
+    summary_given: bool = True
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""

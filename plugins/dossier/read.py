@@ -425,6 +425,7 @@ def read_briefing(
         date=date,
         body_html=markup.render(tokens),
         summary=summary or markup.first_paragraph_text(tokens),
+        summary_given=bool(summary),
         actors=actors,
         places=places,
         tags=tags,
