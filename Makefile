@@ -50,8 +50,13 @@ golden: $(STAMP)  ## rewrite tests/golden/ from the fixture archive
 screenshots: html  ## desktop and phone, light and dark, into tmp/screenshots/
 	$(BIN)/python scripts/screenshots.py
 
-bench: $(STAMP)  ## Dossier vs stock Pelican on a synthetic corpus (BENCH_N briefings)
-	$(BIN)/python scripts/bench.py --briefings $(or $(BENCH_N),10000)
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## Dossier vs Hugo + Pagefind and stock Pelican + Pagefind (BENCH_N briefings, BENCH_RUNS)
+	$(BIN)/python scripts/bench.py --briefings $(or $(BENCH_N),10000) --runs $(or $(BENCH_RUNS),2)
 	$(BIN)/python scripts/bench_stages.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content
 
 clean:
