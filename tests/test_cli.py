@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,7 +93,31 @@ def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -
     assert not (output / "stale.html").exists()
     assert (output / ".dossier-output").is_file()
     assert outline((output / "index.html").read_text(encoding="utf-8")).h1 == ("Latest briefings",)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    # The old output is removed by a process of its own, after the command ends.
+    assert _eventually(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"])
+
+
+def _eventually(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_a_build_sweeps_what_dead_builds_left_beside_the_output(
+    content: Path, tmp_path: Path
+) -> None:
+    dead = 999_999_999  # above any pid_max: never a live process
+    leftovers = [tmp_path / f".output.old-{dead}-1", tmp_path / f".output.building-{dead}"]
+    live = tmp_path / f".output.building-{os.getpid()}"  # a build still running: kept
+    for folder in (*leftovers, live):
+        folder.mkdir()
+        (folder / "index.html").write_text("half-written")
+    assert build_site(content, tmp_path / "output", "--no-search").returncode == 0
+    assert not any(folder.exists() for folder in leftovers)
+    assert live.exists()
 
 
 def test_keep_going_builds_the_good_briefings_and_lists_the_bad(

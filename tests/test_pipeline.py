@@ -109,3 +109,33 @@ def test_a_search_index_failure_is_a_tool_error_and_keeps_the_old_output(tmp_pat
     assert "dossier: error: the search index failed (Pagefind exit 1)" in result.stderr
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert not list(tmp_path.glob(".out.building-*"))
+
+
+def test_reading_on_every_core_gives_the_same_corpus(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pelican.settings import read_settings
+
+    from dossier import load
+
+    outside = tmp_path / "secret.md"
+    outside.write_text("---\ntitle: Secret\ndate: 2016-01-01\n---\n\nNo.\n", encoding="utf-8")
+    (content / "briefings" / "2016" / "2016-01-01-link.md").symlink_to(outside)
+    (content / "briefings" / "2016" / "2016-01-02-bad.md").write_text("---\ntitle: [\n---\n")
+    config = Config.from_settings(read_settings(str(SETTINGS), override={"PATH": str(content)}))
+    alone = run(config)
+    forked: list[int] = []
+    real = load._read_in_workers
+
+    def spy(*args: object) -> object:
+        forked.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load, "_cpus", lambda: 2)
+    monkeypatch.setattr(load, "_read_in_workers", spy)
+    together = run(config)
+    assert forked  # the workers did read
+    assert together == alone
+    assert any("2016-01-01-link.md" in d.path for d in together.diagnostics)
+    assert any("2016-01-02-bad.md" in d.path for d in together.diagnostics)

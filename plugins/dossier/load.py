@@ -8,10 +8,12 @@ corpus and reported, never dropped silently.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import markup
 from .config import Config, display_path
@@ -66,24 +68,77 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
     return problems
 
 
+Reader = Callable[[str, str, str], tuple[R, list[Diagnostic]]]
+Outcome = tuple[str, "R | None", list[Diagnostic]]
+
+# Below this many files a worker process costs more than it saves.
+PARALLEL_FROM = 400
+
+
 def read_all(
-    files: list[Path], read: Callable[[str, str, str], tuple[R, list[Diagnostic]]], root: Path
+    files: list[Path], read: Reader[R], root: Path, workers: int | None = None
 ) -> tuple[dict[str, R], list[Diagnostic]]:
     """Each file read with ``read(text, shown_path, stem)``, by shown path, and
     every problem; a file that cannot be read, or that lies outside ``root``
-    through a link, is reported and left out."""
+    through a link, is reported and left out.
+
+    Large folders are read on every core (``workers``, default: the CPUs
+    this process may use), in file order all the same.
+    """
+    workers = workers or _cpus()
+    if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+        outcomes = _read_in_workers(files, read, root, workers)
+    else:
+        outcomes = [_read_one(file, read, root) for file in files]
     records: dict[str, R] = {}
     problems: list[Diagnostic] = []
-    for file in files:
-        shown = display_path(str(file))
-        try:
-            record, warnings = read(load_text(file, shown, root), shown, file.stem)
-        except ContentError as exc:
-            problems += exc.diagnostics()
-            continue
-        problems += warnings
-        records[shown] = record
+    for shown, record, found in outcomes:
+        problems += found
+        if record is not None:
+            records[shown] = record
     return records, problems
+
+
+def _cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _read_one(file: Path, read: Reader[R], root: Path) -> Outcome[R]:
+    shown = display_path(str(file))
+    try:
+        record, warnings = read(load_text(file, shown, root), shown, file.stem)
+    except ContentError as exc:
+        return shown, None, exc.diagnostics()
+    return shown, record, warnings
+
+
+# What the forked workers read with: set just before the fork, inherited by
+# the children (a linker holds compiled patterns and closures, which need not
+# be pickled this way), cleared after.
+_JOB: tuple[Reader[Any], Path] | None = None
+
+
+def _read_chunk(files: list[Path]) -> list[Outcome[Any]]:
+    if _JOB is None:  # only a pool forked by _read_in_workers calls this
+        raise RuntimeError("_read_chunk outside a reading pool")
+    read, root = _JOB
+    return [_read_one(file, read, root) for file in files]
+
+
+def _read_in_workers(
+    files: list[Path], read: Reader[R], root: Path, workers: int
+) -> list[Outcome[R]]:
+    global _JOB
+    size = max(50, len(files) // (workers * 8))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    _JOB = (read, root)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            return [outcome for part in pool.imap(_read_chunk, chunks) for outcome in part]
+    finally:
+        _JOB = None
 
 
 def linked_profile(entity: Entity, linker: Linker) -> Entity:

@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -178,6 +179,7 @@ def build(
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(output)
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
     except OSError as exc:
@@ -233,12 +235,49 @@ def count(diagnostics: tuple[Diagnostic, ...]) -> str:
 
 def _swap(staging: Path, output: Path) -> None:
     # Two renames on one file system: readers see the old site or the new
-    # one. The old one is deleted last, once the new one is in place.
-    retired = output.parent / f".{output.name}.old-{os.getpid()}"
+    # one. The old one is deleted last, once the new one is in place, by a
+    # process of its own: removing 10,000 pages takes seconds nobody need wait.
+    # The pid says whose it is (see _sweep); the clock keeps the names of
+    # one process's successive builds (serve) apart.
+    retired = output.parent / f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}"
     if output.exists():
         output.rename(retired)
     staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
+    if retired.exists():
+        _remove_later(retired)
+
+
+def _remove_later(folder: Path) -> None:
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+             str(folder)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep(output: Path) -> None:
+    """Remove what an earlier build left beside the output (a folder it was
+    still deleting, or one a killed build was writing), never a live one."""
+    for pattern in (f".{output.name}.old-*", f".{output.name}.building-*"):
+        for leftover in output.parent.glob(pattern):
+            pid = leftover.name.split(".old-" if ".old-" in leftover.name else ".building-")[-1]
+            pid = pid.split("-")[0]
+            if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but belongs to someone else
+        return True
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
