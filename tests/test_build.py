@@ -437,3 +437,65 @@ def test_stylesheets_and_scripts_have_fingerprinted_names(site: Build, tmp_path:
     (before,) = re.findall(r'href="/(theme/css/[^"]+)"', site.page("/"))
     (after,) = re.findall(r'href="/(theme/css/[^"]+)"', changed.page("/"))
     assert before != after
+
+
+def test_writing_in_two_processes_gives_the_same_site(
+    site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from dossier.cli import build as cli_build
+    from dossier.glue import generator
+
+    started: list[bool] = []
+    real = generator.DossierGenerator.start_in_background
+
+    def spy(self: generator.DossierGenerator) -> bool:
+        started.append(real(self))
+        return started[-1]
+
+    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator, "cpus", lambda: 2)
+    monkeypatch.setattr(generator.DossierGenerator, "start_in_background", spy)
+    args = argparse.Namespace(
+        content=str(FIXTURE), output=str(tmp_path / "out"), settings=str(SETTINGS),
+        site_url=None, keep_going=False, strict=False, search=True, force=False,
+    )  # fmt: skip
+    assert cli_build.usable(args)
+    assert cli_build.build(cli_build.pelican_settings(args), args.settings) == 0
+    assert started == [True]  # the archive's pages were written by a child process
+    assert site_tree(tmp_path / "out") == site_tree(site.output)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_template_error_in_the_archive_pages_is_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    processes: int,
+) -> None:
+    from dossier.cli.main import main
+    from dossier.glue import generator
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    entity = theme / "templates" / "entity.html"
+    entity.write_text(
+        entity.read_text().replace("{% block content %}", "{% block content %}{{ nothing() }}", 1)
+    )
+    settings = project_settings(tmp_path, f"THEME = {str(theme)!r}\n")
+    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator, "cpus", lambda: processes)
+    code = main(["build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"),
+                 "--settings", str(settings), "--no-search"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Traceback" not in err
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith(
+            "dossier: error: writing the actor, place and theme pages failed: UndefinedError: "
+        )
+    )
+    assert not (tmp_path / "out").exists()  # nothing half-written is swapped in

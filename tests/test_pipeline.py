@@ -132,7 +132,7 @@ def test_reading_on_every_core_gives_the_same_corpus(
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(load, "_cpus", lambda: 2)
+    monkeypatch.setattr(load, "cpus", lambda: 2)
     monkeypatch.setattr(load, "_read_in_workers", spy)
     together = run(config)
     assert forked  # the workers did read

@@ -13,4 +13,5 @@ def register() -> None:
     signals.readers_init.connect(hooks.readers_init)
     signals.generator_init.connect(hooks.generator_init)
     signals.get_generators.connect(hooks.get_generators)
+    signals.all_generators_finalized.connect(hooks.all_generators_finalized)
     signals.finalized.connect(hooks.finalized)

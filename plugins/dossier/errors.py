@@ -80,3 +80,7 @@ class BuildFailed(DossierError):
             f"{errors} error(s), {len(diagnostics) - errors} warning(s) in the content"
         )
         self.diagnostics = diagnostics
+
+
+class RenderError(DossierError):
+    """Writing the archive's own pages failed (a template error, a full disk)."""

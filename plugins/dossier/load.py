@@ -85,7 +85,7 @@ def read_all(
     Large folders are read on every core (``workers``, default: the CPUs
     this process may use), in file order all the same.
     """
-    workers = workers or _cpus()
+    workers = workers or cpus()
     if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
         outcomes = _read_in_workers(files, read, root, workers)
     else:
@@ -99,7 +99,8 @@ def read_all(
     return records, problems
 
 
-def _cpus() -> int:
+def cpus() -> int:
+    """The CPUs this process may run on."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1

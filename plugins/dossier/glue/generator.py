@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from typing import Any
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
+from pelican.writers import Writer
 
 from .. import assets, browse, feeds, opendata, placemap, sitemap
 from ..config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+from ..errors import RenderError
+from ..load import cpus
 from ..model import SECTIONS
 from ..structured import StructuredData
 from .result import current
+
+FAILED = "writing the actor, place and theme pages failed"
+# Below this many briefings a second process costs more than it saves.
+PARALLEL_FROM = 500
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
@@ -34,8 +43,57 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         position = {b.slug: i for i, b in enumerate(result.archive.briefings)}
         self.context.get("articles", []).sort(key=lambda a: position.get(a.slug, len(position)))
 
+    # A child process writing our pages while Pelican writes the briefings.
+    _child: int | None = None
+    _failure: int | None = None  # the read end of the child's report pipe
+
+    def start_in_background(self) -> bool:
+        """Write our pages in a forked process, beside Pelican's own writing
+        of the briefings; False (nothing started) where that cannot help.
+
+        Called once every generator's context is complete. The child gets a
+        plain Pelican writer of its own; signals it fires stay in the child.
+        """
+        archive = current(self.settings).archive
+        if (
+            len(archive.briefings) < PARALLEL_FROM
+            or "fork" not in mp.get_all_start_methods()
+            or cpus() < 2
+        ):
+            return False
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write, report, and leave without cleanup
+            os.close(read_end)
+            code = 0
+            try:
+                self._write_all(Writer(self.output_path, settings=self.settings))
+            except BaseException as exc:  # reported to the parent, which raises
+                os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
+                code = 1
+            os._exit(code)
+        os.close(write_end)
+        self._child, self._failure = pid, read_end
+        return True
+
     def generate_output(self, writer: Any) -> None:
-        """Write entity, theme and archive pages, feeds and data files."""
+        """Write entity, theme and archive pages, feeds and data files (or
+        wait for the child writing them)."""
+        if self._child is None or self._failure is None:
+            try:
+                self._write_all(writer)
+            except (TemplateError, OSError) as exc:  # as the child reports them
+                raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
+            return
+        child, failure = self._child, self._failure
+        self._child = self._failure = None
+        with os.fdopen(failure, "rb") as report:
+            why = report.read().decode("utf-8", "replace")
+        _, status = os.waitpid(child, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RenderError(f"{FAILED}: {why or status}")
+
+    def _write_all(self, writer: Any) -> None:
         result = current(self.settings)
         archive, urls = result.archive, result.config.urls
         region = result.config.site.map_region

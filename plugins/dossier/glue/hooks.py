@@ -109,6 +109,13 @@ def get_generators(pelican: Any) -> type[DossierGenerator]:
     return DossierGenerator
 
 
+def all_generators_finalized(generators: list[Any]) -> None:
+    """Every context is complete: start writing our pages beside Pelican's."""
+    for generator in generators:
+        if isinstance(generator, DossierGenerator):
+            generator.start_in_background()
+
+
 def finalized(pelican: Any) -> None:
     """Say what was rendered; index the finished site for search."""
     settings = pelican.settings
