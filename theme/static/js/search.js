@@ -597,6 +597,9 @@ window.addEventListener("popstate", () => {
 
 root.hidden = false;
 document.getElementById("search-needs-js")?.remove();
-pagefind().catch(() => {});
+// Warm Pagefind up for a query, or for the query about to be typed into the
+// empty page; a filter-only browse reads our own lists and never needs it.
+if (state.q || !hasFilters()) pagefind().catch(() => {});
+input.addEventListener("focus", () => pagefind().catch(() => {}), { once: true });
 update();
 if (!state.q && !hasFilters()) input.focus();
