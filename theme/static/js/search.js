@@ -200,11 +200,14 @@ function renderOffer(found) {
 }
 
 async function runQuery(current) {
+  // The search and the entity offer's facets.json load side by side: on a
+  // cold page neither waits for the other.
+  const sort = state.sort === "date" ? { date: "desc" } : undefined;
+  const searching = pagefind().then((pf) =>
+    pf.search(state.q, { filters: pagefindFilterOptions(null), sort }));
   const facets = await loadFacets().catch(() => null);
   if (current === generation) renderOffer(facets ? entitiesNamed(facets, state.q) : []);
-  const pf = await pagefind();
-  const sort = state.sort === "date" ? { date: "desc" } : undefined;
-  const search = await pf.search(state.q, { filters: pagefindFilterOptions(null), sort });
+  const search = await searching;
   if (current !== generation) return null;
   return { items: search.results.map((r) => ({ load: r.data })), counts: null, query: true };
 }

@@ -1,0 +1,57 @@
+"""Measured points for docs/scaling.md: one full Dossier build per corpus size.
+
+    python scripts/bench_scaling.py [--sizes 1000 10000 30000] [--actors 1500] [--places 400]
+
+For each size: a corpus from ../shared/bench/make_corpus.py, one `dossier
+build` from a clean output (wall time, peak memory of the process tree, which
+is Pagefind's), one `--no-search` build (the Python side alone), and the
+size of the output, of the search bundle and its file count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from bench import BIN, ROOT, corpus, timed
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    """Files and bytes under ``folder``."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
+    parser.add_argument("--actors", type=int, default=1500)
+    parser.add_argument("--places", type=int, default=400)
+    args = parser.parse_args()
+    print("| briefings | build (s) | peak, with Pagefind (MB) | Python side: s, MB | "
+          "output (files, MB) | search bundle (files, MB) |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    for size in args.sizes:
+        shape = argparse.Namespace(briefings=size, actors=args.actors, places=args.places)
+        out = ROOT / ".bench" / f"{size}-{args.actors}-{args.places}"
+        content = corpus(out, "briefing", shape) / "content"
+        output = out / "scaling-output"
+        build = [str(BIN / "dossier"), "build", "--content", str(content), "--output",
+                 str(output), "--settings", str(ROOT / "pelicanconf.py")]  # fmt: skip
+        shutil.rmtree(output, ignore_errors=True)
+        python_s, python_mb = timed([*build, "--no-search"], ROOT)
+        shutil.rmtree(output, ignore_errors=True)
+        full_s, full_mb = timed(build, ROOT)
+        files, total = folder_size(output)
+        bundle_files, bundle = folder_size(output / "pagefind")
+        print(f"| {size:,} | {full_s:.1f} | {full_mb:.0f} | {python_s:.1f} s, {python_mb:.0f} MB "
+              f"| {files:,}, {total / 1e6:.0f} | {bundle_files:,}, {bundle / 1e6:.0f} |",
+              flush=True)  # fmt: skip
+        shutil.rmtree(output, ignore_errors=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
