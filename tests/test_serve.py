@@ -114,6 +114,16 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
     # The open tab reloads by itself once the rebuild is in.
     expect(page.locator("h1")).to_have_text("Outlook for 2017", timeout=20000)
 
+    # Prose alone: the page is rewritten in place, no whole build.
+    with page.expect_response(lambda r: r.url.endswith("/_dossier/events")):
+        page.goto(server.url + "briefings/sirte-bm-splits-enclave/")
+    sirte = content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md"
+    sirte.write_text(sirte.read_text().replace("At least 8 BM fighters", "At least 9 BM fighters"))
+    expect(page.locator("article")).to_contain_text("At least 9 BM fighters", timeout=20000)
+    server.wait_for(r"Updated 2 file\(s\) in \d+ ms", timeout=20)
+    page.goto(server.url + "briefings/fixed-slug/")
+    server.wait_for("Search index updated.", timeout=60)
+
     broken = content / "briefings" / "2016" / "2016-12-09-broken.md"
     broken.write_text("---\ntitle: x\n")
     server.wait_for("Still serving the last good build.", timeout=20)

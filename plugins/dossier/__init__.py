@@ -14,4 +14,5 @@ def register() -> None:
     signals.generator_init.connect(hooks.generator_init)
     signals.get_generators.connect(hooks.get_generators)
     signals.all_generators_finalized.connect(hooks.all_generators_finalized)
+    signals.article_generator_finalized.connect(hooks.article_generator_finalized)
     signals.finalized.connect(hooks.finalized)

@@ -46,17 +46,24 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def site_feed(archive: Archive, urls: Urls, site_name: str, limit: int) -> tuple[str, bytes]:
+    """The whole archive's feed (full text, the latest ``limit`` briefings):
+    its path in the site and its bytes."""
+    spec = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+    return spec.path, atom(spec, archive.briefings[:limit], urls, site_name)
+
+
 def documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, bytes]:
     """Every feed of the archive, by its path in the site: the whole archive's
     (full text) and one per actor and place (summaries), ``limit`` entries each."""
-    site = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
-    feeds = [(site, archive.briefings[:limit])]
+    feeds: list[tuple[FeedSpec, Iterable[Briefing]]] = []
     for section in SECTIONS:
         for listing in archive.listings(section).values():
             entity = listing.entity
             spec = FeedSpec(urls.feed(entity), f"{entity.name} · {site_name}", urls.url(entity))
             feeds.append((spec, listing.briefings[:limit]))
-    return {spec.path: atom(spec, items, urls, site_name) for spec, items in feeds}
+    path, site = site_feed(archive, urls, site_name, limit)
+    return {path: site, **{spec.path: atom(spec, items, urls, site_name) for spec, items in feeds}}
 
 
 def atom(spec: FeedSpec, briefings: Iterable[Briefing], urls: Urls, site_name: str) -> bytes:

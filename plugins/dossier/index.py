@@ -44,11 +44,15 @@ def pagefind_binary() -> str:
     return str(found)
 
 
-def build_index(site_dir: str) -> IndexReport:
-    """Index every page of ``site_dir`` into ``site_dir/pagefind``."""
+def build_index(site_dir: str, bundle_dir: str | None = None) -> IndexReport:
+    """Index every page of ``site_dir`` into ``site_dir/pagefind`` (or into
+    ``bundle_dir``, to be swapped in later)."""
     site = os.path.abspath(site_dir)
     started = time.perf_counter()
-    command = [pagefind_binary(), "--site", site, "--output-subdir", BUNDLE]
+    where = ["--output-subdir", BUNDLE]
+    if bundle_dir:
+        where = ["--output-path", os.path.abspath(bundle_dir)]
+    command = [pagefind_binary(), "--site", site, *where]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:

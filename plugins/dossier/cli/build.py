@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +155,11 @@ def build(
     settings_file: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    on_built: Callable[[dict[str, Any]], None] | None = None,
 ) -> int:
-    """Run the pipeline, then Pelican into a fresh folder, and swap it in; the exit code."""
+    """Run the pipeline, then Pelican into a fresh folder, and swap it in; the
+    exit code. ``on_built`` gets the settings of a successful Pelican run
+    (which hold what the run kept), once the new output is in place."""
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
@@ -190,9 +194,10 @@ def build(
     # Pelican's closing "Done: Processed …" counts drafts it never saw (the
     # reader skips them); the lines above say what happened.
     quiet, pelican_console.quiet = pelican_console.quiet, True
+    run_settings = {**settings, "OUTPUT_PATH": str(staging), PRELOADED: result,
+                    PROGRESS: progress}  # fmt: skip
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging), PRELOADED: result,
-                 PROGRESS: progress}).run()  # fmt: skip
+        Pelican(run_settings).run()
     except SearchIndexError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         log.error("dossier: error: %s; %s is unchanged", exc, display_path(str(output)))
@@ -203,6 +208,8 @@ def build(
     finally:
         pelican_console.quiet = quiet
     _swap(staging, output)
+    if on_built is not None:
+        on_built(run_settings)
     elapsed = time.perf_counter() - started
     if result.skipped:
         log.error("built %s in %.2f s, skipping %d file(s) with errors:",

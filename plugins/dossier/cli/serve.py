@@ -17,11 +17,13 @@ import http.server
 import os
 import sys
 import threading
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..config import display_path
+from ..glue.live import Live
 from ..progress import spinner
 from .build import add_build_options, build, pelican_settings, usable
 
@@ -121,6 +123,25 @@ def _watched(settings: dict[str, Any], settings_file: str | None) -> list[str]:
     return [p for p in paths if p and os.path.exists(p)]
 
 
+def _quick(live: Live, changes: Any, generation: Generation, console: Any) -> bool:
+    """Apply a prose-only edit in place and reload the tab; False if the edit
+    needs a whole build."""
+    started = time.perf_counter()
+    written = live.apply(
+        [path for _, path in changes],
+        lambda: console.print("Search index updated.", highlight=False),
+    )
+    if written is None:
+        return False
+    generation.bump()
+    console.print(
+        f"Updated {len(written)} file(s) in {(time.perf_counter() - started) * 1000:.0f} ms; "
+        "the search index follows.",
+        highlight=False,
+    )
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     from rich.console import Console
@@ -145,8 +166,15 @@ def run(args: argparse.Namespace) -> int:
         why = "is in use" if busy else f"cannot be opened: {exc.strerror or exc}"
         print(f"dossier: error: port {args.port} {why}{hint}", file=sys.stderr)
         return 1
+    live: list[Live | None] = [None]  # the last good build, kept for prose edits
+
+    def keep(run_settings: dict[str, Any]) -> None:
+        if live[0] is not None:
+            live[0].close()
+        live[0] = Live.after(run_settings, Path(output))
+
     with spinner(console, "Building") as progress:
-        first = build(dict(settings), args.settings, args.force, progress)
+        first = build(dict(settings), args.settings, args.force, progress, keep)
     if not os.path.isdir(output):
         console.print("[red]The first build failed and there is no earlier one to serve.[/]")
         server.server_close()
@@ -163,8 +191,10 @@ def run(args: argparse.Namespace) -> int:
             names = sorted({display_path(path) for _, path in changes})
             more = " …" if len(names) > 5 else ""
             console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
+            if live[0] is not None and _quick(live[0], changes, generation, console):
+                continue
             with spinner(console, "Rebuilding") as progress:
-                code = build(dict(settings), args.settings, args.force, progress)
+                code = build(dict(settings), args.settings, args.force, progress, keep)
             if code == 0:
                 generation.bump()
             else:

@@ -16,6 +16,7 @@ from ..progress import of, plural
 from ..report import report
 from ..urls import Urls
 from .generator import DossierGenerator
+from .live import ARTICLES
 from .reader import DossierReader
 from .result import CURRENT, PRELOADED, current
 
@@ -107,6 +108,11 @@ def get_generators(pelican: Any) -> type[DossierGenerator]:
     settings[CURRENT] = result
     settings[RENDER_STARTED] = time.perf_counter()
     return DossierGenerator
+
+
+def article_generator_finalized(generator: Any) -> None:
+    """Keep Pelican's briefings generator with the run, for ``serve``'s quick path."""
+    generator.settings[ARTICLES] = generator
 
 
 def all_generators_finalized(generators: list[Any]) -> None:

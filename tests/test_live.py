@@ -1,0 +1,83 @@
+"""serve's quick path: a prose edit rewrites its page, and the site then equals
+a clean build of the edited content (the search index included)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from dossier.cli import build as cli_build
+from dossier.glue.live import Live
+
+from .helpers import FIXTURE, SETTINGS, site_tree
+
+BRIEFING = Path("briefings/2016/2016-10-07-sirte-bm-splits-enclave.md")
+
+
+def _build(content: Path, output: Path, sessions: list[Live | None]) -> None:
+    args = argparse.Namespace(
+        content=str(content), output=str(output), settings=str(SETTINGS),
+        site_url=None, keep_going=False, strict=False, search=True, force=False,
+    )  # fmt: skip
+    assert cli_build.usable(args)
+    code = cli_build.build(
+        cli_build.pelican_settings(args), args.settings,
+        on_built=lambda run: sessions.append(Live.after(run, output)),
+    )  # fmt: skip
+    assert code == 0
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def test_a_prose_edit_gives_the_site_a_clean_build_gives(content: Path, tmp_path: Path) -> None:
+    sessions: list[Live | None] = []
+    _build(content, tmp_path / "live", sessions)
+    (live,) = sessions
+    assert live is not None
+    edited = content / BRIEFING
+    before = edited.read_text(encoding="utf-8")
+    edited.write_text(before.replace("At least 8 BM fighters", "At least 9 BM fighters"), "utf-8")
+    indexed = threading.Event()
+    written = live.apply([str(edited)], indexed.set)
+    assert written == ["briefings/sirte-bm-splits-enclave/index.html", "feeds/all.atom.xml"]
+    page = (tmp_path / "live" / written[0]).read_text(encoding="utf-8")
+    assert "At least 9 BM fighters" in page
+    assert indexed.wait(60)  # the search index caught up, swapped in whole
+    _build(content, tmp_path / "clean", [])
+    assert site_tree(tmp_path / "live") == site_tree(tmp_path / "clean")
+
+
+TANKS = Path("briefings/2016/2016-10-14-tanks-and-quotes.md")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        (BRIEFING, 'title: "BM splits the ISIS enclave in Sirte"', 'title: "BM splits the enclave"'),
+        (BRIEFING, "At least 8 BM fighters", "At least 8 BM fighters in Libya"),  # a new mention
+        (TANKS, "Observers in Misrata watched.", "Observers watched."),  # its summary is this paragraph
+    ],
+)  # fmt: skip
+def test_anything_but_prose_needs_a_whole_build(
+    content: Path, tmp_path: Path, file: Path, old: str, new: str
+) -> None:
+    sessions: list[Live | None] = []
+    _build(content, tmp_path / "live", sessions)
+    (live,) = sessions
+    assert live is not None
+    edited = content / file
+    text = edited.read_text(encoding="utf-8")
+    assert old in text
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    before = site_tree(tmp_path / "live")
+    assert live.apply([str(edited)], lambda: None) is None
+    assert site_tree(tmp_path / "live") == before
