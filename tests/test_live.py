@@ -57,6 +57,7 @@ def test_a_prose_edit_gives_the_site_a_clean_build_gives(content: Path, tmp_path
 
 
 TANKS = Path("briefings/2016/2016-10-14-tanks-and-quotes.md")
+DRAFT = Path("briefings/2016/2016-11-02-unfinished.md")
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,7 @@ TANKS = Path("briefings/2016/2016-10-14-tanks-and-quotes.md")
         (BRIEFING, 'title: "BM splits the ISIS enclave in Sirte"', 'title: "BM splits the enclave"'),
         (BRIEFING, "At least 8 BM fighters", "At least 8 BM fighters in Libya"),  # a new mention
         (TANKS, "Observers in Misrata watched.", "Observers watched."),  # its summary is this paragraph
+        (DRAFT, "", "\nA second paragraph.\n"),  # a draft: not on the site at all
     ],
 )  # fmt: skip
 def test_anything_but_prose_needs_a_whole_build(
@@ -77,7 +79,7 @@ def test_anything_but_prose_needs_a_whole_build(
     edited = content / file
     text = edited.read_text(encoding="utf-8")
     assert old in text
-    edited.write_text(text.replace(old, new), encoding="utf-8")
+    edited.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
     before = site_tree(tmp_path / "live")
     assert live.apply([str(edited)], lambda: None) is None
     assert site_tree(tmp_path / "live") == before

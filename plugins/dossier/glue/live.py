@@ -97,8 +97,11 @@ class Live:
             prose_only(olds[shown][1], new) for shown, new in records.items()
         ):
             return None
+        published = {a.slug: a for a in self.articles.articles}
+        if not all(published.get(new.slug) is not None for new in records.values()):
+            return None  # a draft, or a briefing left out: nothing of it is on the site
         report(problems)
-        written = [self._write_page(new) for new in records.values()]
+        written = [self._write_page(new, published[new.slug]) for new in records.values()]
         self.current.update(records)
         bodies = {new.slug: new for new in records.values()}
         self.archive = replace(
@@ -120,9 +123,8 @@ class Live:
             self._linker = Linker(entities, self.result.config.urls.href)
         return self._linker
 
-    def _write_page(self, new: Briefing) -> str:
+    def _write_page(self, new: Briefing, old: Any) -> str:
         generator = self.articles
-        old = next(a for a in generator.articles if a.slug == new.slug)
         article = copy.copy(old)  # Pelican memoizes content per object
         article._content = new.body_html
         article.briefing = new
