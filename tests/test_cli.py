@@ -82,7 +82,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(content: Path, tmp_
     assert "front-matter is not closed" in failed.stderr
     assert "is unchanged" in failed.stderr
     assert _tree(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dossier-cache", "content", "output"]
 
 
 def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -> None:
@@ -94,7 +94,8 @@ def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -
     assert (output / ".dossier-output").is_file()
     assert outline((output / "index.html").read_text(encoding="utf-8")).h1 == ("Latest briefings",)
     # The old output is removed by a process of its own, after the command ends.
-    assert _eventually(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"])
+    beside = [".dossier-cache", "content", "output"]  # the read cache lives beside the content
+    assert _eventually(lambda: sorted(p.name for p in tmp_path.iterdir()) == beside)
 
 
 def _eventually(condition: Callable[[], bool], seconds: float = 30) -> bool:
@@ -116,7 +117,7 @@ def test_a_build_sweeps_what_dead_builds_left_beside_the_output(
         folder.mkdir()
         (folder / "index.html").write_text("half-written")
     assert build_site(content, tmp_path / "output", "--no-search").returncode == 0
-    assert not any(folder.exists() for folder in leftovers)
+    assert _eventually(lambda: not any(folder.exists() for folder in leftovers))
     assert live.exists()
 
 
@@ -311,7 +312,7 @@ def test_ctrl_c_leaves_the_output_and_no_staging_folder(
     assert code == 130
     assert "dossier: interrupted; the output folder is unchanged" in capsys.readouterr().err
     assert _tree(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dossier-cache", "content", "output"]
 
 
 @pytest.mark.parametrize("title", ["", "   "])

@@ -199,7 +199,14 @@ def test_drafts_and_bad_files_leave_no_trace(hostile: tuple[Path, Build]) -> Non
 
 def test_nothing_is_written_outside_the_output_folder(hostile: tuple[Path, Build]) -> None:
     content, built = hostile
-    assert sorted(p.name for p in content.parent.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in content.parent.iterdir()) == [
+        ".dossier-cache",
+        "content",
+        "output",
+    ]
+    # Beside the content, only the read cache: Dossier's own, tagged as a cache.
+    cache = content.parent / ".dossier-cache"
+    assert sorted(p.name for p in cache.iterdir()) == ["CACHEDIR.TAG", "briefings.json"]
     for path in built.output.rglob("*"):
         assert path.resolve().is_relative_to(built.output.resolve())
 

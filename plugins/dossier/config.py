@@ -67,6 +67,7 @@ class Config:
     # theme static path (css/dossier.css) -> its fingerprinted path
     assets: Mapping[str, str] = field(default_factory=dict)
     theme_static_dir: str = ""
+    cache_dir: str = ""  # the read cache's folder; "" for none
     keep_going: bool = False
     strict: bool = False
     search: bool = True
@@ -93,11 +94,14 @@ class Config:
             settings_file=str(settings.get("DOSSIER_SETTINGS_FILE") or "settings"),
             assets=fingerprints(_theme_static(settings)),
             theme_static_dir=_theme_static(settings),
+            cache_dir=_cache_dir(settings),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
             strict=bool(settings.get("DOSSIER_STRICT", False)),
             search=bool(settings.get("DOSSIER_SEARCH", True)),
         )
 
+
+CACHE_FOLDER = ".dossier-cache"
 
 # Every output folder Dossier writes holds this file: a build replaces only a
 # folder that has it (or an empty one), never a folder someone else made.
@@ -106,6 +110,16 @@ OUTPUT_MARKER_TEXT = (
     "This folder is built by Dossier. Each `dossier build` replaces all of it:\n"
     "keep nothing here that you want to keep.\n"
 )
+
+
+def _cache_dir(settings: Mapping[str, Any]) -> str:
+    # Beside the content folder unless DOSSIER_CACHE_PATH says where (relative
+    # to that same place); DOSSIER_CACHE_PATH = "" turns the cache off.
+    beside = os.path.dirname(os.path.abspath(str(settings.get("PATH", "content"))))
+    chosen = settings.get("DOSSIER_CACHE_PATH")
+    if chosen is None:
+        return os.path.join(beside, CACHE_FOLDER)
+    return os.path.join(beside, str(chosen)) if chosen else ""
 
 
 def _theme_static(settings: Mapping[str, Any]) -> str:

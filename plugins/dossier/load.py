@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import markup
+from .cache import ReadCache, cache_key, digest
 from .config import Config, display_path
 from .errors import ContentError
 from .link import ENV_KEY, Linker, LinkState
@@ -41,6 +42,8 @@ class Corpus:
     pages: tuple[Page, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: Mapping[str, Briefing | Page] = field(default_factory=dict)
+    # Briefings taken from the read cache, not read again: how, not what.
+    cached: int = field(default=0, compare=False)
 
 
 def markdown_files(root: str, folders: tuple[str, ...]) -> list[Path]:
@@ -152,16 +155,34 @@ def linked_profile(entity: Entity, linker: Linker) -> Entity:
 
 
 def load(config: Config) -> Corpus:
-    """Read the registries, then every briefing and page, linking mentions."""
+    """Read the registries, then every briefing and page, linking mentions;
+    briefings whose text is unchanged come from the read cache."""
     root = config.content_path
     actors, places, problems = load_registries(config)
-    linker = Linker([*actors.entities.values(), *places.entities.values()], config.urls.href)
+    entities = [*actors.entities.values(), *places.entities.values()]
+    linker = Linker(entities, config.urls.href)
     actors, places = (r.replaced(lambda e: linked_profile(e, linker)) for r in (actors, places))
-    briefings, briefing_problems = read_all(
-        markdown_files(root, config.briefing_dirs),
-        lambda text, shown, stem: read_briefing(text, shown, stem, config.timezone, linker),
-        Path(root),
+    cache = ReadCache.open(
+        Path(config.cache_dir) if config.cache_dir else None,
+        cache_key(entities, config.urls.href, str(config.timezone)),
     )
+
+    def read(text: str, shown: str, stem: str) -> tuple[Cached, list[Diagnostic]]:
+        text_digest = digest(text)
+        found = cache.get(shown, text_digest)
+        if found is not None:
+            return (found[0], text_digest, True, found[1]), found[1]
+        briefing, warnings = read_briefing(text, shown, stem, config.timezone, linker)
+        return (briefing, text_digest, False, warnings), warnings
+
+    read_briefings, briefing_problems = read_all(
+        markdown_files(root, config.briefing_dirs), read, Path(root)
+    )
+    briefings: dict[str, Briefing] = {}
+    for shown, (briefing, text_digest, hit, warnings) in read_briefings.items():
+        cache.keep(shown, text_digest, briefing, warnings, hit)
+        briefings[shown] = briefing
+    cache.save()
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
         lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),
@@ -170,4 +191,10 @@ def load(config: Config) -> Corpus:
     folders = (*config.briefing_dirs, *config.page_dirs, config.actors_dir, config.places_dir)
     found = (*problems, *briefing_problems, *page_problems, *strays(root, folders))
     files: dict[str, Briefing | Page] = {**briefings, **pages}
-    return Corpus(actors, places, tuple(briefings.values()), tuple(pages.values()), found, files)
+    return Corpus(actors, places, tuple(briefings.values()), tuple(pages.values()), found, files,
+                  cached=cache.hits)  # fmt: skip
+
+
+# A briefing as read (or taken from the cache): the record, its text's
+# digest, whether it was a cache hit, and its warnings.
+Cached = tuple[Briefing, str, bool, list[Diagnostic]]

@@ -225,7 +225,9 @@ def _read_line(result: pipeline.Result, seconds: float) -> str:
     """'read 18 briefings (1 draft left out), 31 actors, 40 places and 1 page in 0.12 s'."""
     corpus = result.corpus
     drafts = sum(1 for b in corpus.briefings if b.status == "draft")
-    left = f" ({plural(drafts, 'draft')} left out)" if drafts else ""
+    notes = [f"{corpus.cached} unchanged, from the cache"] if corpus.cached else []
+    notes += [f"{plural(drafts, 'draft')} left out"] if drafts else []
+    left = f" ({'; '.join(notes)})" if notes else ""
     return (
         f"read {plural(len(corpus.briefings), 'briefing')}{left}, "
         f"{plural(len(result.archive.actors), 'actor')}, "
@@ -274,7 +276,7 @@ def _sweep(output: Path) -> None:
             pid = leftover.name.split(".old-" if ".old-" in leftover.name else ".building-")[-1]
             pid = pid.split("-")[0]
             if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
+                _remove_later(leftover)  # never wait: it may be a big old site
 
 
 def _alive(pid: int) -> bool:

@@ -1,0 +1,92 @@
+"""The read cache: unchanged briefings are not read again, and the site is the same."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from dossier.cache import FILE, TAG, ReadCache
+from dossier.config import Config
+from dossier.load import load
+
+from .helpers import FIXTURE, SETTINGS, build_site, project_settings, site_tree
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A writable copy of the fixture archive; its cache goes beside the content."""
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    return tmp_path
+
+
+def _read_line(stderr: str) -> str:
+    return next(line for line in stderr.splitlines() if line.startswith("read "))
+
+
+def test_a_second_build_takes_unchanged_briefings_from_the_cache(archive: Path) -> None:
+    content = archive / "content"
+    first = build_site(content, archive / "one")
+    assert "from the cache" not in _read_line(first.stderr)
+    assert (archive / ".dossier-cache" / FILE).is_file()
+    assert (
+        (archive / ".dossier-cache" / TAG)
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    second = build_site(content, archive / "two")
+    assert re.match(
+        r"read 4 briefings \(4 unchanged, from the cache; 1 draft left out\)",
+        _read_line(second.stderr),
+    )
+    assert site_tree(archive / "two") == site_tree(archive / "one")
+    # One edit: that briefing alone is read again.
+    edited = content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md"
+    edited.write_text(edited.read_text().replace("At least 8", "At least 9"))
+    third = build_site(content, archive / "three")
+    assert "(3 unchanged, from the cache" in _read_line(third.stderr)
+    assert "At least 9" in third.page("/briefings/sirte-bm-splits-enclave/")
+
+
+def test_a_changed_registry_sets_the_whole_cache_aside(archive: Path) -> None:
+    content = archive / "content"
+    build_site(content, archive / "one")
+    haftar = content / "actors" / "khalifa-haftar.md"
+    haftar.write_text(haftar.read_text().replace("aliases: [", "aliases: [Field Marshal, ", 1))
+    again = build_site(content, archive / "two")
+    assert again.returncode == 0, again.stderr
+    assert "from the cache" not in _read_line(again.stderr)
+
+
+def test_cached_briefings_equal_freshly_read_ones(archive: Path) -> None:
+    settings = read_settings(str(SETTINGS), override={"PATH": str(archive / "content")})
+    config = Config.from_settings(settings)
+    fresh = load(config)
+    cached = load(config)
+    assert cached.cached == len(fresh.briefings)
+    assert cached.briefings == fresh.briefings
+    # Equal instants are not enough: the same offsets and zones, printed alike.
+    for a, b in zip(cached.briefings, fresh.briefings, strict=True):
+        assert (a.date.isoformat(), a.date.tzname()) == (b.date.isoformat(), b.date.tzname())
+    assert cached.diagnostics == fresh.diagnostics
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"key": "other", "briefings": {}}', '{"key": 1}'])
+def test_a_damaged_or_foreign_cache_is_read_past(archive: Path, damage: str) -> None:
+    folder = archive / ".dossier-cache"
+    folder.mkdir()
+    (folder / FILE).write_text(damage)
+    built = build_site(archive / "content", archive / "out")
+    assert built.returncode == 0, built.stderr
+    assert "from the cache" not in _read_line(built.stderr)
+    assert ReadCache.open(folder, "irrelevant").entries == {}  # rewritten, under the real key
+
+
+def test_the_cache_can_be_turned_off(archive: Path) -> None:
+    settings = project_settings(archive, 'DOSSIER_CACHE_PATH = ""\n')
+    built = build_site(archive / "content", archive / "out", "--settings", str(settings))
+    assert built.returncode == 0, built.stderr
+    assert not (archive / ".dossier-cache").exists()
