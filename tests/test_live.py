@@ -31,6 +31,15 @@ def _build(content: Path, output: Path, sessions: list[Live | None]) -> None:
     assert code == 0
 
 
+def _live(content: Path, output: Path) -> Live:
+    """A whole build of ``content``, and the session serve would keep of it."""
+    sessions: list[Live | None] = []
+    _build(content, output, sessions)
+    (live,) = sessions
+    assert live is not None
+    return live
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
@@ -39,10 +48,7 @@ def content(tmp_path: Path) -> Path:
 
 
 def test_a_prose_edit_gives_the_site_a_clean_build_gives(content: Path, tmp_path: Path) -> None:
-    sessions: list[Live | None] = []
-    _build(content, tmp_path / "live", sessions)
-    (live,) = sessions
-    assert live is not None
+    live = _live(content, tmp_path / "live")
     edited = content / BRIEFING
     before = edited.read_text(encoding="utf-8")
     edited.write_text(before.replace("At least 8 BM fighters", "At least 9 BM fighters"), "utf-8")
@@ -72,10 +78,7 @@ DRAFT = Path("briefings/2016/2016-11-02-unfinished.md")
 def test_anything_but_prose_needs_a_whole_build(
     content: Path, tmp_path: Path, file: Path, old: str, new: str
 ) -> None:
-    sessions: list[Live | None] = []
-    _build(content, tmp_path / "live", sessions)
-    (live,) = sessions
-    assert live is not None
+    live = _live(content, tmp_path / "live")
     edited = content / file
     text = edited.read_text(encoding="utf-8")
     assert old in text
