@@ -113,8 +113,8 @@ class ReadCache:
 
     def save(self) -> None:
         """Write this run's entries (files no longer there are dropped)."""
-        if self.folder is None or (not self.kept and not self.entries):
-            return
+        if self.folder is None or self.kept == self.entries:
+            return  # nothing new, nothing gone
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tag = self.folder / TAG

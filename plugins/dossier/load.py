@@ -175,13 +175,20 @@ def load(config: Config) -> Corpus:
         briefing, warnings = read_briefing(text, shown, stem, config.timezone, linker)
         return (briefing, text_digest, False, warnings), warnings
 
-    read_briefings, briefing_problems = read_all(
-        markdown_files(root, config.briefing_dirs), read, Path(root)
-    )
+    files_in_order = markdown_files(root, config.briefing_dirs)
+    # Hits are taken here, in this process: handing 10,000 cached briefings
+    # back from worker processes would cost more than it saves.
+    taken, rest = _from_cache(files_in_order, cache, Path(root))
+    read_briefings, briefing_problems = read_all(rest, read, Path(root))
+    found_all = {**taken, **read_briefings}
     briefings: dict[str, Briefing] = {}
-    for shown, (briefing, text_digest, hit, warnings) in read_briefings.items():
-        cache.keep(shown, text_digest, briefing, warnings, hit)
-        briefings[shown] = briefing
+    for file in files_in_order:
+        shown = display_path(str(file))
+        if shown in found_all:
+            briefing, text_digest, hit, warnings = found_all[shown]
+            cache.keep(shown, text_digest, briefing, warnings, hit)
+            briefings[shown] = briefing
+    briefing_problems += [w for _, _, _, warnings in taken.values() for w in warnings]
     cache.save()
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
@@ -198,3 +205,28 @@ def load(config: Config) -> Corpus:
 # A briefing as read (or taken from the cache): the record, its text's
 # digest, whether it was a cache hit, and its warnings.
 Cached = tuple[Briefing, str, bool, list[Diagnostic]]
+
+
+def _from_cache(
+    files: list[Path], cache: ReadCache, root: Path
+) -> tuple[dict[str, Cached], list[Path]]:
+    """The briefings the cache holds for these very texts, and the files to read."""
+    taken: dict[str, Cached] = {}
+    rest: list[Path] = []
+    for file in files:
+        shown = display_path(str(file))
+        if shown not in cache.entries:
+            rest.append(file)
+            continue
+        try:
+            text = load_text(file, shown, root)
+        except ContentError:
+            rest.append(file)  # read_all reports it
+            continue
+        text_digest = digest(text)
+        found = cache.get(shown, text_digest)
+        if found is None:
+            rest.append(file)
+        else:
+            taken[shown] = (found[0], text_digest, True, found[1])
+    return taken, rest
