@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench import BIN, ROOT, corpus, timed
+from bench import BIN, CACHE_FOLDER, ROOT, corpus, timed
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -40,9 +40,12 @@ def main() -> None:
         output = out / "scaling-output"
         build = [str(BIN / "dossier"), "build", "--content", str(content), "--output",
                  str(output), "--settings", str(ROOT / "pelicanconf.py")]  # fmt: skip
-        shutil.rmtree(output, ignore_errors=True)
+        clean = (output, content.parent / CACHE_FOLDER)  # clean builds: no read cache
+        for folder in clean:
+            shutil.rmtree(folder, ignore_errors=True)
         python_s, python_mb = timed([*build, "--no-search"], ROOT)
-        shutil.rmtree(output, ignore_errors=True)
+        for folder in clean:
+            shutil.rmtree(folder, ignore_errors=True)
         full_s, full_mb = timed(build, ROOT)
         files, total = folder_size(output)
         bundle_files, bundle = folder_size(output / "pagefind")
