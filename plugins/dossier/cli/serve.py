@@ -22,7 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
+
 from ..config import display_path
+from ..errors import DossierError
 from ..glue.live import Live
 from ..progress import spinner
 from .build import add_build_options, build, pelican_settings, usable
@@ -127,10 +130,14 @@ def _quick(live: Live, changes: Any, generation: Generation, console: Any) -> bo
     """Apply a prose-only edit in place and reload the tab; False if the edit
     needs a whole build."""
     started = time.perf_counter()
-    written = live.apply(
-        [path for _, path in changes],
-        lambda: console.print("Search index updated.", highlight=False),
-    )
+    try:
+        written = live.apply(
+            [path for _, path in changes],
+            lambda: console.print("Search index updated.", highlight=False),
+        )
+    except (DossierError, OSError, TemplateError) as exc:
+        console.print(f"Rebuilding whole: {exc}", highlight=False, soft_wrap=True)
+        return False
     if written is None:
         return False
     generation.bump()

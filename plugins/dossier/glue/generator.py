@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
+import sys
 from typing import Any
 
 from jinja2 import TemplateError
@@ -71,6 +73,9 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             except BaseException as exc:  # reported to the parent, which raises
                 os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
                 code = 1
+            for stream in (sys.stdout, sys.stderr):  # _exit skips the usual flush
+                with contextlib.suppress(Exception):
+                    stream.flush()
             os._exit(code)
         os.close(write_end)
         self._child, self._failure = pid, read_end
