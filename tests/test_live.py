@@ -18,15 +18,18 @@ from .helpers import FIXTURE, SETTINGS, site_tree
 BRIEFING = Path("briefings/2016/2016-10-07-sirte-bm-splits-enclave.md")
 
 
-def _build(content: Path, output: Path, sessions: list[Live | None]) -> None:
+def _build(content: Path, output: Path, sessions: list[Live | None], search: bool = True) -> None:
+    """A whole build; ``search=False`` builds as serve does, pages first,
+    carrying the previous search bundle along."""
     args = argparse.Namespace(
         content=str(content), output=str(output), settings=str(SETTINGS),
-        site_url=None, keep_going=False, strict=False, search=True, force=False,
+        site_url=None, keep_going=False, strict=False, search=search, force=False,
     )  # fmt: skip
     assert cli_build.usable(args)
     code = cli_build.build(
         cli_build.pelican_settings(args), args.settings,
         on_built=lambda run: sessions.append(Live.after(run, output)),
+        carry_bundle=not search,
     )  # fmt: skip
     assert code == 0
 
@@ -86,3 +89,28 @@ def test_anything_but_prose_needs_a_whole_build(
     before = site_tree(tmp_path / "live")
     assert live.apply([str(edited)], lambda: None) is None
     assert site_tree(tmp_path / "live") == before
+
+
+def test_serve_builds_pages_first_and_the_index_follows(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "live"
+    _build(content, output, [])  # an earlier site, with its search bundle
+    entry = (output / "pagefind" / "pagefind-entry.json").read_bytes()
+    edited = content / BRIEFING
+    edited.write_text(
+        edited.read_text().replace('title: "BM splits', 'title: "Bunyan al-Marsus splits')
+    )
+    sessions: list[Live | None] = []
+    _build(content, output, sessions, search=False)
+    # The new pages, with the previous index still answering meanwhile.
+    assert (
+        "Bunyan al-Marsus splits"
+        in (output / "briefings/sirte-bm-splits-enclave/index.html").read_text()
+    )
+    assert (output / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    (live,) = sessions
+    assert live is not None
+    indexed = threading.Event()
+    live.reindex(indexed.set)
+    assert indexed.wait(60)
+    _build(content, tmp_path / "clean", [])
+    assert site_tree(output) == site_tree(tmp_path / "clean")

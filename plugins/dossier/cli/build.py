@@ -22,6 +22,7 @@ from .. import defaults, pipeline
 from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
 from ..glue.result import PRELOADED
+from ..index import BUNDLE
 from ..model import Diagnostic
 from ..progress import PROGRESS, Lines, Progress, plural, spinner
 from ..report import report
@@ -156,10 +157,13 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     on_built: Callable[[dict[str, Any]], None] | None = None,
+    carry_bundle: bool = False,
 ) -> int:
     """Run the pipeline, then Pelican into a fresh folder, and swap it in; the
     exit code. ``on_built`` gets the settings of a successful Pelican run
-    (which hold what the run kept), once the new output is in place."""
+    (which hold what the run kept), once the new output is in place.
+    ``carry_bundle``: a build without search takes the previous output's
+    search bundle along (``serve`` indexes afresh in the background)."""
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
@@ -207,6 +211,8 @@ def build(
         raise
     finally:
         pelican_console.quiet = quiet
+    if carry_bundle and (output / BUNDLE).is_dir() and not (staging / BUNDLE).exists():
+        (output / BUNDLE).rename(staging / BUNDLE)
     _swap(staging, output)
     if on_built is not None:
         on_built(run_settings)

@@ -174,14 +174,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"dossier: error: port {args.port} {why}{hint}", file=sys.stderr)
         return 1
     live: list[Live | None] = [None]  # the last good build, kept for prose edits
+    # Pages first: the search index follows in the background (the previous
+    # one serves meanwhile), so a change shows without waiting for Pagefind.
+    search = bool(settings.get("DOSSIER_SEARCH", True))
+    settings["DOSSIER_SEARCH"] = False
 
     def keep(run_settings: dict[str, Any]) -> None:
         if live[0] is not None:
             live[0].close()
-        live[0] = Live.after(run_settings, Path(output))
+        live[0] = Live.after(run_settings, Path(output), search)
+        if live[0] is not None and search:
+            live[0].reindex(lambda: console.print("Search index updated.", highlight=False))
+
+    def rebuild(progress: Any) -> int:
+        return build(dict(settings), args.settings, args.force, progress, keep, carry_bundle=True)
 
     with spinner(console, "Building") as progress:
-        first = build(dict(settings), args.settings, args.force, progress, keep)
+        first = rebuild(progress)
     if not os.path.isdir(output):
         console.print("[red]The first build failed and there is no earlier one to serve.[/]")
         server.server_close()
@@ -201,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
             if live[0] is not None and _quick(live[0], changes, generation, console):
                 continue
             with spinner(console, "Rebuilding") as progress:
-                code = build(dict(settings), args.settings, args.force, progress, keep)
+                code = rebuild(progress)
             if code == 0:
                 generation.bump()
             else:

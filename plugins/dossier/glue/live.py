@@ -41,8 +41,9 @@ ARTICLES = "DOSSIER_ARTICLES_GENERATOR"
 class Live:
     """The last full build, kept to apply prose edits to it directly."""
 
-    def __init__(self, result: Result, articles: Any, output: Path) -> None:
+    def __init__(self, result: Result, articles: Any, output: Path, search: bool) -> None:
         self.result = result
+        self.search = search
         self.articles = articles
         self.output = output
         self.archive = result.archive
@@ -58,12 +59,13 @@ class Live:
         self._reindexed: Callable[[], None] = lambda: None
 
     @classmethod
-    def after(cls, run_settings: dict[str, Any], output: Path) -> Live | None:
-        """The session of a finished run, or None if that run kept nothing."""
+    def after(cls, run_settings: dict[str, Any], output: Path, search: bool = True) -> Live | None:
+        """The session of a finished run, or None if that run kept nothing.
+        ``search``: whether the site has a search index to keep up to date."""
         result, articles = run_settings.get(CURRENT), run_settings.get(ARTICLES)
         if not isinstance(result, Result) or articles is None:
             return None
-        return cls(result, articles, output)
+        return cls(result, articles, output, search)
 
     def close(self) -> None:
         """A whole build replaced the output: never touch it again."""
@@ -111,8 +113,8 @@ class Live:
                                           config.feed_max_items)  # fmt: skip
         _write_atomically(self.output / feed_path, feed)
         written.append(feed_path)
-        if config.search:
-            self._reindex(reindexed)
+        if self.search:
+            self.reindex(reindexed)
         return written
 
     def linker(self) -> Linker:
@@ -140,7 +142,9 @@ class Live:
         staging.replace(target)
         return str(old.save_as)
 
-    def _reindex(self, reindexed: Callable[[], None]) -> None:
+    def reindex(self, reindexed: Callable[[], None]) -> None:
+        """Rebuild the search index in the background and swap it in whole;
+        ``reindexed`` is called when the latest request is served."""
         with self._lock:
             self._reindexed = reindexed  # the latest caller hears when it is done
             if self._indexing is not None and self._indexing.is_alive():
