@@ -499,3 +499,26 @@ def test_a_template_error_in_the_archive_pages_is_one_line(
         )
     )
     assert not (tmp_path / "out").exists()  # nothing half-written is swapped in
+
+
+def test_without_a_process_to_spare_the_pages_are_written_in_turn(
+    site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from dossier.cli import build as cli_build
+    from dossier.glue import generator
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator, "cpus", lambda: 2)
+    monkeypatch.setattr(os, "fork", no_fork)
+    args = argparse.Namespace(
+        content=str(FIXTURE), output=str(tmp_path / "out"), settings=str(SETTINGS),
+        site_url=None, keep_going=False, strict=False, search=True, force=False,
+    )  # fmt: skip
+    assert cli_build.usable(args)
+    assert cli_build.build(cli_build.pelican_settings(args), args.settings) == 0
+    assert site_tree(tmp_path / "out") == site_tree(site.output)

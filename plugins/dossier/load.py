@@ -89,9 +89,13 @@ def read_all(
     this process may use), in file order all the same.
     """
     workers = workers or cpus()
+    outcomes: list[Outcome[R]] | None = None
     if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
-        outcomes = _read_in_workers(files, read, root, workers)
-    else:
+        try:
+            outcomes = _read_in_workers(files, read, root, workers)
+        except OSError:  # no process to spare: read here, one after the other
+            outcomes = None
+    if outcomes is None:
         outcomes = [_read_one(file, read, root) for file in files]
     records: dict[str, R] = {}
     problems: list[Diagnostic] = []

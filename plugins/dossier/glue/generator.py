@@ -64,7 +64,12 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         ):
             return False
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: write here, one after the other
+            os.close(read_end)
+            os.close(write_end)
+            return False
         if pid == 0:  # the child: write, report, and leave without cleanup
             os.close(read_end)
             code = 0
