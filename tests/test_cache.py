@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from dossier.cache import FILE, TAG, ReadCache
+from dossier.cache import ENTRIES, TAG, ReadCache
 from dossier.config import Config
 from dossier.load import load
 
@@ -31,7 +31,8 @@ def test_a_second_build_takes_unchanged_briefings_from_the_cache(archive: Path) 
     content = archive / "content"
     first = build_site(content, archive / "one")
     assert "from the cache" not in _read_line(first.stderr)
-    assert (archive / ".dossier-cache" / FILE).is_file()
+    entries = archive / ".dossier-cache" / ENTRIES
+    assert len(list(entries.iterdir())) == 4  # one per published or draft briefing read
     assert (
         (archive / ".dossier-cache" / TAG)
         .read_text()
@@ -74,15 +75,19 @@ def test_cached_briefings_equal_freshly_read_ones(archive: Path) -> None:
     assert cached.diagnostics == fresh.diagnostics
 
 
-@pytest.mark.parametrize("damage", ["{not json", '{"key": "other", "briefings": {}}', '{"key": 1}'])
-def test_a_damaged_or_foreign_cache_is_read_past(archive: Path, damage: str) -> None:
-    folder = archive / ".dossier-cache"
-    folder.mkdir()
-    (folder / FILE).write_text(damage)
-    built = build_site(archive / "content", archive / "out")
+@pytest.mark.parametrize("damage", ["{not json", '{"key": "other"}', "[]", ""])
+def test_a_damaged_or_foreign_entry_is_read_past(archive: Path, damage: str) -> None:
+    build_site(archive / "content", archive / "one")
+    entries = sorted((archive / ".dossier-cache" / ENTRIES).iterdir())
+    entries[0].write_text(damage)
+    (entries[0].parent / "stray.json").write_text("{}")  # not a briefing of this archive
+    built = build_site(archive / "content", archive / "two")
     assert built.returncode == 0, built.stderr
-    assert "from the cache" not in _read_line(built.stderr)
-    assert ReadCache.open(folder, "irrelevant").entries == {}  # rewritten, under the real key
+    assert "(3 unchanged, from the cache" in _read_line(built.stderr)
+    assert site_tree(archive / "two") == site_tree(archive / "one")
+    # Rewritten, and the stray entry dropped.
+    assert sorted(entries[0].parent.iterdir()) == entries
+    assert ReadCache.open(archive / ".dossier-cache", "another key").hits == 0
 
 
 def test_the_cache_can_be_turned_off(archive: Path) -> None:

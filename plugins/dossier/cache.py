@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from .model import Briefing, Diagnostic, Entity, Source
 
-FILE = "briefings.json"
+ENTRIES = "briefings"  # one JSON file per briefing, named by its path's hash
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -62,47 +62,47 @@ def cache_key(entities: list[Entity], href: Any, timezone: str) -> str:
 
 @dataclass
 class ReadCache:
-    """Briefings by shown path and text digest; ``save`` keeps only this run's."""
+    """Briefings by shown path and text digest, one small file each, so that
+    a rebuild after one edit writes one entry, not the whole cache."""
 
     folder: Path | None
     key: str
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    kept: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fresh: dict[str, dict[str, Any]] = field(default_factory=dict)  # entry name -> entry
+    seen: set[str] = field(default_factory=set)
     hits: int = 0
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> ReadCache:
-        """The cache in ``folder`` if its key is ``key``, else an empty one."""
-        cache = cls(folder, key)
-        if folder is None:
-            return cache
-        try:
-            stored = json.loads((folder / FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cache  # none yet, or unreadable: read everything
-        if isinstance(stored, dict) and stored.get("key") == key:
-            entries = stored.get("briefings")
-            cache.entries = entries if isinstance(entries, dict) else {}
-        return cache
+        """The cache in ``folder``; entries written under another key are misses."""
+        return cls(folder, key)
+
+    def has(self, shown: str) -> bool:
+        """Whether an entry for this file may be there (its text is not checked)."""
+        return self.folder is not None and (self.folder / ENTRIES / _name(shown)).is_file()
 
     def get(self, shown: str, text_digest: str) -> tuple[Briefing, list[Diagnostic]] | None:
-        """The briefing read from this very text last time, if any."""
-        entry = self.entries.get(shown)
-        if entry is None or entry.get("digest") != text_digest:
+        """The briefing read from this very text last time, under this key, if any."""
+        if self.folder is None:
             return None
         try:
+            entry = json.loads((self.folder / ENTRIES / _name(shown)).read_text(encoding="utf-8"))
+            if (entry["key"], entry["shown"], entry["digest"]) != (self.key, shown, text_digest):
+                return None
             return _briefing(entry["briefing"]), [Diagnostic(**d) for d in entry["warnings"]]
-        except (KeyError, TypeError, ValueError):
-            return None  # a damaged entry: read the file again
+        except (OSError, KeyError, TypeError, ValueError):
+            return None  # none, damaged or foreign: read the file again
 
     def keep(self, shown: str, text_digest: str, briefing: Briefing,
              warnings: list[Diagnostic], hit: bool) -> None:  # fmt: skip
         """Record this run's reading of a file, for the next run."""
+        name = _name(shown)
+        self.seen.add(name)
         if hit:
             self.hits += 1
-            self.kept[shown] = self.entries[shown]
             return
-        self.kept[shown] = {
+        self.fresh[name] = {
+            "key": self.key,
+            "shown": shown,
             "digest": text_digest,
             "briefing": _record(briefing),
             "warnings": [
@@ -112,20 +112,31 @@ class ReadCache:
         }
 
     def save(self) -> None:
-        """Write this run's entries (files no longer there are dropped)."""
-        if self.folder is None or self.kept == self.entries:
-            return  # nothing new, nothing gone
+        """Write this run's new entries; drop those of files no longer read."""
+        if self.folder is None:
+            return
+        entries = self.folder / ENTRIES
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            found = list(entries.iterdir()) if entries.is_dir() else []
+            stale = [p for p in found if p.name not in self.seen]
+            if not self.fresh and not stale:
+                return
+            entries.mkdir(parents=True, exist_ok=True)
             tag = self.folder / TAG
             if not tag.exists():
                 tag.write_text(TAG_TEXT, encoding="utf-8")
-            staging = self.folder / f".{FILE}.{os.getpid()}"
-            payload = {"key": self.key, "briefings": self.kept}
-            staging.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-            staging.replace(self.folder / FILE)
+            for name, entry in self.fresh.items():
+                staging = entries / f".{name}.{os.getpid()}"
+                staging.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+                staging.replace(entries / name)
+            for path in stale:
+                path.unlink(missing_ok=True)
         except OSError:
             return  # a cache that cannot be written only costs time
+
+
+def _name(shown: str) -> str:
+    return hashlib.sha1(shown.encode("utf-8"), usedforsecurity=False).hexdigest() + ".json"
 
 
 def _when(value: dt.datetime | None) -> dict[str, str] | None:

@@ -219,7 +219,7 @@ def _from_cache(
     rest: list[Path] = []
     for file in files:
         shown = display_path(str(file))
-        if shown not in cache.entries:
+        if not cache.has(shown):
             rest.append(file)
             continue
         try:
