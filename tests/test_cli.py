@@ -272,6 +272,10 @@ def test_a_content_file_linking_outside_the_content_folder_is_never_read(
     secret.write_text("---\ntitle: SECRET-TITLE\ndate: 2016-10-07\n---\n\nSECRET-BODY\n")
     (content / "briefings" / "2016" / "2016-10-08-linked.md").symlink_to(secret)
     (content / "actors" / "linked.md").symlink_to(secret)
+    elsewhere = tmp_path / "elsewhere"  # a folder of someone else's, linked in whole
+    elsewhere.mkdir()
+    (elsewhere / "2019-01-01-theirs.md").write_text(secret.read_text())
+    (content / "briefings" / "2019").symlink_to(elsewhere, target_is_directory=True)
     built = build_site(content, tmp_path / "out")
     assert built.returncode == 1
     shown = os.path.relpath(content, ROOT) if content.is_relative_to(ROOT) else str(content)
@@ -280,6 +284,10 @@ def test_a_content_file_linking_outside_the_content_folder_is_never_read(
             f"{shown}/{path}: error: links to {secret}, outside the content folder: not read"
             in built.stderr.splitlines()
         )
+    assert (
+        f"{shown}/briefings/2019: error: links to {elsewhere}, outside the content folder: not read"
+        in built.stderr.splitlines()
+    )
     kept = build_site(content, tmp_path / "kept", "--keep-going", "--no-search")
     assert kept.returncode == 1
     for file in (tmp_path / "kept").rglob("*"):

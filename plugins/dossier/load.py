@@ -21,7 +21,7 @@ from .config import Config, display_path
 from .errors import ContentError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Entity, Page
-from .read import load_text, read_briefing, read_page
+from .read import load_text, read_briefing, read_page, real_folder
 from .registry import Registry, load_registries
 
 R = TypeVar("R")
@@ -55,11 +55,27 @@ def markdown_files(root: str, folders: tuple[str, ...]) -> list[Path]:
 
 
 def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
-    """A warning for each file the build will not read: anything but Markdown."""
+    """A warning for each file the build will not read: anything but Markdown;
+    and for a linked folder, which is never followed (an error when it leads
+    outside the content folder)."""
     problems = []
+    inside = Path(root).resolve()
     for folder in folders:
         for path in sorted(Path(root, folder).rglob("*")):
-            if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+            if path.is_symlink() and path.is_dir():
+                target = path.resolve()
+                outside = not target.is_relative_to(inside)
+                problems.append(
+                    Diagnostic(
+                        display_path(str(path)),
+                        0,
+                        "error" if outside else "warning",
+                        f"links to {target}, outside the content folder: not read"
+                        if outside
+                        else f"links to the folder {target}: links to folders are not followed",
+                    )
+                )
+            elif path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
                 problems.append(
                     Diagnostic(
                         display_path(str(path)),
@@ -162,6 +178,7 @@ def load(config: Config) -> Corpus:
     """Read the registries, then every briefing and page, linking mentions;
     briefings whose text is unchanged come from the read cache."""
     root = config.content_path
+    real_folder.cache_clear()  # folders may have become links since the last run
     actors, places, problems = load_registries(config)
     entities = [*actors.entities.values(), *places.entities.values()]
     linker = Linker(entities, config.urls.href)
