@@ -56,7 +56,12 @@ def test_a_prose_edit_gives_the_site_a_clean_build_gives(content: Path, tmp_path
     before = edited.read_text(encoding="utf-8")
     edited.write_text(before.replace("At least 8 BM fighters", "At least 9 BM fighters"), "utf-8")
     indexed = threading.Event()
-    written = live.apply([str(edited)], indexed.set)
+    passing = edited.parent / "sedG4xQQ0"  # sed -i's temporary copy, gone by now
+    swap = edited.parent / ".2016-10-07-sirte-bm-splits-enclave.md.swp"  # vim's
+    swap.write_text("swap")
+    assert live.apply([str(passing), str(swap)], indexed.set) == []
+    swap.unlink()
+    written = live.apply([str(edited), str(passing)], indexed.set)
     assert written == ["briefings/sirte-bm-splits-enclave/index.html", "feeds/all.atom.xml"]
     page = (tmp_path / "live" / written[0]).read_text(encoding="utf-8")
     assert "At least 9 BM fighters" in page

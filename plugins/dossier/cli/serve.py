@@ -140,6 +140,8 @@ def _quick(live: Live, changes: Any, generation: Generation, console: Any) -> bo
         return False
     if written is None:
         return False
+    if not written:  # an editor's passing files: nothing to show
+        return True
     generation.bump()
     console.print(
         f"Updated {len(written)} file(s) in {(time.perf_counter() - started) * 1000:.0f} ms; "

@@ -73,13 +73,21 @@ class Live:
             self._closed = True
 
     def apply(self, paths: Iterable[str], reindexed: Callable[[], None]) -> list[str] | None:
-        """Rewrite what prose edits to ``paths`` change; the pages written, or
-        None when the edit needs a whole build. ``reindexed`` is called once
-        the search index has caught up."""
+        """Rewrite what prose edits to ``paths`` change; the pages written (none
+        when the changes were only an editor's passing files), or None when the
+        edit needs a whole build. ``reindexed`` is called once the search index
+        has caught up."""
         config = self.result.config
         root = Path(config.content_path)
-        changed = [Path(p) for p in paths]
-        if not changed or not all(p.suffix == ".md" and p.is_file() for p in changed):
+        # An editor's passing files (a swap file, sed's temporary copy) are
+        # no edit: hidden ones, and ones already gone that no build ever read.
+        changed = [
+            p for p in map(Path, paths)
+            if not p.name.startswith(".") and (p.exists() or _shown_key(p, self.current))
+        ]  # fmt: skip
+        if not changed:
+            return []
+        if not all(p.suffix == ".md" and p.is_file() for p in changed):
             return None
         olds = {}
         for path in changed:
