@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture" / "content"
@@ -134,3 +135,20 @@ def outline(html: str) -> Outline:
         h1=tuple(" ".join("".join(texts).split()) for texts in parser.h1),
         briefings=tuple(parser.briefings),
     )
+
+
+def build_in_process(content: Path, output: Path, *, search: bool = True, **build: Any) -> int:
+    """``dossier build`` of ``content`` into ``output`` with the project's
+    settings, in this process (so tests can patch it); ``build`` goes to
+    :func:`dossier.cli.build.build` (``on_built``, ``carry_bundle``)."""
+    import argparse
+
+    from dossier.cli import build as cli_build
+
+    args = argparse.Namespace(
+        content=str(content), output=str(output), settings=str(SETTINGS),
+        site_url=None, keep_going=False, strict=False, search=search, force=False,
+    )  # fmt: skip
+    assert cli_build.usable(args)
+    code: int = cli_build.build(cli_build.pelican_settings(args), args.settings, **build)
+    return code

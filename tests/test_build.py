@@ -19,6 +19,7 @@ from .helpers import (
     ROOT,
     SETTINGS,
     Build,
+    build_in_process,
     build_site,
     outline,
     project_settings,
@@ -442,9 +443,6 @@ def test_stylesheets_and_scripts_have_fingerprinted_names(site: Build, tmp_path:
 def test_writing_in_two_processes_gives_the_same_site(
     site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argparse
-
-    from dossier.cli import build as cli_build
     from dossier.glue import generator
 
     started: list[bool] = []
@@ -457,12 +455,7 @@ def test_writing_in_two_processes_gives_the_same_site(
     monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
     monkeypatch.setattr(generator, "cpus", lambda: 2)
     monkeypatch.setattr(generator.DossierGenerator, "start_in_background", spy)
-    args = argparse.Namespace(
-        content=str(FIXTURE), output=str(tmp_path / "out"), settings=str(SETTINGS),
-        site_url=None, keep_going=False, strict=False, search=True, force=False,
-    )  # fmt: skip
-    assert cli_build.usable(args)
-    assert cli_build.build(cli_build.pelican_settings(args), args.settings) == 0
+    assert build_in_process(FIXTURE, tmp_path / "out") == 0
     assert started == [True]  # the archive's pages were written by a child process
     assert site_tree(tmp_path / "out") == site_tree(site.output)
 
@@ -504,9 +497,6 @@ def test_a_template_error_in_the_archive_pages_is_one_line(
 def test_without_a_process_to_spare_the_pages_are_written_in_turn(
     site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argparse
-
-    from dossier.cli import build as cli_build
     from dossier.glue import generator
 
     def no_fork() -> int:
@@ -515,10 +505,5 @@ def test_without_a_process_to_spare_the_pages_are_written_in_turn(
     monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
     monkeypatch.setattr(generator, "cpus", lambda: 2)
     monkeypatch.setattr(os, "fork", no_fork)
-    args = argparse.Namespace(
-        content=str(FIXTURE), output=str(tmp_path / "out"), settings=str(SETTINGS),
-        site_url=None, keep_going=False, strict=False, search=True, force=False,
-    )  # fmt: skip
-    assert cli_build.usable(args)
-    assert cli_build.build(cli_build.pelican_settings(args), args.settings) == 0
+    assert build_in_process(FIXTURE, tmp_path / "out") == 0
     assert site_tree(tmp_path / "out") == site_tree(site.output)

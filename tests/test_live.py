@@ -3,17 +3,15 @@ a clean build of the edited content (the search index included)."""
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from dossier.cli import build as cli_build
 from dossier.glue.live import Live
 
-from .helpers import FIXTURE, SETTINGS, site_tree
+from .helpers import FIXTURE, build_in_process, site_tree
 
 BRIEFING = Path("briefings/2016/2016-10-07-sirte-bm-splits-enclave.md")
 
@@ -21,15 +19,9 @@ BRIEFING = Path("briefings/2016/2016-10-07-sirte-bm-splits-enclave.md")
 def _build(content: Path, output: Path, sessions: list[Live | None], search: bool = True) -> None:
     """A whole build; ``search=False`` builds as serve does, pages first,
     carrying the previous search bundle along."""
-    args = argparse.Namespace(
-        content=str(content), output=str(output), settings=str(SETTINGS),
-        site_url=None, keep_going=False, strict=False, search=search, force=False,
-    )  # fmt: skip
-    assert cli_build.usable(args)
-    code = cli_build.build(
-        cli_build.pelican_settings(args), args.settings,
+    code = build_in_process(
+        content, output, search=search, carry_bundle=not search,
         on_built=lambda run: sessions.append(Live.after(run, output)),
-        carry_bundle=not search,
     )  # fmt: skip
     assert code == 0
 
