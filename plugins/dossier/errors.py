@@ -9,6 +9,7 @@ stopped on the content's errors.
 from __future__ import annotations
 
 from .model import Diagnostic
+from .report import tally
 
 
 class DossierError(Exception):
@@ -75,10 +76,7 @@ class BuildFailed(DossierError):
     """The content has errors (or warnings, with ``--strict``); it carries them all."""
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
-        errors = sum(1 for d in diagnostics if d.severity == "error")
-        super().__init__(
-            f"{errors} error(s), {len(diagnostics) - errors} warning(s) in the content"
-        )
+        super().__init__(f"{tally(diagnostics)} in the content")
         self.diagnostics = diagnostics
 
 

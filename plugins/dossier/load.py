@@ -22,6 +22,7 @@ from .errors import ContentError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Entity, Page
 from .read import load_text, read_briefing, read_page, real_folder
+from .read import outside as outside_message
 from .registry import Registry, load_registries
 
 R = TypeVar("R")
@@ -59,7 +60,7 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
     and for a linked folder, which is never followed (an error when it leads
     outside the content folder)."""
     problems = []
-    inside = Path(root).resolve()
+    inside = real_folder(Path(root))
     for folder in folders:
         for path in sorted(Path(root, folder).rglob("*")):
             if path.is_symlink() and path.is_dir():
@@ -70,7 +71,7 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
                         display_path(str(path)),
                         0,
                         "error" if outside else "warning",
-                        f"links to {target}, outside the content folder: not read"
+                        outside_message(target)
                         if outside
                         else f"links to the folder {target}: links to folders are not followed",
                     )
@@ -196,15 +197,15 @@ def load(config: Config) -> Corpus:
         briefing, warnings = read_briefing(text, shown, stem, config.timezone, linker)
         return (briefing, text_digest, False, warnings), warnings
 
-    files_in_order = markdown_files(root, config.briefing_dirs)
+    # Each file by the path shown to the user, in path order.
+    named = {display_path(str(f)): f for f in markdown_files(root, config.briefing_dirs)}
     # Hits are taken here, in this process: handing 10,000 cached briefings
     # back from worker processes would cost more than it saves.
-    taken, rest = _from_cache(files_in_order, cache, Path(root))
+    taken, rest = _from_cache(named, cache, Path(root))
     read_briefings, briefing_problems = read_all(rest, read, Path(root))
     found_all = {**taken, **read_briefings}
     briefings: dict[str, Briefing] = {}
-    for file in files_in_order:
-        shown = display_path(str(file))
+    for shown in named:
         if shown in found_all:
             briefing, text_digest, hit, warnings = found_all[shown]
             cache.keep(shown, text_digest, briefing, warnings, hit)
@@ -229,13 +230,13 @@ Cached = tuple[Briefing, str, bool, list[Diagnostic]]
 
 
 def _from_cache(
-    files: list[Path], cache: ReadCache, root: Path
+    named: Mapping[str, Path], cache: ReadCache, root: Path
 ) -> tuple[dict[str, Cached], list[Path]]:
-    """The briefings the cache holds for these very texts, and the files to read."""
+    """The briefings the cache holds for these very texts, and the files to read
+    (``named``: each file by its shown path)."""
     taken: dict[str, Cached] = {}
     rest: list[Path] = []
-    for file in files:
-        shown = display_path(str(file))
+    for shown, file in named.items():
         if not cache.has(shown):
             rest.append(file)
             continue

@@ -88,6 +88,11 @@ class FrontMatter:
         return [p for p in self.problems if p.severity == "error"]
 
 
+def outside(target: Path) -> str:
+    """What is said of a file or folder that leads outside the content folder."""
+    return f"links to {target}, outside the content folder: not read"
+
+
 @functools.lru_cache(maxsize=4096)
 def real_folder(folder: Path) -> Path:
     """A folder's real path, links resolved (``load`` clears this per run)."""
@@ -105,7 +110,7 @@ def load_text(file: Path, shown: str, root: Path | None = None) -> str:
         # only when it is a link itself: 10,000 full resolves cost a second.
         target = file.resolve() if file.is_symlink() else real_folder(file.parent) / file.name
         if not target.is_relative_to(real_folder(root)):
-            raise ContentError(shown, 0, f"links to {target}, outside the content folder: not read")
+            raise ContentError(shown, 0, outside(target))
     try:
         data = file.read_bytes()
     except OSError as exc:

@@ -10,6 +10,13 @@ from .model import Diagnostic
 log = logging.getLogger("dossier")
 
 
+def tally(diagnostics: Iterable[Diagnostic]) -> str:
+    """'2 error(s), 1 warning(s)'."""
+    severities = [d.severity for d in diagnostics]
+    errors = severities.count("error")
+    return f"{errors} error(s), {len(severities) - errors} warning(s)"
+
+
 def report(diagnostics: Iterable[Diagnostic]) -> None:
     """Log each problem as ``path:line: severity: message``, in the order given."""
     for item in diagnostics:

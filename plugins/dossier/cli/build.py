@@ -23,9 +23,8 @@ from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
 from ..glue.result import PRELOADED
 from ..index import BUNDLE
-from ..model import Diagnostic
 from ..progress import PROGRESS, Lines, Progress, plural, spinner
-from ..report import report
+from ..report import report, tally
 
 log = logging.getLogger("dossier")
 SETTINGS_FILE = "pelicanconf.py"
@@ -181,7 +180,7 @@ def build(
     progress.done(_read_line(result, time.perf_counter() - started))
     report(result.diagnostics)
     if result.failing(config.strict) and not config.keep_going:
-        log.error("build failed: %s; %s is unchanged", count(result.diagnostics),
+        log.error("build failed: %s; %s is unchanged", tally(result.diagnostics),
                   display_path(str(output)))  # fmt: skip
         return 1
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
@@ -242,12 +241,6 @@ def _read_line(result: pipeline.Result, seconds: float) -> str:
     )
 
 
-def count(diagnostics: tuple[Diagnostic, ...]) -> str:
-    """'2 error(s), 1 warning(s)'."""
-    errors = sum(1 for d in diagnostics if d.severity == "error")
-    return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
-
-
 def _swap(staging: Path, output: Path) -> None:
     # Two renames on one file system: readers see the old site or the new
     # one. The old one is deleted last, once the new one is in place, by a
@@ -277,10 +270,9 @@ def _remove_later(folder: Path) -> None:
 def _sweep(output: Path) -> None:
     """Remove what an earlier build left beside the output (a folder it was
     still deleting, or one a killed build was writing), never a live one."""
-    for pattern in (f".{output.name}.old-*", f".{output.name}.building-*"):
-        for leftover in output.parent.glob(pattern):
-            pid = leftover.name.split(".old-" if ".old-" in leftover.name else ".building-")[-1]
-            pid = pid.split("-")[0]
+    for prefix in (f".{output.name}.old-", f".{output.name}.building-"):
+        for leftover in output.parent.glob(f"{prefix}*"):
+            pid = leftover.name[len(prefix) :].split("-")[0]
             if pid.isdigit() and not _alive(int(pid)) and leftover.is_dir():
                 _remove_later(leftover)  # never wait: it may be a big old site
 

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..check import check_content
+from ..report import tally
 from .build import add_content_options, load_config
 
 
@@ -26,7 +27,6 @@ def run(args: argparse.Namespace) -> int:
     problems = check_content(config)
     for problem in problems:
         print(problem)
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors or (args.strict and warnings) else 0
+    print(tally(problems), file=sys.stderr)
+    errors = any(p.severity == "error" for p in problems)
+    return 1 if errors or (args.strict and problems) else 0

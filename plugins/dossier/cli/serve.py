@@ -126,15 +126,16 @@ def _watched(settings: dict[str, Any], settings_file: str | None) -> list[str]:
     return [p for p in paths if p and os.path.exists(p)]
 
 
+def _indexed(console: Any) -> None:
+    console.print("Search index updated.", highlight=False)
+
+
 def _quick(live: Live, changes: Any, generation: Generation, console: Any) -> bool:
     """Apply a prose-only edit in place and reload the tab; False if the edit
     needs a whole build."""
     started = time.perf_counter()
     try:
-        written = live.apply(
-            [path for _, path in changes],
-            lambda: console.print("Search index updated.", highlight=False),
-        )
+        written = live.apply([path for _, path in changes], lambda: _indexed(console))
     except (DossierError, OSError, TemplateError) as exc:
         console.print(f"Rebuilding whole: {exc}", highlight=False, soft_wrap=True)
         return False
@@ -186,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
             live[0].close()
         live[0] = Live.after(run_settings, Path(output), search)
         if live[0] is not None and search:
-            live[0].reindex(lambda: console.print("Search index updated.", highlight=False))
+            live[0].reindex(lambda: _indexed(console))
 
     def rebuild(progress: Any) -> int:
         return build(dict(settings), args.settings, args.force, progress, keep, carry_bundle=True)

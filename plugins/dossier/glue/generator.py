@@ -105,8 +105,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     def _write_all(self, writer: Any) -> None:
         result = current(self.settings)
-        archive, urls = result.archive, result.config.urls
-        region = result.config.site.map_region
+        archive, config = result.archive, result.config
+        urls, region = config.urls, config.site.map_region
 
         def write(target: Any, template: str, **kwargs: Any) -> None:
             writer.write_file(
@@ -135,17 +135,16 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         write("tags", "tags", tags=list(archive.tags.values()))
         write("archive", "archive", years=archive.years)
         files = {
-            **feeds.documents(archive, urls, result.config.site_name, result.config.feed_max_items),
-            **opendata.documents(archive, urls, result.config.site_name),
+            **feeds.documents(archive, urls, config.site_name, config.feed_max_items),
+            **opendata.documents(archive, urls, config.site_name),
             **browse.documents(archive, urls),
             **sitemap.documents(archive, result.corpus.pages, urls),
         }
-        config = result.config
         for path, payload in assets.copies(config.theme_static_dir, config.assets).items():
             files[f"{urls.theme_static}/{path}"] = payload
         files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
-        if result.config.cname:  # GitHub Pages reads the custom domain from this file
-            files["CNAME"] = f"{result.config.cname}\n".encode()
+        if config.cname:  # GitHub Pages reads the custom domain from this file
+            files["CNAME"] = f"{config.cname}\n".encode()
         for path, payload in files.items():
             self._write_bytes(path, payload)
 
