@@ -76,24 +76,26 @@ class Config:
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
         """Build the config from a Pelican settings mapping."""
         site_url = str(settings.get("SITEURL", "") or "").rstrip("/")
+        path = site_path(site_url)
+        theme_static = _theme_static(settings)
         return cls(
             content_path=str(settings.get("PATH", "content")),
             output_path=str(settings.get("OUTPUT_PATH", "output")),
             site_url=site_url,
-            site_path=site_path(site_url),
+            site_path=path,
             site_name=str(settings.get("SITENAME", "Dossier")),
             briefing_dirs=tuple(settings.get("ARTICLE_PATHS", ["briefings"])),
             page_dirs=tuple(settings.get("PAGE_PATHS", ["pages"])),
             actors_dir=str(settings.get("DOSSIER_ACTORS_PATH", "actors")),
             places_dir=str(settings.get("DOSSIER_PLACES_PATH", "places")),
-            urls=Urls.from_settings(settings, site_url, site_path(site_url)),
+            urls=Urls.from_settings(settings, site_url, path),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
             cname=_cname(settings.get("DOSSIER_CNAME")),
             site=Site.from_settings(settings),
             settings_file=str(settings.get("DOSSIER_SETTINGS_FILE") or "settings"),
-            assets=fingerprints(_theme_static(settings)),
-            theme_static_dir=_theme_static(settings),
+            assets=fingerprints(theme_static),
+            theme_static_dir=theme_static,
             cache_dir=_cache_dir(settings),
             keep_going=bool(settings.get("DOSSIER_KEEP_GOING", False)),
             strict=bool(settings.get("DOSSIER_STRICT", False)),
