@@ -152,3 +152,16 @@ def build_in_process(content: Path, output: Path, *, search: bool = True, **buil
     assert cli_build.usable(args)
     code: int = cli_build.build(cli_build.pelican_settings(args), args.settings, **build)
     return code
+
+
+def sample_result() -> Any:
+    """The pipeline's result for the sample archive (``content/``), uncached."""
+    from pelican.settings import read_settings
+
+    from dossier.config import Config
+    from dossier.pipeline import run
+
+    settings = read_settings(
+        str(SETTINGS), override={"PATH": str(ROOT / "content"), "DOSSIER_CACHE_PATH": ""}
+    )
+    return run(Config.from_settings(settings))

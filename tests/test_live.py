@@ -21,15 +21,15 @@ def _build(content: Path, output: Path, sessions: list[Live | None], search: boo
     carrying the previous search bundle along."""
     code = build_in_process(
         content, output, search=search, carry_bundle=not search,
-        on_built=lambda run: sessions.append(Live.after(run, output)),
+        on_built=lambda run: sessions.append(Live.after(run, output, search)),
     )  # fmt: skip
     assert code == 0
 
 
-def _live(content: Path, output: Path) -> Live:
+def _live(content: Path, output: Path, search: bool = True) -> Live:
     """A whole build of ``content``, and the session serve would keep of it."""
     sessions: list[Live | None] = []
-    _build(content, output, sessions)
+    _build(content, output, sessions, search)
     (live,) = sessions
     assert live is not None
     return live
@@ -66,25 +66,85 @@ TANKS = Path("briefings/2016/2016-10-14-tanks-and-quotes.md")
 DRAFT = Path("briefings/2016/2016-11-02-unfinished.md")
 
 
+OUTLOOK = Path("briefings/2017/2017-01-05-new-year-outlook.md")
+
+# Each edit keeps the site's pages (no briefing, entity or theme appears or
+# goes), so serve applies it in place; together they touch titles, lists,
+# order, neighbours, themes, summaries and the home list.
+EDITS = [
+    (BRIEFING, 'title: "BM splits the ISIS enclave in Sirte"', 'title: "BM splits the enclave"'),
+    (BRIEFING, "At least 8 BM fighters", "At least 9 BM fighters"),  # prose alone
+    (BRIEFING, "places: [Sirte, Misrata]", "places: [Sirte]"),
+    (OUTLOOK, "actors: [Khalifa Haftar, BM]", "actors: [Khalifa Haftar, BM, Jeff Davies]"),
+    (BRIEFING, "date: 2016-10-07", "date: 2016-10-20"),  # now after the tanks, not before
+    (TANKS, "tags: security", "tags: politics"),
+    (BRIEFING, "summary: \"Bunyan al-Marsus cut", "summary: \"BM cut"),
+    (TANKS, "Observers in Misrata watched.", "Observers watched."),  # its summary is this paragraph
+    (OUTLOOK, "", "\nA new closing paragraph naming Sirte.\n"),  # a new mention
+]  # fmt: skip
+
+
+def test_a_sequence_of_edits_gives_the_site_a_clean_build_gives(
+    content: Path, tmp_path: Path
+) -> None:
+    live = _live(content, tmp_path / "live", search=False)
+    for n, (file, old, new) in enumerate(EDITS):
+        edited = content / file
+        text = edited.read_text(encoding="utf-8")
+        assert old in text, (n, old)
+        edited.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
+        written = live.apply([str(edited)], lambda: None)
+        assert written, (n, written)
+        _build(content, tmp_path / f"clean{n}", [], search=False)
+        live_tree, clean_tree = site_tree(tmp_path / "live"), site_tree(tmp_path / f"clean{n}")
+        assert [k for k in clean_tree if live_tree.get(k) != clean_tree[k]] == [], n
+        assert live_tree.keys() == clean_tree.keys(), n
+
+
+def test_an_edit_writes_only_what_it_changes(content: Path, tmp_path: Path) -> None:
+    live = _live(content, tmp_path / "live", search=False)
+    edited = content / TANKS
+    edited.write_text(edited.read_text().replace("tags: security", "tags: politics"))
+    written = set(live.apply([str(edited)], lambda: None) or ())
+    assert {"briefings/tanks-and-quotes/index.html", "tags/security/index.html",
+            "tags/politics/index.html", "tags/index.html"} <= written  # fmt: skip
+    assert "actors/bunyan-al-marsus/index.html" not in written  # not in this briefing
+    assert "briefings/new-year-outlook/index.html" not in written  # not its neighbour
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new"),
     [
-        (BRIEFING, 'title: "BM splits the ISIS enclave in Sirte"', 'title: "BM splits the enclave"'),
-        (BRIEFING, "At least 8 BM fighters", "At least 8 BM fighters in Libya"),  # a new mention
-        (TANKS, "Observers in Misrata watched.", "Observers watched."),  # its summary is this paragraph
-        (DRAFT, "", "\nA second paragraph.\n"),  # a draft: not on the site at all
+        (BRIEFING, "tags: [security, counter-terrorism]", "tags: [security, ports]"),  # a new theme
+        (BRIEFING, "actors: [Bunyan al-Marsus,", "actors: [Someone New, Bunyan al-Marsus,"),
+        (TANKS, "date: 2016-10-14T09:30:00+02:00", "date: 2016-10-14T09:30:00+02:00\nstatus: draft"),
+        (DRAFT, "status: draft", "status: published"),
+        (OUTLOOK, "date: 2017-01-05", "date: 2016-10-10"),  # no briefing of 2017 left
+        (BRIEFING, "date: 2016-10-07", "date: 2016-10-07\nslug: bm-splits-sirte"),  # a new address
+        (Path("actors/islamic-state.md"), "", "\nMore profile.\n"),  # a registry
     ],
 )  # fmt: skip
-def test_anything_but_prose_needs_a_whole_build(
+def test_edits_that_add_or_remove_pages_need_a_whole_build(
     content: Path, tmp_path: Path, file: Path, old: str, new: str
 ) -> None:
-    live = _live(content, tmp_path / "live")
+    live = _live(content, tmp_path / "live", search=False)
     edited = content / file
     text = edited.read_text(encoding="utf-8")
     assert old in text
-    edited.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
+    edited.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
     before = site_tree(tmp_path / "live")
     assert live.apply([str(edited)], lambda: None) is None
+    assert site_tree(tmp_path / "live") == before
+
+
+def test_a_draft_edit_changes_nothing(content: Path, tmp_path: Path) -> None:
+    live = _live(content, tmp_path / "live", search=False)
+    edited = content / DRAFT
+    before = site_tree(tmp_path / "live")
+    edited.write_text(edited.read_text() + "\nA second paragraph.\n")
+    assert live.apply([str(edited)], lambda: None) in (None, [])
+    edited.write_text(edited.read_text().replace("places: [Sirte]", "places: [Misrata]"))
+    assert live.apply([str(edited)], lambda: None) == []
     assert site_tree(tmp_path / "live") == before
 
 

@@ -22,6 +22,7 @@ from dossier.relate import (
 )
 from dossier.resolve import newest_first, resolve
 
+from .helpers import sample_result
 from .model_helpers import actor, briefing, corpus, place, registry
 
 HAFTAR = actor("haftar", "Khalifa Haftar", "Haftar")
@@ -203,3 +204,35 @@ def test_parent_places_gather_the_briefings_of_the_places_within_them() -> None:
     assert archive.places["el-geneina"].via == {}
     assert [p.slug for p in archive.enclosing([geneina])] == ["darfur", "west-darfur"]
     assert [p.slug for p in archive.enclosing([geneina, west])] == ["darfur"]
+
+
+def test_relating_an_edit_again_gives_the_archive_relating_everything_gives() -> None:
+    """serve relates an edited archive keeping the listings the edit cannot
+    touch; random edits of the sample archive (lists, names, dates, places
+    with parents) must give exactly what a whole relate gives."""
+    import random
+    from dataclasses import replace
+
+    result = sample_result()
+    corpus, archive = result.corpus, result.archive
+    actors = sorted(e.name for e in corpus.actors.entities.values())
+    places = sorted(e.name for e in corpus.places.entities.values())
+    keys = sorted(e.key for r in (corpus.actors, corpus.places) for e in r.entities.values())
+    shuffle = random.Random(15)
+    for _ in range(40):
+        edited = []
+        for old in shuffle.sample(list(archive.briefings), shuffle.choice([1, 1, 2])):
+            edited.append(replace(
+                old,
+                title=old.title + " (revised)",
+                date=old.date + dt.timedelta(days=shuffle.choice([0, 0, 3, -40])),
+                actors=(*shuffle.sample(actors, shuffle.randint(0, 4)), "Someone New"),
+                places=tuple(shuffle.sample(places, shuffle.randint(0, 3))),
+                mentions=tuple(shuffle.sample(keys, shuffle.randint(0, 3))),
+            ))  # fmt: skip
+        new = {b.path: b for b in edited}
+        changed = replace(corpus, briefings=tuple(new.get(b.path, b) for b in corpus.briefings))
+        resolved = resolve(changed)
+        again = relate(resolved, previous=archive, edited=edited)
+        assert again == relate(resolved)
+        corpus, archive = changed, again

@@ -25,8 +25,10 @@ facets), so counts are exact at once, and fetches only the chunks it shows.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
+from .lazyfile import LazyFile, made, ready
 from .model import Briefing
 from .opendata import dump_json
 from .relate import Archive, Listing
@@ -36,28 +38,47 @@ CHUNK = 100
 FACET_KEYS = ("actor", "place", "tag", "year")
 
 
+def listed(archive: Archive) -> frozenset[tuple[str, str]]:
+    """The (facet, slug) pairs that get a list and counts file: those with briefings."""
+    found = {("year", str(year.year)) for year in archive.years}
+    for facet, section in (("actor", "actors"), ("place", "places")):
+        found.update(
+            (facet, s) for s, listing in archive.listings(section).items() if listing.briefings
+        )
+    found.update(("tag", slug) for slug, listing in archive.tags.items() if listing.briefings)
+    return frozenset(found)
+
+
 def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
     """Every browse file, by its path in the site (under the ``browse`` route)."""
+    return made(lazy_documents(archive, urls))
+
+
+def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
+    """:func:`documents`, each made on demand. A briefing's row and filter
+    values come from the briefing itself, so a chunk's inputs are its
+    briefings, and a value's counts the value's briefings."""
     root = urls.url("browse")
-    files: dict[str, bytes] = {}
+    files: dict[str, LazyFile] = {}
     facets: dict[str, Any] = {"chunk": CHUNK, "actor": [], "place": [], "tag": [], "year": []}
     position = {b.slug: i for i, b in enumerate(archive.briefings)}
-    values = facet_values(archive)
+    values = _Values(archive)
     for start in range(0, len(archive.briefings), CHUNK):
         chunk = archive.briefings[start : start + CHUNK]
-        rows = [[urls.url(b), b.title, f"{b.date:%Y-%m-%d}"] for b in chunk]
-        files[f"{root}briefings/{start // CHUNK}.json"] = dump_json(rows)
+        n = start // CHUNK
+        files[f"{root}briefings/{n}.json"] = LazyFile(chunk, partial(_rows, chunk, urls))
         # The same briefings' filter values, fetched only to count several filters.
-        facet_rows = [[values[b.slug][key] for key in FACET_KEYS] for b in chunk]
-        files[f"{root}values/{start // CHUNK}.json"] = dump_json(facet_rows)
+        files[f"{root}values/{n}.json"] = LazyFile(chunk, partial(_value_rows, chunk, values))
 
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
             return
         positions = sorted(position[b.slug] for b in listing.briefings)
-        files[f"{root}lists/{facet}/{slug}.json"] = dump_json(positions)
-        files[f"{root}counts/{facet}/{slug}.json"] = dump_json(
-            cross_counts(listing.briefings, values)
+        files[f"{root}lists/{facet}/{slug}.json"] = LazyFile(
+            positions, partial(dump_json, positions)
+        )
+        files[f"{root}counts/{facet}/{slug}.json"] = LazyFile(
+            listing.briefings, lambda: dump_json(cross_counts(listing.briefings, values))
         )
         facets[facet].append({"name": name, "slug": slug, "count": len(listing.briefings), **extra})
 
@@ -74,23 +95,46 @@ def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
     for key in ("actor", "place", "tag"):
         facets[key].sort(key=lambda v: (-v["count"], v["name"].casefold()))
     facets["year"].sort(key=lambda v: v["name"], reverse=True)
-    files[f"{root}facets.json"] = dump_json(facets)
+    files[f"{root}facets.json"] = ready(dump_json(facets))
     return files
+
+
+def _value_rows(chunk: tuple[Briefing, ...], values: dict[str, dict[str, list[str]]]) -> bytes:
+    return dump_json([[values[b.slug][key] for key in FACET_KEYS] for b in chunk])
+
+
+def _rows(chunk: tuple[Briefing, ...], urls: Urls) -> bytes:
+    return dump_json([[urls.url(b), b.title, f"{b.date:%Y-%m-%d}"] for b in chunk])
+
+
+class _Values(dict[str, dict[str, list[str]]]):
+    """:func:`facet_values`, each briefing's worked out when first asked for."""
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+        self.by_slug = {b.slug: b for b in archive.briefings}
+
+    def __missing__(self, slug: str) -> dict[str, list[str]]:
+        found = self[slug] = briefing_values(self.archive, self.by_slug[slug])
+        return found
 
 
 def facet_values(archive: Archive) -> dict[str, dict[str, list[str]]]:
     """Each briefing's values (slugs) in each facet, as the search filters see
     them: a place's briefings include those of the places within it."""
-    found: dict[str, dict[str, list[str]]] = {}
-    for briefing in archive.briefings:
-        places = archive.places_of.get(briefing.slug, ())
-        found[briefing.slug] = {
-            "actor": [e.slug for e in archive.actors_of.get(briefing.slug, ())],
-            "place": [e.slug for e in (*places, *archive.within_of.get(briefing.slug, ()))],
-            "tag": [t.slug for t in archive.tags_of.get(briefing.slug, ())],
-            "year": [str(briefing.date.year)],
-        }
-    return found
+    return {b.slug: briefing_values(archive, b) for b in archive.briefings}
+
+
+def briefing_values(archive: Archive, briefing: Briefing) -> dict[str, list[str]]:
+    """One briefing's values (slugs) in each facet (see :func:`facet_values`)."""
+    places = archive.places_of.get(briefing.slug, ())
+    return {
+        "actor": [e.slug for e in archive.actors_of.get(briefing.slug, ())],
+        "place": [e.slug for e in (*places, *archive.within_of.get(briefing.slug, ()))],
+        "tag": [t.slug for t in archive.tags_of.get(briefing.slug, ())],
+        "year": [str(briefing.date.year)],
+    }
 
 
 def cross_counts(

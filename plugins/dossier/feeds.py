@@ -10,7 +10,9 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
+from .lazyfile import LazyFile, made
 from .model import SECTIONS, Briefing
 from .relate import Archive
 from .urls import Urls
@@ -56,14 +58,22 @@ def site_feed(archive: Archive, urls: Urls, site_name: str, limit: int) -> tuple
 def documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, bytes]:
     """Every feed of the archive, by its path in the site: the whole archive's
     (full text) and one per actor and place (summaries), ``limit`` entries each."""
-    feeds: list[tuple[FeedSpec, Iterable[Briefing]]] = []
+    return made(lazy_documents(archive, urls, site_name, limit))
+
+
+def lazy_documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, LazyFile]:
+    """:func:`documents`, each made on demand: a feed's inputs are its entries."""
+    files: dict[str, LazyFile] = {}
+    site = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+    feeds: list[tuple[FeedSpec, tuple[Briefing, ...]]] = [(site, archive.briefings[:limit])]
     for section in SECTIONS:
         for listing in archive.listings(section).values():
             entity = listing.entity
             spec = FeedSpec(urls.feed(entity), f"{entity.name} · {site_name}", urls.url(entity))
             feeds.append((spec, listing.briefings[:limit]))
-    path, site = site_feed(archive, urls, site_name, limit)
-    return {path: site, **{spec.path: atom(spec, items, urls, site_name) for spec, items in feeds}}
+    for spec, items in feeds:
+        files[spec.path] = LazyFile((spec, items), partial(atom, spec, items, urls, site_name))
+    return files
 
 
 def atom(spec: FeedSpec, briefings: Iterable[Briefing], urls: Urls, site_name: str) -> bytes:

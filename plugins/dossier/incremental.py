@@ -1,20 +1,83 @@
-"""Which edits can skip the whole build: the rules, apart from any machinery.
+"""Which pages an edit changes: the rules, apart from any machinery.
 
 An edit to a briefing's prose alone (its front-matter, summary and the
 entities it names, in the same order, all as before) changes only its own
-page, the archive's full-text feed and the search index. Anything else, a
-new or deleted file, a registry, a page, the settings or the theme, needs a
-whole build.
+page, the archive's full-text feed and the search index (:func:`prose_only`).
+
+Any other edit to briefings that keeps the site's shape (the same published
+briefings, entities and themes; see :func:`same_shape`) is applied by
+relating the archive again and comparing the two runs: a briefing's page
+shows :func:`briefing_view`, every other page its job's variables, and a
+page of the home list its slice of the briefings. Only pages whose inputs
+differ are rendered again. This holds while the registries and settings are
+the same in both runs; a change to those is a whole build.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
+from . import browse
 from .model import Briefing
+from .outputs import PageJob, PageKey
+from .relate import Archive
 
 
 def prose_only(old: Briefing, new: Briefing) -> bool:
     """True when ``new`` differs from ``old`` in its body alone (and in the
     lines its mentions are on, which only ``check`` reports)."""
     return replace(new, body_html=old.body_html, mention_lines=old.mention_lines) == old
+
+
+def same_shape(old: Archive, new: Archive) -> bool:
+    """True when both archives have the same briefings, entities and themes by
+    slug, and the same years and entities with briefings of their own, so
+    that the same pages and files exist (only their content may differ)."""
+    return (
+        {b.slug for b in old.briefings} == {b.slug for b in new.briefings}
+        and old.actors.keys() == new.actors.keys()
+        and old.places.keys() == new.places.keys()
+        and old.tags.keys() == new.tags.keys()
+        and browse.listed(old) == browse.listed(new)
+    )
+
+
+def briefing_view(archive: Archive, briefing: Briefing) -> tuple[Any, ...]:
+    """Everything a briefing's page shows that may change with the content:
+    the briefing, what it lists, the places holding them, its neighbours.
+    (Its mentions name registry entities, which stay the same.)"""
+    slug = briefing.slug
+    return (
+        briefing,
+        archive.actors_of.get(slug, ()),
+        archive.places_of.get(slug, ()),
+        archive.tags_of.get(slug, ()),
+        archive.within_of.get(slug, ()),
+        archive.older.get(slug),
+        archive.newer.get(slug),
+    )
+
+
+def changed_briefings(old: Archive, new: Archive) -> list[str]:
+    """Slugs of the briefings whose page differs between two archives of the same shape."""
+    before = {b.slug: b for b in old.briefings}
+    return [
+        b.slug for b in new.briefings
+        if briefing_view(new, b) != briefing_view(old, before[b.slug])
+    ]  # fmt: skip
+
+
+def changed_pages(old: Mapping[PageKey, PageJob], new: Mapping[PageKey, PageJob]) -> list[PageKey]:
+    """Keys of the pages whose job differs (new ones included)."""
+    return [key for key, job in new.items() if old.get(key) != job]
+
+
+def changed_slices(old: Sequence[object], new: Sequence[object], per_page: int) -> list[int]:
+    """Numbers (from 1) of the pages of a paginated list whose items differ."""
+    pages = max(1, -(-max(len(old), len(new)) // per_page))
+    return [
+        n for n in range(1, pages + 1)
+        if old[(n - 1) * per_page : n * per_page] != new[(n - 1) * per_page : n * per_page]
+    ]  # fmt: skip

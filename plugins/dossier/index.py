@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass
@@ -44,15 +45,21 @@ def pagefind_binary() -> str:
     return str(found)
 
 
-def build_index(site_dir: str, bundle_dir: str | None = None) -> IndexReport:
+def build_index(
+    site_dir: str, bundle_dir: str | None = None, background: bool = False
+) -> IndexReport:
     """Index every page of ``site_dir`` into ``site_dir/pagefind`` (or into
-    ``bundle_dir``, to be swapped in later)."""
+    ``bundle_dir``, to be swapped in later). ``background``: at a low
+    priority, so that work someone waits for (serve's next edit) goes first."""
     site = os.path.abspath(site_dir)
     started = time.perf_counter()
     where = ["--output-subdir", BUNDLE]
     if bundle_dir:
         where = ["--output-path", os.path.abspath(bundle_dir)]
     command = [pagefind_binary(), "--site", site, *where]
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "10", *command]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:

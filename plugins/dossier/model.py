@@ -7,7 +7,7 @@ so that stages can share them without copying or defensive checks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal["published", "draft"]
@@ -100,15 +100,16 @@ class Entity:
     background: bool = False
     ambiguous: tuple[str, ...] = ()
     field_lines: tuple[tuple[str, int], ...] = ()
+    # ``section/slug``: unique across actors and places. Kept, not computed
+    # on each use: relating a large archive asks for it millions of times.
+    key: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"{self.section}/{self.slug}")
 
     def line_of(self, key: str) -> int:
         """The line of a key in the registry file (1 if absent)."""
         return dict(self.field_lines).get(key, 1)
-
-    @property
-    def key(self) -> str:
-        """``section/slug``: unique across actors and places."""
-        return f"{self.section}/{self.slug}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, TypeVar
 
-from .model import Actor, Briefing, Place
+from .lazyfile import LazyFile, made
+from .model import SECTIONS, Actor, Briefing, Place
 from .relate import Archive, Count, EntityListing
 from .urls import Urls
 
 VERSION = 1
+T = TypeVar("T")
 
 
 def _date(value: dt.datetime | None) -> str | None:
@@ -77,17 +81,58 @@ def entity_record(listing: EntityListing, urls: Urls) -> dict[str, Any]:
 
 def documents(archive: Archive, urls: Urls, site_name: str) -> dict[str, bytes]:
     """The open data files (``data/*.json``) by path in the site, and their bytes."""
+    return made(lazy_documents(archive, urls, site_name))
+
+
+# Each file's records as JSON, by the id of the briefing or listing they show
+# (kept with it, so that the id stays its own): serve makes a file again
+# after an edit from the records of the briefings and listings it did not touch.
+Memo = dict[str, dict[int, tuple[object, bytes]]]
+
+
+def lazy_documents(
+    archive: Archive, urls: Urls, site_name: str, memo: Memo | None = None
+) -> dict[str, LazyFile]:
+    """:func:`documents`, each made on demand (what a record shows of a
+    briefing comes from the briefing itself). With ``memo``, records of the
+    same briefing or listing objects as last time are not made again."""
     site = {"name": site_name, "url": urls.absolute("index")}
-    payloads = {
-        "briefings": [briefing_record(b, archive, urls) for b in archive.briefings],
-        "actors": [entity_record(x, urls) for x in archive.actors.values()],
-        "places": [entity_record(x, urls) for x in archive.places.values()],
-    }
     folder = urls.url("data")
-    return {
-        f"{folder}{name}.json": dump_json({"version": VERSION, "site": site, name: items})
-        for name, items in payloads.items()
+
+    def document(name: str, items: Iterable[T], record: Callable[[T], dict[str, Any]]) -> bytes:
+        if memo is None:
+            return dump_json({"version": VERSION, "site": site, name: [record(x) for x in items]})
+        known = memo.get(name, {})
+        kept: dict[int, tuple[object, bytes]] = {}
+        parts = []
+        for item in items:
+            hit = known.get(id(item))
+            if hit is None or hit[0] is not item:
+                hit = (item, dump_json(record(item)))
+            kept[id(item)] = hit
+            parts.append(hit[1])
+        memo[name] = kept
+        head = dump_json({"version": VERSION, "site": site, name: []})
+        # The same bytes as one dump: a list's items joined by ",", no spaces.
+        return head[:-2] + b",".join(parts) + b"]}"
+
+    def briefing(b: Briefing) -> dict[str, Any]:
+        return briefing_record(b, archive, urls)
+
+    def entity(listing: EntityListing) -> dict[str, Any]:
+        return entity_record(listing, urls)
+
+    files = {
+        f"{folder}briefings.json": LazyFile(
+            archive.briefings, partial(document, "briefings", archive.briefings, briefing)
+        )
     }
+    for section in SECTIONS:
+        listings = tuple(archive.listings(section).values())
+        files[f"{folder}{section}.json"] = LazyFile(
+            listings, partial(document, section, listings, entity)
+        )
+    return files
 
 
 def dump_json(value: object) -> bytes:

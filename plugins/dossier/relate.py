@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 
 from .model import Briefing, Entity, Section, Tag
 from .registry import Registry
@@ -165,25 +166,64 @@ class Archive:
         ]
 
 
-def relate(resolved: Resolved) -> Archive:
-    """Relate the resolved briefings to entities and themes, in small passes."""
+def relate(
+    resolved: Resolved, previous: Archive | None = None, edited: Iterable[Briefing] = ()
+) -> Archive:
+    """Relate the resolved briefings to entities and themes, in small passes.
+
+    With ``previous``, the archive of the same registries before the
+    ``edited`` briefings changed (the same briefings by slug, see
+    :mod:`dossier.incremental`), an entity none of the edited briefings lists,
+    holds or names, in either version, keeps its previous listing: its
+    co-occurrence counts, the heaviest part, are not worked out again. The
+    archive is the same as without ``previous``.
+    """
     briefings = resolved.briefings
     places = {e.key: e for e in resolved.places.entities.values()}
     own = tagged_in(briefings, resolved.actors_of, resolved.places_of)
     tagged, via = gather(briefings, own, resolved.parents, places)
     mentioned = mentioned_only(briefings, tagged)
-    together = co_occurrence(briefings, resolved.actors_of, resolved.places_of)
-    together.update(
-        gathered_co_occurrence(
-            tagged, via, resolved.parents, places, resolved.actors_of, resolved.places_of
+    kept: dict[str, EntityListing] = {}
+    if previous is None:
+        together = co_occurrence(briefings, resolved.actors_of, resolved.places_of)
+        together.update(
+            gathered_co_occurrence(
+                tagged, via, resolved.parents, places, resolved.actors_of, resolved.places_of
+            )
         )
-    )
+    else:
+        touched = touched_by(edited, previous, resolved)
+        kept = {
+            listing.entity.key: listing
+            for section in ("actors", "places")
+            for listing in previous.listings(section).values()
+            if listing.entity.key not in touched
+        }
+        gathering = {key for key in touched if key in via}
+        together = co_occurrence(
+            _listing_any(briefings, touched - gathering, resolved.actors_of, resolved.places_of),
+            resolved.actors_of, resolved.places_of, only=touched - gathering,
+        )  # fmt: skip
+        together.update(
+            gathered_co_occurrence(
+                tagged,
+                via,
+                resolved.parents,
+                places,
+                resolved.actors_of,
+                resolved.places_of,
+                only=gathering,
+            )
+        )
     contains = children(resolved.parents, resolved.places)
     everyone = {e.key: e for r in (resolved.actors, resolved.places) for e in r.entities.values()}
 
     def listings(registry: Registry) -> dict[str, EntityListing]:
         out: dict[str, EntityListing] = {}
         for slug, entity in sorted(registry.entities.items()):
+            if entity.key in kept:
+                out[slug] = kept[entity.key]
+                continue
             counts = together.get(entity.key, Counter())
             out[slug] = EntityListing(
                 briefings=tagged.get(entity.key, ()),
@@ -235,6 +275,37 @@ def _entities_of(
     return (*actors_of.get(briefing.slug, ()), *places_of.get(briefing.slug, ()))
 
 
+def touched_by(edited: Iterable[Briefing], previous: Archive, resolved: Resolved) -> set[str]:
+    """Keys of the entities whose listing an edit of these briefings may
+    change: those either version lists or names, and the places holding them."""
+    before = {b.slug: b for b in previous.briefings}
+    found: set[str] = set()
+    for new in edited:
+        old = before.get(new.slug)
+        listed = [*_entities_of(new, resolved.actors_of, resolved.places_of)]
+        named = [*new.mentions]
+        if old is not None:
+            listed += _entities_of(old, previous.actors_of, previous.places_of)
+            named += old.mentions
+        found.update(e.key for e in listed)
+        found.update(named)
+        for entity in listed:
+            found.update(p.key for p in ancestors(entity, resolved.parents))
+    return found
+
+
+def _listing_any(
+    briefings: Iterable[Briefing],
+    keys: Collection[str],
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> list[Briefing]:
+    return [
+        b for b in briefings
+        if any(e.key in keys for e in _entities_of(b, actors_of, places_of))
+    ]  # fmt: skip
+
+
 def tagged_in(
     briefings: tuple[Briefing, ...],
     actors_of: Mapping[str, tuple[Entity, ...]],
@@ -262,11 +333,13 @@ def mentioned_only(
 
 
 def co_occurrence(
-    briefings: tuple[Briefing, ...],
+    briefings: Iterable[Briefing],
     actors_of: Mapping[str, tuple[Entity, ...]],
     places_of: Mapping[str, tuple[Entity, ...]],
+    only: Collection[str] | None = None,
 ) -> dict[str, Counter[str]]:
-    """Each entity's key -> how many briefings list it with each other entity.
+    """Each entity's key (of ``only``, if given) -> how many briefings list it
+    with each other entity.
 
     A background entity (the country the archive covers) is with everyone, so
     it is counted for nobody.
@@ -274,10 +347,13 @@ def co_occurrence(
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for briefing in briefings:
         listed = _entities_of(briefing, actors_of, places_of)
+        counted = [e.key for e in listed if not e.background]
         for entity in listed:
-            for other in listed:
-                if other.key != entity.key and not other.background:
-                    counts[entity.key][other.key] += 1
+            if only is not None and entity.key not in only:
+                continue
+            others = [k for k in counted if k != entity.key]
+            if others:  # Counter.update counts a list in C: the heaviest pass at scale
+                counts[entity.key].update(others)
     return dict(counts)
 
 
@@ -285,8 +361,10 @@ def ranked(
     counts: Counter[str], entities: Mapping[str, Entity], section: Section
 ) -> tuple[Count, ...]:
     """The entities of ``section`` in ``counts``, most briefings first, ties A–Z."""
-    mine = [(entities[key], n) for key, n in counts.items() if entities[key].section == section]
-    return tuple(Count(e, n) for e, n in sorted(mine, key=lambda en: (-en[1], en[0].name)))
+    mine = [(-n, e.name, e) for e, n in ((entities[k], n) for k, n in counts.items())
+            if e.section == section]  # fmt: skip
+    mine.sort(key=itemgetter(0, 1))
+    return tuple([Count(e, -n) for n, _, e in mine])
 
 
 def children(parents: Mapping[str, Entity], places: Registry) -> dict[str, tuple[Entity, ...]]:
@@ -339,15 +417,19 @@ def gathered_co_occurrence(
     places: Mapping[str, Entity],
     actors_of: Mapping[str, tuple[Entity, ...]],
     places_of: Mapping[str, tuple[Entity, ...]],
+    only: Collection[str] | None = None,
 ) -> dict[str, Counter[str]]:
-    """For each place that gathers briefings from places within it, who is
-    listed alongside it in all of them (never itself or a place it holds)."""
+    """For each place that gathers briefings from places within it (of
+    ``only``, if given), who is listed alongside it in all of them (never
+    itself or a place it holds)."""
     held: dict[str, set[str]] = defaultdict(set)
     for place in places.values():
         for parent in ancestors(place, parents):
             held[parent.key].add(place.key)
     counts: dict[str, Counter[str]] = {}
     for key in via:
+        if only is not None and key not in only:
+            continue
         counter: Counter[str] = Counter()
         for briefing in tagged.get(key, ()):
             for entity in _entities_of(briefing, actors_of, places_of):

@@ -118,16 +118,21 @@ def resolve_names(
     made_names: dict[str, str] = {}
     resolved: dict[str, tuple[Entity, ...]] = {}
     problems: list[Diagnostic] = []
+    # A large archive names the same few thousand entities 100,000 times.
+    looked_up: dict[str, tuple[bool, Entity | None]] = {}
     for briefing in reversed(briefings):
         found: list[Entity] = []
-        line = briefing.line_of(section)
         for name in briefing.actors if section == "actors" else briefing.places:
-            if registry.candidates(name):
+            known = looked_up.get(name)
+            if known is None:
+                known = looked_up[name] = (bool(registry.candidates(name)), registry.lookup(name))
+            shared, entity = known
+            line = briefing.line_of(section) if shared or entity is None else 0
+            if shared:
                 problems.append(
                     Diagnostic(briefing.path, line, "warning", registry.ambiguity(name))
                 )
                 continue
-            entity = registry.lookup(name)
             if entity is None and name_key(name) in made_names:
                 entity = made[made_names[name_key(name)]]
             if entity is None:
@@ -136,7 +141,7 @@ def resolve_names(
                 made_names[name_key(name)] = entity.slug
                 message = registry.not_found(name, other)
                 problems.append(Diagnostic(briefing.path, line, "warning", message))
-            if entity not in found:
+            if all(e.key != entity.key for e in found):
                 found.append(entity)
         resolved[briefing.slug] = tuple(found)
     return registry.with_entities(made), resolved, problems
@@ -169,10 +174,11 @@ def resolve_tags(
     tags: dict[str, Tag] = {}
     tags_of: dict[str, tuple[Tag, ...]] = {}
     problems: list[Diagnostic] = []
+    slugs: dict[str, str] = {}
     for briefing in reversed(briefings):
         own: list[Tag] = []
         for name in briefing.tags:
-            slug = slugify(name)
+            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
             tag = tags.setdefault(slug, Tag(slug, name))
             if tag.name.casefold() != name.casefold():
                 problems.append(

@@ -9,16 +9,13 @@ import sys
 from typing import Any
 
 from jinja2 import TemplateError
-from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .. import assets, browse, feeds, opendata, placemap, sitemap
-from ..config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from ..errors import RenderError
 from ..load import cpus
-from ..model import SECTIONS
+from ..outputs import PageJob, data_files, page_jobs
 from ..structured import StructuredData
 from .result import current
 
@@ -105,48 +102,22 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     def _write_all(self, writer: Any) -> None:
         result = current(self.settings)
-        archive, config = result.archive, result.config
-        urls, region = config.urls, config.site.map_region
-
-        def write(target: Any, template: str, **kwargs: Any) -> None:
-            writer.write_file(
-                urls.save_as(target),
-                self.get_template(template),
-                self.context,
-                url=urls.url(target),
-                template_name=template,
-                **kwargs,
-            )
-
-        for section in SECTIONS:
-            for listing in archive.listings(section).values():
-                write(listing.entity, "entity", listing=listing, section=section)
-            drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
-            write(
-                section,
-                "entities",
-                section=section,
-                groups=archive.entity_groups(section),
-                place_map=Markup(drawn.svg) if drawn else "",
-                left_off=drawn.left_off if drawn else [],
-            )
-        for tag_listing in archive.tags.values():
-            write(tag_listing.tag, "tag", listing=tag_listing)
-        write("tags", "tags", tags=list(archive.tags.values()))
-        write("archive", "archive", years=archive.years)
-        files = {
-            **feeds.documents(archive, urls, config.site_name, config.feed_max_items),
-            **opendata.documents(archive, urls, config.site_name),
-            **browse.documents(archive, urls),
-            **sitemap.documents(archive, result.corpus.pages, urls),
-        }
-        for path, payload in assets.copies(config.theme_static_dir, config.assets).items():
-            files[f"{urls.theme_static}/{path}"] = payload
-        files[OUTPUT_MARKER] = OUTPUT_MARKER_TEXT.encode("utf-8")
-        if config.cname:  # GitHub Pages reads the custom domain from this file
-            files["CNAME"] = f"{config.cname}\n".encode()
-        for path, payload in files.items():
+        for job in page_jobs(result).values():
+            self.write_page(writer, job)
+        for path, payload in data_files(result).items():
             self._write_bytes(path, payload)
+
+    def write_page(self, writer: Any, job: PageJob) -> None:
+        """Render one of our pages with this run's context."""
+        urls = current(self.settings).config.urls
+        writer.write_file(
+            urls.save_as(job.target),
+            self.get_template(job.template),
+            self.context,
+            url=urls.url(job.target),
+            template_name=job.template,
+            **job.kwargs,
+        )
 
     def _write_bytes(self, path: str, payload: bytes) -> None:
         target = sanitised_join(self.output_path, path)

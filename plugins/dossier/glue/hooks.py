@@ -16,7 +16,7 @@ from ..progress import of, plural
 from ..report import report
 from ..urls import Urls
 from .generator import DossierGenerator
-from .live import ARTICLES
+from .live import ARTICLES, PAGES
 from .reader import DossierReader
 from .result import CURRENT, PRELOADED, current
 
@@ -119,6 +119,7 @@ def all_generators_finalized(generators: list[Any]) -> None:
     """Every context is complete: start writing our pages beside Pelican's."""
     for generator in generators:
         if isinstance(generator, DossierGenerator):
+            generator.settings[PAGES] = generator  # for serve's quick path
             generator.start_in_background()
 
 

@@ -19,32 +19,52 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from pelican import signals
+from pelican.contents import Article
+from pelican.paginator import Paginator
 from pelican.writers import Writer
 
 from .. import feeds
 from ..config import display_path
 from ..errors import DossierError
-from ..incremental import prose_only
+from ..incremental import changed_briefings, changed_pages, changed_slices, prose_only, same_shape
 from ..index import BUNDLE, build_index
+from ..lazyfile import LazyFile
 from ..link import Linker
 from ..load import read_all
-from ..model import Briefing
+from ..model import Briefing, Diagnostic
+from ..opendata import Memo
+from ..outputs import PageJob, PageKey, lazy_data_files, page_jobs
 from ..pipeline import Result
 from ..read import read_briefing
+from ..relate import relate
 from ..report import report
+from ..resolve import resolve
+from ..structured import StructuredData
+from .generator import DossierGenerator
 from .result import CURRENT
 
-# Where a run's settings keep Pelican's briefings generator for serve.
+# Where a run's settings keep Pelican's briefings generator, and ours, for serve.
 ARTICLES = "DOSSIER_ARTICLES_GENERATOR"
+PAGES = "DOSSIER_PAGES_GENERATOR"
 
 
 class Live:
     """The last full build, kept to apply prose edits to it directly."""
 
-    def __init__(self, result: Result, articles: Any, output: Path, search: bool) -> None:
+    def __init__(
+        self, result: Result, articles: Any, pages: DossierGenerator, output: Path, search: bool
+    ) -> None:
         self.result = result
+        self.corpus = result.corpus  # as edited since: the prose path keeps no Result
         self.search = search
         self.articles = articles
+        self.pages = pages
+        self._jobs: dict[PageKey, PageJob] | None = None
+        self._files: dict[str, LazyFile] | None = None
+        self._records: Memo = {}  # open data records, made once per briefing or listing
+        self._stale: set[str] = set()  # files the prose path rewrote since
+        self._prose_edited: set[str] = set()  # and the briefings it changed (paths)
         self.output = output
         self.archive = result.archive
         self.current: dict[str, Briefing] = {
@@ -63,9 +83,14 @@ class Live:
         """The session of a finished run, or None if that run kept nothing.
         ``search``: whether the site has a search index to keep up to date."""
         result, articles = run_settings.get(CURRENT), run_settings.get(ARTICLES)
-        if not isinstance(result, Result) or articles is None:
+        pages = run_settings.get(PAGES)
+        if (
+            not isinstance(result, Result)
+            or articles is None
+            or not isinstance(pages, DossierGenerator)
+        ):
             return None
-        return cls(result, articles, output, search)
+        return cls(result, articles, pages, output, search)
 
     def close(self) -> None:
         """A whole build replaced the output: never touch it again."""
@@ -103,16 +128,36 @@ class Live:
         )
         if any(d.severity == "error" for d in problems):
             return None  # the whole build reports them, and keeps the last good site
-        if set(records) != set(olds) or not all(
-            prose_only(olds[shown][1], new) for shown, new in records.items()
+        if set(records) != set(olds) or any(
+            new.slug != olds[shown][1].slug or new.status != olds[shown][1].status
+            for shown, new in records.items()
         ):
-            return None
+            return None  # a page moves, appears or goes: the whole build removes the old one
+        if all(prose_only(olds[shown][1], new) for shown, new in records.items()):
+            written = self._apply_prose(records, problems)
+        else:
+            written = self._apply_fields(records, problems)
+        if written is not None and self.search:
+            self.reindex(reindexed)
+        return written
+
+    def _apply_prose(
+        self, records: dict[str, Briefing], problems: list[Diagnostic]
+    ) -> list[str] | None:
+        config = self.result.config
         published = {a.slug: a for a in self.articles.articles}
         if not all(published.get(new.slug) is not None for new in records.values()):
             return None  # a draft, or a briefing left out: nothing of it is on the site
         report(problems)
-        written = [self._write_page(new, published[new.slug]) for new in records.values()]
-        self.current.update(records)
+        written = []
+        for new in records.values():
+            article = copy.copy(published[new.slug])  # Pelican memoizes content per object
+            article._content = new.body_html
+            article.briefing = new
+            article.metadata = {**article.metadata, "briefing": new}
+            self._swap_article(article)
+            written.append(self._write_briefing(article))
+        self._take(records)
         bodies = {new.slug: new for new in records.values()}
         self.archive = replace(
             self.archive, briefings=tuple(bodies.get(b.slug, b) for b in self.archive.briefings)
@@ -121,8 +166,72 @@ class Live:
                                           config.feed_max_items)  # fmt: skip
         _write_atomically(self.output / feed_path, feed)
         written.append(feed_path)
-        if self.search:
-            self.reindex(reindexed)
+        self._stale.add(feed_path)
+        self._prose_edited.update(records)
+        return written
+
+    def _apply_fields(
+        self, records: dict[str, Briefing], problems: list[Diagnostic]
+    ) -> list[str] | None:
+        """Relate the archive again with the edited briefings, and rewrite the
+        pages and files whose inputs changed; None if the site's shape did."""
+        old = self.result
+        config = old.config
+        edited = set(records)
+        corpus_files = {**self.corpus.files, **records}
+        corpus = replace(
+            self.corpus,
+            briefings=tuple(records.get(b.path, b) for b in self.corpus.briefings),
+            files=corpus_files,
+            diagnostics=(*(d for d in self.corpus.diagnostics if d.path not in edited), *problems),
+        )
+        resolved = resolve(corpus)
+        # Briefings the prose path changed since are edited too: the listings
+        # of their entities still hold their previous versions.
+        edited_too = [
+            b for b in corpus.briefings if b.path in self._prose_edited or b.path in edited
+        ]
+        archive = relate(resolved, previous=self.archive, edited=edited_too)
+        found = (*corpus.diagnostics, *resolved.diagnostics)
+        result = Result(
+            config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key))
+        )
+        if result.failing(config.strict) or not same_shape(self.archive, archive):
+            return None  # new or vanished pages, or errors: the whole build handles them
+        report([d for d in result.diagnostics if d.path in edited])
+        generator = self.articles
+        generator.settings[CURRENT] = result
+        context = generator.context
+        context["dossier"] = archive
+        context["jsonld"] = StructuredData(archive, config.urls, config.site)
+        home_before = [a.briefing for a in generator.articles]
+        position = {b.slug: i for i, b in enumerate(archive.briefings)}
+        for shown in edited:
+            if records[shown].slug in position:  # not a draft
+                self._swap_article(self._pelican_article(shown))
+        generator.articles.sort(key=lambda a: position.get(a.slug, len(position)))
+        published = {a.slug: a for a in generator.articles}
+        written = [
+            self._write_briefing(published[slug])
+            for slug in changed_briefings(self.archive, archive)
+        ]  # fmt: skip
+        written += self._write_home(home_before)
+        jobs = page_jobs(result)
+        writer = Writer(str(self.output), settings=generator.settings)
+        for key in changed_pages(self.jobs(), jobs):
+            self.pages.write_page(writer, jobs[key])
+            written.append(config.urls.save_as(jobs[key].target))
+        files = lazy_data_files(result, self._records)
+        before = self.data_files()
+        for path, file in files.items():
+            if path in self._stale or before.get(path) != file:
+                _write_atomically(self.output / path, file.make())
+                written.append(path)
+        self._stale.clear()
+        self._prose_edited.clear()
+        self._jobs, self._files = jobs, files
+        self.result, self.archive = result, archive
+        self._take(records)
         return written
 
     def linker(self) -> Linker:
@@ -133,13 +242,54 @@ class Live:
             self._linker = Linker(entities, self.result.config.urls.href)
         return self._linker
 
-    def _write_page(self, new: Briefing, old: Any) -> str:
+    def jobs(self) -> dict[PageKey, PageJob]:
+        """The page jobs of the site as it stands (made once, then kept)."""
+        if self._jobs is None:
+            self._jobs = page_jobs(self.result)
+        return self._jobs
+
+    def data_files(self) -> dict[str, LazyFile]:
+        """The data files of the site as it stands (made once, then kept)."""
+        if self._files is None:
+            self._files = lazy_data_files(self.result, self._records)
+        return self._files
+
+    def _take(self, records: dict[str, Briefing]) -> None:
+        self.current.update(records)
+        self.corpus = replace(
+            self.corpus,
+            briefings=tuple(records.get(b.path, b) for b in self.corpus.briefings),
+            files={**self.corpus.files, **records},
+        )
+
+    def _pelican_article(self, shown: str) -> Any:
+        # As Pelican's generator reads it: our reader takes the record from
+        # the result now in the settings, and Pelican adds its own fields.
         generator = self.articles
-        article = copy.copy(old)  # Pelican memoizes content per object
-        article._content = new.body_html
-        article.briefing = new
-        article.metadata = {**old.metadata, "briefing": new}
-        target = self.output / old.save_as
+        root = Path(generator.path).resolve()
+        source = Path(shown).resolve()
+        return generator.readers.read_file(
+            base_path=str(root),
+            path=str(source.relative_to(root)),
+            content_class=Article,
+            context=generator.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context,
+            context_sender=generator,
+        )
+
+    def _swap_article(self, article: Any) -> None:
+        # The generator's lists are the context's too: swap in place.
+        generator = self.articles
+        for listed in (generator.articles, generator.dates):
+            for i, known in enumerate(listed):
+                if known.slug == article.slug:
+                    listed[i] = article
+
+    def _write_briefing(self, article: Any) -> str:
+        generator = self.articles
+        target = self.output / article.save_as
         staging = Path(f"{target}.{os.getpid()}.new")
         writer = Writer(str(staging.parent), settings=generator.settings)
         writer.write_file(
@@ -148,7 +298,44 @@ class Live:
             override_output=True, url=article.url, blog=True,
         )  # fmt: skip
         staging.replace(target)
-        return str(old.save_as)
+        return str(article.save_as)
+
+    def _write_home(self, before: list[Briefing]) -> list[str]:
+        """The pages of the home list whose briefings changed, as Pelican's
+        paginated writer renders them."""
+        generator = self.articles
+        settings = generator.settings
+        save_as, url = settings.get("INDEX_SAVE_AS", "index.html"), settings.get("INDEX_URL", "")
+        if not save_as or "index" not in settings.get("DIRECT_TEMPLATES", ()):
+            return []
+        per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
+        after = [a.briefing for a in generator.articles]
+        lists = {"articles": generator.articles, "dates": generator.dates}
+        paginators = {
+            key: Paginator(save_as, url, val, settings, per_page) for key, val in lists.items()
+        }
+        template = generator.get_template("index")
+        writer = Writer(str(self.output), settings=settings)
+        written = []
+        for number in changed_slices(before, after, per_page):
+            values: dict[str, Any] = {
+                **lists,
+                "blog": True,
+                "page_name": os.path.splitext(save_as)[0],
+            }
+            for key, pages in paginators.items():
+                last = pages.num_pages
+                values.update({
+                    f"{key}_paginator": pages,
+                    f"{key}_page": pages.page(number),
+                    f"{key}_previous_page": pages.page(number - 1) if number > 1 else None,
+                    f"{key}_next_page": pages.page(number + 1) if number < last else None,
+                })  # fmt: skip
+            name = values["articles_page"].save_as
+            writer.write_file(name, template, generator.context, paginated={}, url=url,
+                              override_output=True, **values)  # fmt: skip
+            written.append(name)
+        return written
 
     def reindex(self, reindexed: Callable[[], None]) -> None:
         """Rebuild the search index in the background and swap it in whole;
@@ -166,7 +353,7 @@ class Live:
             fresh = self.output.parent / f".{self.output.name}.{BUNDLE}-{os.getpid()}"
             shutil.rmtree(fresh, ignore_errors=True)
             try:
-                build_index(str(self.output), str(fresh))
+                build_index(str(self.output), str(fresh), background=True)
             except DossierError:
                 shutil.rmtree(fresh, ignore_errors=True)
                 return  # the next whole build indexes again

@@ -1,0 +1,89 @@
+"""What the generator writes beside Pelican's briefings, as values: one
+:class:`PageJob` per entity, theme and archive page, and the data files
+(each a :class:`~dossier.lazyfile.LazyFile`).
+
+A page is a function of its template, the run's shared context and its job's
+``kwargs``; ``serve`` compares two runs' jobs to rewrite only the pages whose
+``kwargs`` changed (:mod:`dossier.incremental`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from . import assets, browse, feeds, opendata, placemap, sitemap
+from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+from .lazyfile import LazyFile, made, ready
+from .model import SECTIONS
+from .pipeline import Result
+
+PageKey = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: what it is of (a ``Urls`` target), its template,
+    and the template's own variables."""
+
+    target: Any
+    template: str
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+
+def page_jobs(result: Result) -> dict[PageKey, PageJob]:
+    """Every entity, entity index, theme, theme index and archive page, by key."""
+    archive, region = result.archive, result.config.site.map_region
+    urls = result.config.urls
+    jobs: dict[PageKey, PageJob] = {}
+    for section in SECTIONS:
+        for slug, listing in archive.listings(section).items():
+            jobs[("entity", section, slug)] = PageJob(
+                listing.entity, "entity", {"listing": listing, "section": section}
+            )
+        drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
+        jobs[("entities", section)] = PageJob(
+            section,
+            "entities",
+            {
+                "section": section,
+                "groups": archive.entity_groups(section),
+                "place_map": Markup(drawn.svg) if drawn else "",
+                "left_off": drawn.left_off if drawn else [],
+            },
+        )
+    for slug, tag_listing in archive.tags.items():
+        jobs[("tag", slug)] = PageJob(tag_listing.tag, "tag", {"listing": tag_listing})
+    jobs[("tags",)] = PageJob("tags", "tags", {"tags": list(archive.tags.values())})
+    # The archive page also says how many briefings there are: the years add up to it.
+    jobs[("archive",)] = PageJob("archive", "archive", {"years": archive.years})
+    return jobs
+
+
+def data_files(result: Result) -> dict[str, bytes]:
+    """Every feed, data, browse, sitemap and theme file, by output path."""
+    return made(lazy_data_files(result))
+
+
+def lazy_data_files(result: Result, memo: opendata.Memo | None = None) -> dict[str, LazyFile]:
+    """:func:`data_files`, each made on demand (``memo``: see :mod:`dossier.opendata`)."""
+    archive, config = result.archive, result.config
+    urls = config.urls
+    files = {
+        **feeds.lazy_documents(archive, urls, config.site_name, config.feed_max_items),
+        **opendata.lazy_documents(archive, urls, config.site_name, memo),
+        **browse.lazy_documents(archive, urls),
+        **{
+            path: ready(payload)
+            for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()
+        },
+    }
+    for path, payload in assets.copies(config.theme_static_dir, config.assets).items():
+        files[f"{urls.theme_static}/{path}"] = ready(payload)
+    files[OUTPUT_MARKER] = ready(OUTPUT_MARKER_TEXT.encode("utf-8"))
+    if config.cname:  # GitHub Pages reads the custom domain from this file
+        files["CNAME"] = ready(f"{config.cname}\n".encode())
+    return files
