@@ -186,8 +186,10 @@ def run(args: argparse.Namespace) -> int:
         if live[0] is not None:
             live[0].close()
         live[0] = Live.after(run_settings, Path(output), search)
-        if live[0] is not None and search:
-            live[0].reindex(lambda: _indexed(console))
+        if live[0] is not None:
+            live[0].warm()
+            if search:
+                live[0].reindex(lambda: _indexed(console))
 
     def rebuild(progress: Any) -> int:
         return build(dict(settings), args.settings, args.force, progress, keep, carry_bundle=True)
