@@ -145,6 +145,34 @@ def test_the_lede_is_a_written_summary_never_the_first_paragraph_again(site: Bui
     assert '<meta name="description" content="Text with raw' in derived
 
 
+def test_key_takeaways_come_first_wherever_the_briefing_is_shown(site: Build) -> None:
+    import json
+
+    page = site.page("/briefings/fixed-slug/")
+    start = page.index('<section class="takeaways"')
+    box = page[start : page.index("</section>", start)]
+    assert box.index("Key takeaways") < box.index("<li><a href=") < len(box)
+    assert page.index("</section>", start) < page.index("both enter 2017 with more", start)
+    # Names in takeaways link, and the body still links its own first mentions.
+    assert '<a href="/actors/khalifa-haftar/" class="mention">Haftar</a> and <em><a' in box
+    assert '<p><a href="/actors/khalifa-haftar/" class="mention">Haftar</a> and' in page
+    assert 'Information as of <time datetime="2017-01-03">3 January 2017</time>' in box
+    gist = "Haftar and BM both gain leverage going into 2017. · Misrata&#39;s council stays neutral, for now."
+    assert f'<meta name="dossier:summary" content="{gist}" data-pagefind-meta' in page
+    home = site.page("/")
+    assert home.index("<h1") < home.index('id="dossier_latest_takeaways"') < home.index("feed-list")
+    assert ">Outlook for the new year</a>" in home[home.index("takeaways-from") :]
+    feed = (site.output / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<summary>Haftar and BM both gain leverage going into 2017. · Misrata" in feed
+    assert "&lt;p&gt;&lt;strong&gt;Key takeaways&lt;/strong&gt;" in feed
+    record = next(b for b in json.loads((site.output / "data/briefings.json").read_text())[
+        "briefings"] if b["slug"] == "fixed-slug")  # fmt: skip
+    assert record["takeaways"][1] == "Misrata's council stays neutral, for now."
+    assert record["cutoff"].startswith("2017-01-03")
+    without = site.page("/briefings/tanks-and-quotes/")
+    assert 'class="takeaways"' not in without and "Information as of" not in without
+
+
 def test_arabic_alias_resolves_to_its_actor(site: Build) -> None:
     html = site.page("/actors/khalifa-haftar/")
     assert "Tanks &lt;b&gt;" in html  # tagged with the Arabic alias خليفة حفتر

@@ -129,8 +129,9 @@ def test_open_data_follows_the_documented_schema(site: Build) -> None:
     first = briefings["briefings"][2]
     assert set(first) == {
         "slug", "url", "title", "date", "updated", "summary", "authors", "tags",
-        "actors", "places", "mentions", "sources",
+        "actors", "places", "mentions", "sources", "takeaways", "cutoff",
     }  # fmt: skip
+    assert (first["takeaways"], first["cutoff"]) == ([], None)
     assert first["actors"] == ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"]
     assert first["mentions"] == {
         "actors": ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"],

@@ -109,7 +109,7 @@ def test_an_edit_writes_only_what_it_changes(content: Path, tmp_path: Path) -> N
     assert {"briefings/tanks-and-quotes/index.html", "tags/security/index.html",
             "tags/politics/index.html", "tags/index.html"} <= written  # fmt: skip
     assert "actors/bunyan-al-marsus/index.html" not in written  # not in this briefing
-    assert "briefings/new-year-outlook/index.html" not in written  # not its neighbour
+    assert "briefings/fixed-slug/index.html" not in written  # not its neighbour
 
 
 @pytest.mark.parametrize(

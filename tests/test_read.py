@@ -77,6 +77,12 @@ def test_good_briefing() -> None:
          "p.md:4: error: each source must be a URL or a {title, url} mapping"),
         ("actors a mapping", "---\ntitle: T\ndate: 2016-10-07\nactors: {a: 1}\n---\nB\n",
          "p.md:4: error: 'actors' must be a name or a list of names"),
+        ("takeaways a mapping", "---\ntitle: T\ndate: 2016-10-07\ntakeaways: {a: 1}\n---\nB\n",
+         "p.md:4: error: 'takeaways' must be a list of short lines"),
+        ("a takeaway a number", "---\ntitle: T\ndate: 2016-10-07\ntakeaways:\n  - Fine.\n  - 42\n---\nB\n",
+         "p.md:4: error: 'takeaways' must list lines of text, not a number: quote it"),
+        ("cutoff not a date", "---\ntitle: T\ndate: 2016-10-07\ncutoff: soon\n---\nB\n",
+         "p.md:4: error: 'soon' is not a date: use YYYY-MM-DD or an ISO datetime"),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
 )  # fmt: skip
@@ -281,4 +287,47 @@ def test_raw_html_the_sanitiser_removes_is_named_with_its_line() -> None:
         "p.md:6: warning: a javascript: link on <a> is removed",
         "p.md:6: warning: attribute 'onclick' on <span> is removed",
         "p.md:9: warning: raw HTML <script> is removed: the archive does not allow it (2 times in this file)",
+    ]
+
+
+TAKEAWAYS = """---
+title: "Sirte"
+date: 2016-10-07
+cutoff: 2016-10-05
+actors: [Haftar]
+takeaways:
+  - "**BM** holds the port;   Haftar waits."
+  - "# not a heading, and <script>x</script> no script"
+---
+
+Haftar's envoys toured Europe.
+"""
+
+
+def test_takeaways_are_lines_of_inline_markdown_with_their_own_links() -> None:
+    from dossier.link import Linker
+    from dossier.model import Actor
+
+    haftar = Actor("actors", "haftar", "Khalifa Haftar", aliases=("Haftar",))
+    linker = Linker([haftar], lambda e: f"/actors/{e.slug}/")
+    briefing, _ = read_briefing(TAKEAWAYS, "t.md", "2016-10-07-sirte", linker=linker)
+    first, second = briefing.takeaways
+    assert first.text == "BM holds the port; Haftar waits."
+    assert first.html.startswith("<strong>BM</strong> holds the port; <a ")
+    assert "/actors/haftar/" in first.html
+    assert "/actors/haftar/" in briefing.body_html  # the body links its first mention too
+    assert second.html.startswith("# not a heading") and "<script" not in second.html
+    assert briefing.cutoff == dt.datetime(2016, 10, 5, tzinfo=dt.UTC)
+    assert briefing.gist == "BM holds the port; Haftar waits. · # not a heading, and x no script"
+    assert dict(briefing.mention_lines)["actors/haftar"] == 6  # the takeaways key's line
+
+
+def test_takeaways_warn_when_long_and_a_cutoff_after_the_date() -> None:
+    text = TAKEAWAYS.replace("cutoff: 2016-10-05", "cutoff: 2016-10-09").replace(
+        "Haftar waits.", "Haftar waits." + " and then" * 40
+    )
+    _, warnings = read_briefing(text, "t.md", "2016-10-07-sirte")
+    assert sorted(str(w) for w in warnings) == [
+        "t.md:4: warning: the information runs to after the briefing's date: is 'cutoff' right?",
+        "t.md:6: warning: a takeaway of 396 characters: keep each to a line (under 300)",
     ]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .model import Briefing, Diagnostic, Entity, Source
+from .model import Briefing, Diagnostic, Entity, Source, Takeaway
 
 ENTRIES = "briefings"  # one JSON file per briefing, named by its path's hash
 TAG = "CACHEDIR.TAG"
@@ -161,6 +161,7 @@ def _record(b: Briefing) -> dict[str, Any]:
         "sources": [[s.title, s.url] for s in b.sources], "updated": _when(b.updated),
         "status": b.status, "field_lines": b.field_lines, "mentions": b.mentions,
         "mention_lines": b.mention_lines, "summary_given": b.summary_given,
+        "takeaways": [[t.html, t.text] for t in b.takeaways], "cutoff": _when(b.cutoff),
     }  # fmt: skip
 
 
@@ -177,4 +178,5 @@ def _briefing(r: dict[str, Any]) -> Briefing:
         mentions=tuple(r["mentions"]),
         mention_lines=tuple((k, n) for k, n in r["mention_lines"]),
         summary_given=bool(r["summary_given"]),
+        takeaways=tuple(Takeaway(h, t) for h, t in r["takeaways"]), cutoff=_at(r["cutoff"]),
     )  # fmt: skip

@@ -102,10 +102,22 @@ def atom(spec: FeedSpec, briefings: Iterable[Briefing], urls: Urls, site_name: s
         _sub(entry, "updated", _stamp(briefing.updated or briefing.date))
         for name in briefing.authors:
             _sub(_sub(entry, "author"), "name", name)
-        if briefing.summary:
-            _sub(entry, "summary", briefing.summary)
+        if briefing.gist:
+            _sub(entry, "summary", briefing.gist)
         if spec.full_content:
-            _sub(entry, "content", briefing.body_html, type="html")
+            _sub(entry, "content", _takeaways_html(briefing) + briefing.body_html, type="html")
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _takeaways_html(briefing: Briefing) -> str:
+    if not briefing.takeaways:
+        return ""
+    items = "".join(f"<li>{t.html}</li>" for t in briefing.takeaways)
+    cutoff = (
+        f"<p><em>Information as of {briefing.cutoff.day} {briefing.cutoff:%B %Y}.</em></p>"
+        if briefing.cutoff
+        else ""
+    )
+    return f"<p><strong>Key takeaways</strong></p><ul>{items}</ul>{cutoff}"

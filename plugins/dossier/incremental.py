@@ -55,9 +55,14 @@ def briefing_view(archive: Archive, briefing: Briefing) -> tuple[Any, ...]:
         archive.places_of.get(slug, ()),
         archive.tags_of.get(slug, ()),
         archive.within_of.get(slug, ()),
-        archive.older.get(slug),
-        archive.newer.get(slug),
+        _shown(archive.older.get(slug)),
+        _shown(archive.newer.get(slug)),
     )
+
+
+def _shown(neighbour: Briefing | None) -> tuple[str, str, object] | None:
+    # What a page shows of its neighbour: a link (its URL may hold the date) and its title.
+    return (neighbour.slug, neighbour.title, neighbour.date) if neighbour else None
 
 
 def changed_briefings(old: Archive, new: Archive) -> list[str]:

@@ -173,6 +173,15 @@ def parse(text: str, env: dict[str, Any] | None = None) -> list[Token]:
     return parser().parse(text, env if env is not None else {})
 
 
+def inline(text: str, env: dict[str, Any] | None = None) -> tuple[str, str]:
+    """One line of inline Markdown (no blocks: "# x" stays text) as sanitised
+    HTML and as plain text."""
+    md = parser()
+    tokens = md.parseInline(text, env if env is not None else {})
+    html = sanitise(md.renderer.render(tokens, md.options, {}))
+    return html, _plain_text(tokens[0].children or []) if tokens else ""
+
+
 def first_paragraph_text(tokens: list[Token]) -> str:
     """Plain text of the first top-level paragraph, for a default summary."""
     for index, token in enumerate(tokens):

@@ -32,6 +32,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Takeaway:
+    """A key takeaway: one short line of Markdown, rendered, and as plain text."""
+
+    html: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """One briefing, validated: front-matter plus rendered body."""
 
@@ -54,10 +62,19 @@ class Briefing:
     # False when ``summary`` is the first paragraph: the page then shows no
     # lede, which would repeat it.
     summary_given: bool = True
+    # What the reader should take away first, and the date the information runs to.
+    takeaways: tuple[Takeaway, ...] = ()
+    cutoff: dt.datetime | None = None
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""
         return dict(self.field_lines).get(key, 1)
+
+    @property
+    def gist(self) -> str:
+        """What a feed entry or a search result says of it: its takeaways, if
+        it has any, else its summary."""
+        return " · ".join(t.text for t in self.takeaways) or self.summary
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ def briefing_record(briefing: Briefing, archive: Archive, urls: Urls) -> dict[st
         "places": [e.slug for e in archive.places_of.get(briefing.slug, ())],
         "mentions": mentions,
         "sources": [{"title": s.title, "url": s.url} for s in briefing.sources],
+        "takeaways": [t.text for t in briefing.takeaways],
+        "cutoff": _date(briefing.cutoff),
     }
 
 

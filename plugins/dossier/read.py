@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from . import markup
 from .errors import ContentError, ContentErrors, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
-from .model import Briefing, Diagnostic, Page, Source, Status
+from .model import Briefing, Diagnostic, Page, Source, Status, Takeaway
 from .slugs import SLUG_PATTERN, ascii_slug, slug_from_filename
 
 BRIEFING_KEYS = frozenset(
@@ -39,8 +39,12 @@ BRIEFING_KEYS = frozenset(
         "updated",
         "slug",
         "status",
+        "takeaways",
+        "cutoff",
     }
 )
+# A takeaway is a line, not a paragraph: longer ones get a warning.
+TAKEAWAY_CHARS = 300
 PAGE_KEYS = frozenset({"title", "slug", "summary", "status"})
 _HANDLER = YAMLHandler()
 
@@ -421,17 +425,31 @@ def read_briefing(
     updated = _date(fm, "updated", tz, required=False)
     status = _status(fm)
     slug = _slug(fm, stem)
+    lines = _takeaway_lines(fm)
+    cutoff = _date(fm, "cutoff", tz, required=False)
+    if cutoff is not None and date is not None and cutoff > date:
+        fm.warn("cutoff", "the information runs to after the briefing's date: is 'cutoff' right?")
     if date is None or fm.errors():
         raise ContentErrors(fm.problems)
-    links = None
+    links = first_links = None
     if linker is not None:
         prefer = linker.keys("actors", actors) | linker.keys("places", places)
         links = LinkState(linker, prefer=prefer)
+        # Takeaways link names of their own: the body still links its first mentions.
+        first_links = LinkState(linker, prefer=prefer)
+    takeaways = tuple(
+        Takeaway(*markup.inline(line, {ENV_KEY: first_links} if first_links else None))
+        for line in lines
+    )
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
         fm.warn("title", "the briefing has no body text")
     _warn_removed_html(fm, tokens)
-    mentioned = links.mentioned if links else {}
+    # A name's first mention: in the takeaways, which come first, else in the body.
+    mentioned = {
+        **({k: fm.body_line + n for k, n in links.mentioned.items()} if links else {}),
+        **dict.fromkeys(first_links.mentioned if first_links else (), fm.line("takeaways")),
+    }
     briefing = Briefing(
         path=path,
         slug=slug,
@@ -449,9 +467,36 @@ def read_briefing(
         status=status,
         field_lines=tuple(sorted(fm.lines.items())),
         mentions=tuple(sorted(mentioned)),
-        mention_lines=tuple(sorted((key, fm.body_line + line) for key, line in mentioned.items())),
+        mention_lines=tuple(sorted(mentioned.items())),
+        takeaways=takeaways,
+        cutoff=cutoff,
     )
     return briefing, fm.problems
+
+
+def _takeaway_lines(fm: FrontMatter) -> list[str]:
+    """``takeaways``: a list of short lines of Markdown (one line stands for a list of one)."""
+    value = fm.data.get("takeaways")
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        fm.error("takeaways", "'takeaways' must be a list of short lines")
+        return []
+    lines: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            fm.error(
+                "takeaways", f"'takeaways' must list lines of text, not {_kind(item)}: quote it"
+            )
+            continue
+        line = " ".join(item.split())
+        if len(line) > TAKEAWAY_CHARS:
+            fm.warn("takeaways", f"a takeaway of {len(line)} characters: keep each to a line "
+                    f"(under {TAKEAWAY_CHARS})")  # fmt: skip
+        if line:
+            lines.append(line)
+    return lines
 
 
 def read_page(

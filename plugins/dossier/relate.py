@@ -128,6 +128,11 @@ class Archive:
     # briefing slug -> the places holding the places it lists (its search filters too)
     within_of: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
 
+    @property
+    def latest_with_takeaways(self) -> Briefing | None:
+        """The newest briefing that has key takeaways, for the home page."""
+        return next((b for b in self.briefings if b.takeaways), None)
+
     def enclosing(self, places: Iterable[Entity]) -> tuple[Entity, ...]:
         """The places that hold any of ``places``, and are not among them, A–Z."""
         return enclosing(places, self.parents)

@@ -48,6 +48,8 @@ def scaffold(
         f"title: {json.dumps(title, ensure_ascii=False)}\n"
         f"date: {date:%Y-%m-%d}\n"
         'summary: ""\n'
+        "takeaways: []    # what to take away first: a few short lines\n"
+        "# cutoff: YYYY-MM-DD    # the date the information runs to\n"
         f"actors: {_list(actors)}\n"
         f"places: {_list(places)}\n"
         f"tags: {_list([t.lower() for t in tags])}\n"

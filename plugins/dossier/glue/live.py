@@ -244,7 +244,9 @@ class Live:
             self._write_briefing(published[slug])
             for slug in changed_briefings(self.archive, archive)
         ]  # fmt: skip
-        written += self._write_home(home_before)
+        # The first home page also shows the latest takeaways, wherever they are.
+        lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways
+        written += self._write_home(home_before, first_too=lead_changed)
         jobs = page_jobs(result)
         writer = Writer(str(self.output), settings=generator.settings)
         for key in changed_pages(self.jobs(), jobs):
@@ -329,7 +331,7 @@ class Live:
         staging.replace(target)
         return str(article.save_as)
 
-    def _write_home(self, before: list[Briefing]) -> list[str]:
+    def _write_home(self, before: list[Briefing], first_too: bool = False) -> list[str]:
         """The pages of the home list whose briefings changed, as Pelican's
         paginated writer renders them."""
         generator = self.articles
@@ -346,7 +348,10 @@ class Live:
         template = generator.get_template("index")
         writer = Writer(str(self.output), settings=settings)
         written = []
-        for number in changed_slices(before, after, per_page):
+        numbers = changed_slices(before, after, per_page)
+        if first_too and 1 not in numbers:
+            numbers.insert(0, 1)
+        for number in numbers:
             values: dict[str, Any] = {
                 **lists,
                 "blog": True,
