@@ -316,7 +316,8 @@ def test_takeaways_are_lines_of_inline_markdown_with_their_own_links() -> None:
     assert first.html.startswith("<strong>BM</strong> holds the port; <a ")
     assert "/actors/haftar/" in first.html
     assert "/actors/haftar/" in briefing.body_html  # the body links its first mention too
-    assert second.html.startswith("# not a heading") and "<script" not in second.html
+    assert second.html.startswith("# not a heading")
+    assert "<script" not in second.html
     assert briefing.cutoff == dt.datetime(2016, 10, 5, tzinfo=dt.UTC)
     assert briefing.gist == "BM holds the port; Haftar waits. · # not a heading, and x no script"
     assert dict(briefing.mention_lines)["actors/haftar"] == 6  # the takeaways key's line
