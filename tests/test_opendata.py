@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .helpers import sample_result
+from typing import Any
+
+import pytest
+
+from .helpers import Build, sample_result
 
 
 def test_open_data_made_from_kept_records_is_the_same() -> None:
@@ -11,11 +15,11 @@ def test_open_data_made_from_kept_records_is_the_same() -> None:
     from dataclasses import replace
 
     from dossier import opendata
-    from dossier.lazyfile import made
+    from dossier.lazyfile import Memo, made
 
     result = sample_result()
     archive, urls = result.archive, result.config.urls
-    memo: opendata.Memo = {}
+    memo: Memo = {}
     first = made(opendata.lazy_documents(archive, urls, "S", memo))
     assert first == opendata.documents(archive, urls, "S")
     assert set(memo) == {"briefings", "actors", "places"}
@@ -23,3 +27,55 @@ def test_open_data_made_from_kept_records_is_the_same() -> None:
     changed = replace(archive, briefings=(edited, *archive.briefings[1:]))
     again = made(opendata.lazy_documents(changed, urls, "S", memo))
     assert again == opendata.documents(changed, urls, "S") != first
+
+
+def test_csv_tables_match_the_json_and_are_safe_in_a_spreadsheet(site: Build) -> None:
+    import csv
+    import io
+    import json
+
+    def table(name: str) -> list[dict[str, str]]:
+        raw = (site.output / "data" / name).read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark
+        assert b"\r\n" in raw
+        return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+
+    data = json.loads((site.output / "data" / "briefings.json").read_text())["briefings"]
+    briefings = table("briefings.csv")
+    assert [row["slug"] for row in briefings] == [b["slug"] for b in data]
+    first = briefings[0]
+    assert first["takeaways"] == "Haftar and BM both gain leverage going into 2017.; " \
+        "Misrata's council stays neutral, for now."  # fmt: skip
+    assert first["cutoff"].startswith("2017-01-03")
+    assert first["actors"] == "khalifa-haftar; bunyan-al-marsus"
+    places = {row["slug"]: row for row in table("places.csv")}
+    assert places["sirte"]["within"] == "libya"
+    coordinates = {
+        p["slug"]: p["coordinates"]
+        for p in json.loads((site.output / "data" / "places.json").read_text())["places"]
+    }
+    assert float(places["sirte"]["lat"]) == coordinates["sirte"]["lat"]
+    mentions = table("mentions.csv")
+    bm = [r for r in mentions if r["briefing"] == "sirte-bm-splits-enclave"]
+    by_entity = {r["entity"]: r for r in bm}
+    assert by_entity["bunyan-al-marsus"]["tagged"] == "1"
+    assert int(by_entity["bunyan-al-marsus"]["mentions"]) >= 2  # "Bunyan al-Marsus (BM)", "BM"
+    assert all(r["section"] in ("actor", "place") for r in mentions)
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"),
+     ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("Haftar", "Haftar"), ("", ""),
+     (-15.5, -15.5), (3, 3), (None, None)],
+)  # fmt: skip
+def test_a_cell_that_would_run_as_a_formula_is_plain_text(cell: Any, written: Any) -> None:
+    from dossier.tables import safe
+
+    assert safe(cell) == written
+
+
+def test_a_title_that_is_a_formula_arrives_as_text() -> None:
+    from dossier.tables import rows_csv
+
+    assert rows_csv([["=cmd|' /C calc'!A0", -3.5, "ok"]]) == b"'=cmd|' /C calc'!A0,-3.5,ok\r\n"

@@ -8,9 +8,15 @@ same in any two runs that are compared (see :mod:`dossier.incremental`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+# Each file's parts (a record, some rows) by the id of the briefing or listing
+# they come from, kept with it so that the id stays its own: serve makes a
+# file again after an edit from the parts of what the edit did not touch.
+Memo = dict[str, dict[int, tuple[object, bytes]]]
 
 
 @dataclass(frozen=True)
@@ -29,3 +35,23 @@ def ready(payload: bytes) -> LazyFile:
 def made(files: Mapping[str, LazyFile]) -> dict[str, bytes]:
     """Every file's bytes, by path."""
     return {path: file.make() for path, file in files.items()}
+
+
+def parts(
+    memo: Memo | None, name: str, items: Iterable[T], make: Callable[[T], bytes]
+) -> list[bytes]:
+    """``make(item)`` for each item, taking the parts of the very same
+    objects from ``memo[name]`` (and keeping this run's there)."""
+    if memo is None:
+        return [make(item) for item in items]
+    known = memo.get(name, {})
+    kept: dict[int, tuple[object, bytes]] = {}
+    made_parts = []
+    for item in items:
+        hit = known.get(id(item))
+        if hit is None or hit[0] is not item:
+            hit = (item, make(item))
+        kept[id(item)] = hit
+        made_parts.append(hit[1])
+    memo[name] = kept
+    return made_parts

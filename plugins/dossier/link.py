@@ -205,6 +205,8 @@ class LinkState:
     prefer: frozenset[str] = frozenset()
     # entity key -> 0-based line of its first mention, counted in the body
     mentioned: dict[str, int] = field(default_factory=dict)
+    # entity key -> how many times the document names it
+    times: dict[str, int] = field(default_factory=dict)
     line: int = 0
 
 
@@ -332,6 +334,7 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
         if mention.entity is None:  # a phrase that must never link
             continue
         key = mention.key
+        links.times[key] = links.times.get(key, 0) + 1
         if key not in links.mentioned:
             links.mentioned[key] = links.line + bisect_left(flat.breaks, mention.start)
         if key in links.linked:

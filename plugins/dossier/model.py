@@ -65,6 +65,8 @@ class Briefing:
     # What the reader should take away first, and the date the information runs to.
     takeaways: tuple[Takeaway, ...] = ()
     cutoff: dt.datetime | None = None
+    # How many times the text (takeaways and body) names each entity it mentions.
+    mention_counts: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, TypeVar
 
-from .lazyfile import LazyFile, made
+from .lazyfile import LazyFile, Memo, made, parts
 from .model import SECTIONS, Actor, Briefing, Place
 from .relate import Archive, Count, EntityListing
 from .urls import Urls
@@ -86,12 +86,6 @@ def documents(archive: Archive, urls: Urls, site_name: str) -> dict[str, bytes]:
     return made(lazy_documents(archive, urls, site_name))
 
 
-# Each file's records as JSON, by the id of the briefing or listing they show
-# (kept with it, so that the id stays its own): serve makes a file again
-# after an edit from the records of the briefings and listings it did not touch.
-Memo = dict[str, dict[int, tuple[object, bytes]]]
-
-
 def lazy_documents(
     archive: Archive, urls: Urls, site_name: str, memo: Memo | None = None
 ) -> dict[str, LazyFile]:
@@ -102,21 +96,10 @@ def lazy_documents(
     folder = urls.url("data")
 
     def document(name: str, items: Iterable[T], record: Callable[[T], dict[str, Any]]) -> bytes:
-        if memo is None:
-            return dump_json({"version": VERSION, "site": site, name: [record(x) for x in items]})
-        known = memo.get(name, {})
-        kept: dict[int, tuple[object, bytes]] = {}
-        parts = []
-        for item in items:
-            hit = known.get(id(item))
-            if hit is None or hit[0] is not item:
-                hit = (item, dump_json(record(item)))
-            kept[id(item)] = hit
-            parts.append(hit[1])
-        memo[name] = kept
+        records = parts(memo, name, items, lambda item: dump_json(record(item)))
         head = dump_json({"version": VERSION, "site": site, name: []})
         # The same bytes as one dump: a list's items joined by ",", no spaces.
-        return head[:-2] + b",".join(parts) + b"]}"
+        return head[:-2] + b",".join(records) + b"]}"
 
     def briefing(b: Briefing) -> dict[str, Any]:
         return briefing_record(b, archive, urls)

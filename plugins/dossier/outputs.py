@@ -15,9 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import assets, browse, feeds, opendata, placemap, sitemap
+from . import assets, browse, feeds, opendata, placemap, sitemap, tables
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
-from .lazyfile import LazyFile, made, ready
+from .lazyfile import LazyFile, Memo, made, ready
 from .model import SECTIONS
 from .pipeline import Result
 
@@ -68,13 +68,14 @@ def data_files(result: Result) -> dict[str, bytes]:
     return made(lazy_data_files(result))
 
 
-def lazy_data_files(result: Result, memo: opendata.Memo | None = None) -> dict[str, LazyFile]:
+def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyFile]:
     """:func:`data_files`, each made on demand (``memo``: see :mod:`dossier.opendata`)."""
     archive, config = result.archive, result.config
     urls = config.urls
     files = {
         **feeds.lazy_documents(archive, urls, config.site_name, config.feed_max_items),
         **opendata.lazy_documents(archive, urls, config.site_name, memo),
+        **tables.lazy_documents(archive, urls, memo),
         **browse.lazy_documents(archive, urls),
         **{
             path: ready(payload)

@@ -470,8 +470,17 @@ def read_briefing(
         mention_lines=tuple(sorted(mentioned.items())),
         takeaways=takeaways,
         cutoff=cutoff,
+        mention_counts=_times(links, first_links),
     )
     return briefing, fm.problems
+
+
+def _times(*states: LinkState | None) -> tuple[tuple[str, int], ...]:
+    total: dict[str, int] = {}
+    for state in states:
+        for key, n in state.times.items() if state else ():
+            total[key] = total.get(key, 0) + n
+    return tuple(sorted(total.items()))
 
 
 def _takeaway_lines(fm: FrontMatter) -> list[str]:

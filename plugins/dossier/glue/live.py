@@ -36,11 +36,10 @@ from ..config import display_path
 from ..errors import DossierError
 from ..incremental import changed_briefings, changed_pages, changed_slices, prose_only, same_shape
 from ..index import BUNDLE, build_index
-from ..lazyfile import LazyFile
+from ..lazyfile import LazyFile, Memo
 from ..link import Linker
 from ..load import read_all
 from ..model import Briefing, Diagnostic
-from ..opendata import Memo
 from ..outputs import PageJob, PageKey, lazy_data_files, page_jobs
 from ..pipeline import Result
 from ..read import read_briefing
