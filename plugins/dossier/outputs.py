@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import assets, browse, feeds, opendata, placemap, sitemap, tables
+from . import assets, browse, citation, feeds, opendata, placemap, sitemap, tables
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from .lazyfile import LazyFile, Memo, made, ready
 from .model import SECTIONS
@@ -76,6 +76,7 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
         **feeds.lazy_documents(archive, urls, config.site_name, config.feed_max_items),
         **opendata.lazy_documents(archive, urls, config.site_name, memo),
         **tables.lazy_documents(archive, urls, memo),
+        **citation.lazy_documents(archive, urls, config.site_name),
         **browse.lazy_documents(archive, urls),
         **{
             path: ready(payload)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .errors import SettingsError
 from .model import Briefing, Entity, Section, Tag
@@ -43,6 +43,8 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "place_feed": ("DOSSIER_PLACE_FEED_ATOM", "DOSSIER_PLACE_FEED_ATOM",
                    "feeds/places/{slug}.atom.xml", "feeds/places/{slug}.atom.xml"),
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
+    "bibtex": ("DOSSIER_BIBTEX_URL", "DOSSIER_BIBTEX_URL", "cite/{slug}.bib", "cite/{slug}.bib"),
+    "ris": ("DOSSIER_RIS_URL", "DOSSIER_RIS_URL", "cite/{slug}.ris", "cite/{slug}.ris"),
     "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
 }  # fmt: skip
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
@@ -147,6 +149,10 @@ class Urls:
         if entity is None:
             return self.routes["feed"].url
         return self.routes[FEED_ROUTE[entity.section]].url.format(slug=entity.slug)
+
+    def citation(self, briefing: Briefing, kind: Literal["bib", "ris"]) -> str:
+        """The path of a briefing's BibTeX (``bib``) or RIS (``ris``) file in the site."""
+        return self.routes["bibtex" if kind == "bib" else "ris"].url.format(slug=briefing.slug)
 
     def feed_href(self, entity: Entity | None = None) -> str:
         """A link to the Atom feed of an entity, or of the whole site."""
