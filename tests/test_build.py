@@ -174,6 +174,17 @@ def test_key_takeaways_come_first_wherever_the_briefing_is_shown(site: Build) ->
     assert "Information as of" not in without
 
 
+def test_a_briefing_ends_with_related_briefings_and_why(site: Build) -> None:
+    page = site.page("/briefings/sirte-bm-splits-enclave/")
+    start = page.index('<section class="related"')
+    section = page[start : page.index("</section>", start)]
+    assert section.index('href="/briefings/fixed-slug/"') < section.index(
+        'href="/briefings/tanks-and-quotes/"'
+    )  # three entities shared against two
+    assert "also on Bunyan al-Marsus, Khalifa Haftar, Misrata" in section  # as rare, A–Z
+    assert page.index('<section class="related"') < page.index('class="neighbours"')
+
+
 def test_arabic_alias_resolves_to_its_actor(site: Build) -> None:
     html = site.page("/actors/khalifa-haftar/")
     assert "Tanks &lt;b&gt;" in html  # tagged with the Arabic alias خليفة حفتر

@@ -236,3 +236,26 @@ def test_relating_an_edit_again_gives_the_archive_relating_everything_gives() ->
         again = relate(resolved, previous=archive, edited=edited)
         assert again == relate(resolved)
         corpus, archive = changed, again
+
+
+def test_related_briefings_weigh_a_rare_shared_entity_above_a_common_one() -> None:
+    from dossier.relate import related
+
+    minor, big = actor("minor", "Minor Militia"), place("big", "Big Country")
+    others = [briefing(f"x{n}", n, month=1) for n in range(1, 21)]  # "big" is common
+    rare, common = briefing("rare", 5, month=11), briefing("common", 6, month=11)
+    me, unrelated = briefing("me", 7, month=11), briefing("unrelated", 8, month=11)
+    everything = newest_first([*others, rare, common, me, unrelated])
+    actors_of = {"me": (minor,), "rare": (minor,)}
+    places_of = {b.slug: (big,) for b in [*others, common, me]}
+    found = related(everything, actors_of, places_of)
+    # The rare actor first, then the common place's briefings, newest first.
+    assert [r.briefing.slug for r in found["me"]] == ["rare", "common", "x20", "x19", "x18"]
+    assert found["me"][0].shared == (minor,)
+    assert found["unrelated"] == ()
+    assert related(everything, actors_of, places_of, only={"me"}).keys() == {"me"}
+    # In more than COMMON_FLOOR briefings (and 2 % of them), a place counts for nothing.
+    many = [briefing(f"y{n}", 1 + n % 28, month=2 + n // 28) for n in range(60)]
+    everything = newest_first([*many, rare, me])
+    places_of = {b.slug: (big,) for b in [*many, me]}
+    assert [r.briefing.slug for r in related(everything, actors_of, places_of)["me"]] == ["rare"]

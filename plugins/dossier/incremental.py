@@ -46,7 +46,8 @@ def same_shape(old: Archive, new: Archive) -> bool:
 
 def briefing_view(archive: Archive, briefing: Briefing) -> tuple[Any, ...]:
     """Everything a briefing's page shows that may change with the content:
-    the briefing, what it lists, the places holding them, its neighbours.
+    the briefing, what it lists, the places holding them, its neighbours and
+    related briefings.
     (Its mentions name registry entities, which stay the same.)"""
     slug = briefing.slug
     return (
@@ -57,6 +58,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> tuple[Any, ...]:
         archive.within_of.get(slug, ()),
         _shown(archive.older.get(slug)),
         _shown(archive.newer.get(slug)),
+        tuple((_shown(r.briefing), r.shared) for r in archive.related.get(slug, ())),
     )
 
 

@@ -9,6 +9,7 @@ passes, each a pure function of the resolved briefings, tested on its own.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,14 @@ class TagListing(Listing):
     tag: Tag = field(default=Tag("", ""))
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A briefing related to another, and the entities they share (rarest first)."""
+
+    briefing: Briefing
+    shared: tuple[Entity, ...]
+
+
 @dataclass(frozen=True)
 class Archive:
     """The related archive: every list a page of the site needs."""
@@ -127,6 +136,8 @@ class Archive:
     parents: Mapping[str, Entity]
     # briefing slug -> the places holding the places it lists (its search filters too)
     within_of: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
+    # briefing slug -> up to RELATED briefings most like it (see :func:`related`)
+    related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
 
     @property
     def latest_with_takeaways(self) -> Briefing | None:
@@ -189,6 +200,7 @@ def relate(
     tagged, via = gather(briefings, own, resolved.parents, places)
     mentioned = mentioned_only(briefings, tagged)
     kept: dict[str, EntityListing] = {}
+    touched: set[str] = set()
     if previous is None:
         together = co_occurrence(briefings, resolved.actors_of, resolved.places_of)
         together.update(
@@ -244,6 +256,19 @@ def relate(
         return out
 
     older, newer = neighbours(briefings)
+    if previous is None:
+        alike = related(briefings, resolved.actors_of, resolved.places_of)
+    else:
+        # Only briefings that list an entity the edit touched can change
+        # their related briefings (the weights of those entities change too).
+        of, at = resolved.actors_of, resolved.places_of
+        changed = {
+            b.slug for b in briefings if any(e.key in touched for e in _entities_of(b, of, at))
+        }
+        alike = {
+            **{k: v for k, v in previous.related.items() if k not in changed},
+            **related(briefings, resolved.actors_of, resolved.places_of, only=changed),
+        }
     return Archive(
         briefings=briefings,
         actors=listings(resolved.actors),
@@ -257,6 +282,7 @@ def relate(
         years=group_by_month(briefings),
         parents=resolved.parents,
         within_of=within_of(briefings, resolved.places_of, resolved.parents),
+        related=alike,
     )
 
 
@@ -270,6 +296,78 @@ def group_by_month(briefings: tuple[Briefing, ...]) -> tuple[Year, ...]:
         )
         years.append(Year(year, months))
     return tuple(years)
+
+
+RELATED = 5
+# An entity in more briefings than this share of them (and than the floor)
+# says little about likeness (the country the archive covers): it does not
+# count. At 10,000 briefings, one in more than 200.
+COMMON = 0.02
+COMMON_FLOOR = 50
+LEVELS = 6
+_SHIFT = 32  # a score and a position in one int: positions stay below 2**32
+_MASK = (1 << _SHIFT) - 1
+
+
+def related(
+    briefings: tuple[Briefing, ...],
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+    only: Collection[str] | None = None,
+) -> dict[str, tuple[Related, ...]]:
+    """Each briefing's slug (of ``only``, if given) -> up to ``RELATED``
+    briefings most like it: ranked by the entities they both list, each
+    weighted by how rare it is, ties newest first.
+
+    An entity's weight is its rarity level, 1 to ``LEVELS``: one more each
+    time the briefings listing it halve below ``COMMON`` of the archive (so
+    a minor actor shared counts more than a big place). An entity in more
+    than ``COMMON`` of the briefings (and more than ``COMMON_FLOOR``), or a
+    background one, counts for nothing.
+    One pass over an inverted index, each posting repeated by its weight, so
+    that ``Counter`` adds up the scores in C.
+    """
+    total = len(briefings)
+    ents = {
+        b.slug: [e for e in _entities_of(b, actors_of, places_of) if not e.background]
+        for b in briefings
+    }
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, b in enumerate(briefings):
+        for e in ents[b.slug]:
+            postings[e.key].append(i)
+    limit = max(COMMON_FLOOR, int(total * COMMON))
+    weight = {
+        key: min(LEVELS, 1 + int(math.log2(limit / len(found))))
+        for key, found in postings.items()
+        if len(found) <= limit
+    }
+    weighted = {key: postings[key] * w for key, w in weight.items()}
+    found: dict[str, tuple[Related, ...]] = {}
+    for i, b in enumerate(briefings):
+        if only is not None and b.slug not in only:
+            continue
+        mine = [e.key for e in ents[b.slug] if e.key in weight]
+        scores: Counter[int] = Counter()
+        for key in mine:
+            scores.update(weighted[key])
+        scores.pop(i, None)
+        # Highest score first, then the lower position (newer): one int each, sorted in C.
+        best = sorted([j - (score << _SHIFT) for j, score in scores.items()])[:RELATED]
+        found[b.slug] = tuple(_related(briefings[x & _MASK], set(mine), ents, weight) for x in best)
+    return found
+
+
+def _related(
+    other: Briefing,
+    mine: set[str],
+    ents: Mapping[str, list[Entity]],
+    weight: Mapping[str, int],
+) -> Related:
+    shared = sorted(
+        (e for e in ents[other.slug] if e.key in mine), key=lambda e: (-weight[e.key], e.name)
+    )
+    return Related(other, tuple(shared))
 
 
 def _entities_of(
