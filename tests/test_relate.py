@@ -206,15 +206,21 @@ def test_parent_places_gather_the_briefings_of_the_places_within_them() -> None:
     assert [p.slug for p in archive.enclosing([geneina, west])] == ["darfur"]
 
 
-def test_relating_an_edit_again_gives_the_archive_relating_everything_gives() -> None:
+@pytest.mark.parametrize("floor", [50, 3])  # 3: entities cross the "too common" line
+def test_relating_an_edit_again_gives_the_archive_relating_everything_gives(
+    floor: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """serve relates an edited archive keeping the listings the edit cannot
     touch; random edits of the sample archive (lists, names, dates, places
     with parents) must give exactly what a whole relate gives."""
     import random
     from dataclasses import replace
 
+    import dossier.relate
+
+    monkeypatch.setattr(dossier.relate, "COMMON_FLOOR", floor)
     result = sample_result()
-    corpus, archive = result.corpus, result.archive
+    corpus, archive = result.corpus, relate(result.resolved)
     actors = sorted(e.name for e in corpus.actors.entities.values())
     places = sorted(e.name for e in corpus.places.entities.values())
     keys = sorted(e.key for r in (corpus.actors, corpus.places) for e in r.entities.values())

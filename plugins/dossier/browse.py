@@ -24,6 +24,7 @@ facets), so counts are exact at once, and fetches only the chunks it shows.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from functools import partial
 from typing import Any
@@ -62,6 +63,9 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     files: dict[str, LazyFile] = {}
     facets: dict[str, Any] = {"chunk": CHUNK, "actor": [], "place": [], "tag": [], "year": []}
     position = {b.slug: i for i, b in enumerate(archive.briefings)}
+    # A list's positions change with its briefings, or with the order of all:
+    # one digest of that order stands for it in every list's inputs.
+    order = hashlib.sha1("\n".join(position).encode()).hexdigest()
     values = _Values(archive)
     for start in range(0, len(archive.briefings), CHUNK):
         chunk = archive.briefings[start : start + CHUNK]
@@ -73,9 +77,8 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
             return
-        positions = sorted(position[b.slug] for b in listing.briefings)
         files[f"{root}lists/{facet}/{slug}.json"] = LazyFile(
-            positions, partial(dump_json, positions)
+            (order, listing.briefings), partial(_positions, listing.briefings, position)
         )
         files[f"{root}counts/{facet}/{slug}.json"] = LazyFile(
             listing.briefings, lambda: dump_json(cross_counts(listing.briefings, values))
@@ -97,6 +100,10 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     facets["year"].sort(key=lambda v: v["name"], reverse=True)
     files[f"{root}facets.json"] = ready(dump_json(facets))
     return files
+
+
+def _positions(briefings: tuple[Briefing, ...], position: dict[str, int]) -> bytes:
+    return dump_json(sorted(position[b.slug] for b in briefings))
 
 
 def _value_rows(chunk: tuple[Briefing, ...], values: dict[str, dict[str, list[str]]]) -> bytes:

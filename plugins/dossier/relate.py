@@ -209,6 +209,8 @@ def relate(
             )
         )
     else:
+        edited = list(edited)
+        edited_slugs = {b.slug for b in edited}
         touched = touched_by(edited, previous, resolved)
         kept = {
             listing.entity.key: listing
@@ -260,10 +262,14 @@ def relate(
         alike = related(briefings, resolved.actors_of, resolved.places_of)
     else:
         # Only briefings that list an entity the edit touched can change
-        # their related briefings (the weights of those entities change too).
+        # their related briefings (the weights of those entities change too),
+        # and only through an entity that counts (or counted) for likeness:
+        # one in too many briefings before and after counts for nothing.
+        counting = common_limit(len(briefings)) + len(edited_slugs)
+        weighing = {key for key in touched if len(own.get(key, ())) <= counting}
         of, at = resolved.actors_of, resolved.places_of
-        changed = {
-            b.slug for b in briefings if any(e.key in touched for e in _entities_of(b, of, at))
+        changed = edited_slugs | {
+            b.slug for b in briefings if any(e.key in weighing for e in _entities_of(b, of, at))
         }
         alike = {
             **{k: v for k, v in previous.related.items() if k not in changed},
@@ -309,6 +315,11 @@ _SHIFT = 32  # a score and a position in one int: positions stay below 2**32
 _MASK = (1 << _SHIFT) - 1
 
 
+def common_limit(total: int) -> int:
+    """How many briefings an entity may be in and still count for likeness."""
+    return max(COMMON_FLOOR, int(total * COMMON))
+
+
 def related(
     briefings: tuple[Briefing, ...],
     actors_of: Mapping[str, tuple[Entity, ...]],
@@ -336,7 +347,7 @@ def related(
     for i, b in enumerate(briefings):
         for e in ents[b.slug]:
             postings[e.key].append(i)
-    limit = max(COMMON_FLOOR, int(total * COMMON))
+    limit = common_limit(total)
     weight = {
         key: min(LEVELS, 1 + int(math.log2(limit / len(found))))
         for key, found in postings.items()
