@@ -39,10 +39,11 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     archive, region = result.archive, result.config.site.map_region
     urls = result.config.urls
     jobs: dict[PageKey, PageJob] = {}
+    span = archive.span  # every activity chart spans the archive's months
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
             jobs[("entity", section, slug)] = PageJob(
-                listing.entity, "entity", {"listing": listing, "section": section}
+                listing.entity, "entity", {"listing": listing, "section": section, "span": span}
             )
         drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
         jobs[("entities", section)] = PageJob(

@@ -140,6 +140,14 @@ class Archive:
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
 
     @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last month of the archive (their first days), if any briefing."""
+        if not self.briefings:
+            return None
+        first, last = self.briefings[-1].date.date(), self.briefings[0].date.date()
+        return first.replace(day=1), last.replace(day=1)
+
+    @property
     def latest_with_takeaways(self) -> Briefing | None:
         """The newest briefing that has key takeaways, for the home page."""
         return next((b for b in self.briefings if b.takeaways), None)

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from .. import activity
 from ..errors import RenderError
 from ..load import cpus
 from ..outputs import PageJob, data_files, page_jobs
@@ -33,6 +34,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         self.context["dossier"] = result.archive
         self.context["urls"] = result.config.urls
         self.context["site"] = result.config.site
+        self.context["activity"] = activity.chart
         self.context["jsonld"] = StructuredData(
             result.archive, result.config.urls, result.config.site
         )

@@ -1,0 +1,89 @@
+"""An entity's activity: how many briefings list or name it, month by month,
+drawn at build time as a small inline SVG bar chart (no script, no library),
+with the same figures as text: a caption and a table.
+
+Every chart of an archive spans the same months (the archive's first to its
+last), so that two entities' charts can be compared at a glance. Colours come
+from the stylesheet's classes, so charts follow light, dark and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .relate import EntityListing
+
+Span = tuple[dt.date, dt.date]
+HEIGHT = 40  # the chart's drawing height, in its own units (CSS sets its size)
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month of an entity's activity: briefings listing it, and only naming it."""
+
+    start: dt.date
+    listed: int
+    named: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """The chart of one entity: its SVG (hidden from screen readers), and the
+    same as text: one sentence, and the months with any briefing."""
+
+    svg: Markup
+    caption: str
+    months: tuple[Month, ...]  # those with any briefing, oldest first
+
+
+def months(span: Span) -> list[dt.date]:
+    """The first day of every month from ``span[0]`` to ``span[1]``."""
+    found, month = [], span[0].replace(day=1)
+    while month <= span[1]:
+        found.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return found
+
+
+def chart(listing: EntityListing, span: Span | None) -> Chart | None:
+    """The chart of ``listing`` over the archive's ``span`` (None if it has no briefings)."""
+    if span is None or not (listing.briefings or listing.mentioned_only):
+        return None
+    listed = Counter(b.date.date().replace(day=1) for b in listing.briefings)
+    named = Counter(b.date.date().replace(day=1) for b in listing.mentioned_only)
+    every = months(span)
+    top = max((listed[m] + named[m] for m in every), default=0) or 1
+    width = len(every)
+    bars = []
+    for x, month in enumerate(every):
+        a, b = listed[month], named[month]
+        if not a + b:
+            continue
+        high_a, high_b = HEIGHT * a / top, HEIGHT * b / top
+        if a:
+            bars.append(f'<rect class="bar-listed" x="{x}.1" y="{HEIGHT - high_a:.2f}" '
+                        f'width="0.8" height="{high_a:.2f}"/>')  # fmt: skip
+        if b:
+            bars.append(f'<rect class="bar-named" x="{x}.1" y="{HEIGHT - high_a - high_b:.2f}" '
+                        f'width="0.8" height="{high_b:.2f}"/>')  # fmt: skip
+    busy = tuple(Month(m, listed[m], named[m]) for m in every if listed[m] + named[m])
+    peak = max(busy, key=lambda m: (m.listed + m.named, m.start))
+    caption = (
+        f"{_count(len(listing.briefings))} list {listing.entity.name}"
+        + (f" and {len(listing.mentioned_only)} more name it" if listing.mentioned_only else "")
+        + f", {every[0]:%B %Y} to {every[-1]:%B %Y}; the busiest month was "
+        + f"{peak.start:%B %Y} ({peak.listed + peak.named})."
+    )
+    svg = Markup(
+        f'<svg class="activity-chart" viewBox="0 0 {width} {HEIGHT}" preserveAspectRatio="none" '
+        f'aria-hidden="true" focusable="false">{"".join(bars)}</svg>'
+    )
+    return Chart(svg, caption, busy)
+
+
+def _count(n: int) -> str:
+    return f"{n} briefing{'' if n == 1 else 's'}"
