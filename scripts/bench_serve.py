@@ -33,8 +33,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-
-from pyinstrument import Profiler
+from typing import Any
 
 from dossier.cli import build as cli_build
 from dossier.glue.live import Live
@@ -84,7 +83,7 @@ def main() -> None:
             if len(times) == args.edits:
                 break
             path.write_text(changed, encoding="utf-8")
-            profiler = Profiler() if args.profile and len(times) == 1 else None
+            profiler = profiler_if(args.profile and len(times) == 1)
             try:
                 if profiler:
                     profiler.start()
@@ -104,6 +103,15 @@ def main() -> None:
     started = time.perf_counter()
     caught_up.wait(600)
     print(f"search index caught up {time.perf_counter() - started:.1f} s after the last edit")
+
+
+def profiler_if(wanted: bool) -> Any:
+    """pyinstrument's profiler (the ``bench`` extra) when wanted, else None."""
+    if not wanted:
+        return None
+    from pyinstrument import Profiler
+
+    return Profiler()
 
 
 def through_serve(content: Path, output: Path, edits: int) -> None:
