@@ -50,3 +50,24 @@ def test_an_entity_page_shows_its_activity_as_a_chart_and_as_text(site: Build) -
     assert 'aria-hidden="true"' in figure
     assert "<figcaption>3 briefings list Khalifa Haftar, October 2016 to January 2017" in figure
     assert "<tr><td>October 2016</td><td>2</td><td>0</td></tr>" in figure
+
+
+def test_a_sparkline_follows_the_listing_briefings_over_the_span() -> None:
+    from dossier.activity import sparkline
+
+    haftar = actor("haftar", "Khalifa Haftar")
+    listed = (briefing("c", 20, month=12), briefing("b", 3, month=12), briefing("a", 9, month=10))
+    span = (dt.date(2016, 9, 1), dt.date(2016, 12, 1))
+    line = str(sparkline(EntityListing(briefings=listed, entity=haftar), span))
+    assert 'viewBox="0 0 3 11"' in line
+    assert 'points="0 10 1 6 2 10 3 1"' in line  # Sep 0, Oct 1, Nov 0, Dec 2 (the top)
+    assert 'aria-hidden="true"' in line
+    none = str(sparkline(EntityListing(briefings=(), entity=haftar), span))
+    assert none == '<span class="spark"></span>'
+
+
+def test_index_pages_show_a_sparkline_beside_each_count(site: Build) -> None:
+    page = site.page("/actors/")
+    assert page.count('<svg class="spark"') + page.count('<span class="spark">') == page.count(
+        '<span class="count">'
+    )

@@ -87,3 +87,30 @@ def chart(listing: EntityListing, span: Span | None) -> Chart | None:
 
 def _count(n: int) -> str:
     return f"{n} briefing{'' if n == 1 else 's'}"
+
+
+SPARK_BUCKETS = 24  # a sparkline's points: about a quarter each over a six-year archive
+
+
+def sparkline(listing: EntityListing, span: Span | None) -> Markup:
+    """A tiny line of the briefings listing an entity over the archive's span
+    (in at most ``SPARK_BUCKETS`` equal steps), scaled to its own busiest step;
+    decoration beside the count it goes with, so hidden from screen readers."""
+    if span is None:
+        return Markup("")
+    if not listing.briefings:  # the room of one, so that counts stay in line
+        return Markup('<span class="spark"></span>')
+    every = months(span)
+    steps = min(SPARK_BUCKETS, len(every))
+    index = {month: i * steps // len(every) for i, month in enumerate(every)}
+    counts = [0] * steps
+    for b in listing.briefings:
+        counts[index[b.date.date().replace(day=1)]] += 1
+    top = max(counts) or 1
+    if steps == 1:
+        counts, steps = counts * 2, 2  # a flat line across, not a point
+    points = " ".join(f"{x} {10 - round(9 * n / top)}" for x, n in enumerate(counts))
+    return Markup(
+        f'<svg class="spark" viewBox="0 0 {steps - 1} 11" preserveAspectRatio="none" '
+        f'aria-hidden="true" focusable="false"><polyline points="{points}"/></svg>'
+    )

@@ -54,6 +54,7 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
                 "groups": archive.entity_groups(section),
                 "place_map": Markup(drawn.svg) if drawn else "",
                 "left_off": drawn.left_off if drawn else [],
+                "span": span,
             },
         )
     for slug, tag_listing in archive.tags.items():

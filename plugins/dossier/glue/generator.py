@@ -35,6 +35,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         self.context["urls"] = result.config.urls
         self.context["site"] = result.config.site
         self.context["activity"] = activity.chart
+        self.context["sparkline"] = activity.sparkline
         self.context["jsonld"] = StructuredData(
             result.archive, result.config.urls, result.config.site
         )
