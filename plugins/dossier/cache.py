@@ -162,7 +162,7 @@ def _record(b: Briefing) -> dict[str, Any]:
         "status": b.status, "field_lines": b.field_lines, "mentions": b.mentions,
         "mention_lines": b.mention_lines, "summary_given": b.summary_given,
         "takeaways": [[t.html, t.text] for t in b.takeaways], "cutoff": _when(b.cutoff),
-        "mention_counts": b.mention_counts,
+        "mention_counts": b.mention_counts, "redirect_from": b.redirect_from,
     }  # fmt: skip
 
 
@@ -181,4 +181,5 @@ def _briefing(r: dict[str, Any]) -> Briefing:
         summary_given=bool(r["summary_given"]),
         takeaways=tuple(Takeaway(h, t) for h, t in r["takeaways"]), cutoff=_at(r["cutoff"]),
         mention_counts=tuple((k, n) for k, n in r["mention_counts"]),
+        redirect_from=tuple(r["redirect_from"]),
     )  # fmt: skip

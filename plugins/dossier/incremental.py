@@ -33,14 +33,17 @@ def prose_only(old: Briefing, new: Briefing) -> bool:
 
 def same_shape(old: Archive, new: Archive) -> bool:
     """True when both archives have the same briefings, entities and themes by
-    slug, and the same years and entities with briefings of their own, so
-    that the same pages and files exist (only their content may differ)."""
+    slug, the same years and entities with briefings of their own, and the
+    same redirects, so that the same pages and files exist (only their
+    content may differ)."""
     return (
         {b.slug for b in old.briefings} == {b.slug for b in new.briefings}
         and old.actors.keys() == new.actors.keys()
         and old.places.keys() == new.places.keys()
         and old.tags.keys() == new.tags.keys()
         and browse.listed(old) == browse.listed(new)
+        and {(b.slug, b.redirect_from) for b in old.briefings}
+        == {(b.slug, b.redirect_from) for b in new.briefings}
     )
 
 

@@ -67,6 +67,8 @@ class Briefing:
     cutoff: dt.datetime | None = None
     # How many times the text (takeaways and body) names each entity it mentions.
     mention_counts: tuple[tuple[str, int], ...] = ()
+    # Site-relative addresses it was published at before: each redirects here.
+    redirect_from: tuple[str, ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""
@@ -119,6 +121,8 @@ class Entity:
     background: bool = False
     ambiguous: tuple[str, ...] = ()
     field_lines: tuple[tuple[str, int], ...] = ()
+    # Slugs it had before it was renamed (or merged into it): their pages redirect here.
+    formerly: tuple[str, ...] = ()
     # ``section/slug``: unique across actors and places. Kept, not computed
     # on each use: relating a large archive asks for it millions of times.
     key: str = field(init=False, repr=False, compare=False, default="")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import redirects
 from .config import Config
 from .load import Corpus, load
 from .model import Diagnostic
@@ -43,5 +44,6 @@ def run(config: Config) -> Result:
     corpus = load(config)
     resolved = resolve(corpus)
     archive = relate(resolved)
-    found = (*corpus.diagnostics, *resolved.diagnostics)
+    _, moved = redirects.check(archive, corpus.pages, config.urls)
+    found = (*corpus.diagnostics, *resolved.diagnostics, *moved)
     return Result(config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key)))

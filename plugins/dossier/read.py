@@ -41,6 +41,7 @@ BRIEFING_KEYS = frozenset(
         "status",
         "takeaways",
         "cutoff",
+        "redirect_from",
     }
 )
 # A takeaway is a line, not a paragraph: longer ones get a warning.
@@ -426,6 +427,7 @@ def read_briefing(
     status = _status(fm)
     slug = _slug(fm, stem)
     lines = _takeaway_lines(fm)
+    redirect_from = _old_addresses(fm)
     cutoff = _date(fm, "cutoff", tz, required=False)
     if cutoff is not None and date is not None and cutoff > date:
         fm.warn("cutoff", "the information runs to after the briefing's date: is 'cutoff' right?")
@@ -471,6 +473,7 @@ def read_briefing(
         takeaways=takeaways,
         cutoff=cutoff,
         mention_counts=_times(links, first_links),
+        redirect_from=redirect_from,
     )
     return briefing, fm.problems
 
@@ -481,6 +484,26 @@ def _times(*states: LinkState | None) -> tuple[tuple[str, int], ...]:
         for key, n in state.times.items() if state else ():
             total[key] = total.get(key, 0) + n
     return tuple(sorted(total.items()))
+
+
+def _old_addresses(fm: FrontMatter) -> tuple[str, ...]:
+    """``redirect_from``: the site-relative addresses the briefing had, as
+    ``path/`` or ``path.html`` without the leading slash."""
+    found: list[str] = []
+    for address in names(fm, "redirect_from"):
+        path = address.strip().lstrip("/")
+        parts = path.split("/")
+        if "://" in address or address.startswith("//") or any(c in path for c in "?#\\ "):
+            fm.error("redirect_from", f"'redirect_from' lists old addresses on this site, such as "
+                     f"/2016/10/old-title/: '{address}' is not one")  # fmt: skip
+        elif not path or ".." in parts or "." in parts:
+            fm.error("redirect_from", f"'{address}' cannot be redirected: name an old page")
+        else:
+            if not path.endswith((".html", "/")):
+                path += "/"
+            if path not in found:
+                found.append(path)
+    return tuple(found)
 
 
 def _takeaway_lines(fm: FrontMatter) -> list[str]:

@@ -22,7 +22,7 @@ from .model import NOUN, Actor, Diagnostic, Entity, Place, Section, name_key
 from .read import FrontMatter, check_keys, load_text, names, prepare
 from .slugs import slugify
 
-COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "ambiguous", "background"})
+COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "ambiguous", "background", "formerly"})
 ACTOR_KEYS = COMMON_KEYS | {"affiliations"}
 PLACE_KEYS = COMMON_KEYS | {"coordinates", "within"}
 
@@ -148,6 +148,20 @@ def _coordinates(fm: FrontMatter) -> tuple[float, float] | None:
     return None
 
 
+def _old_slugs(fm: FrontMatter, slug: str) -> list[str]:
+    """``formerly``: the slugs (old file names) the entry had; each must be one."""
+    found = []
+    for old in names(fm, "formerly"):
+        if slugify(old) != old:
+            fm.error("formerly", f"'formerly' lists old slugs (file names without .md): "
+                     f"'{old}' is not one; did you mean '{slugify(old)}'?")  # fmt: skip
+        elif old == slug:
+            fm.warn("formerly", f"'{old}' is this entry's own slug")
+        else:
+            found.append(old)
+    return found
+
+
 def read_entity(
     raw: str, path: str, section: Section, stem: str
 ) -> tuple[Entity, list[Diagnostic]]:
@@ -176,6 +190,7 @@ def read_entity(
     for alias in ambiguous:
         if name_key(alias) not in claimed:
             fm.warn("ambiguous", f"'{alias}' is listed as ambiguous but is not a name or alias")
+    formerly = tuple(dict.fromkeys(_old_slugs(fm, slug)))
     background = fm.data.get("background", False)
     if not isinstance(background, bool):
         fm.error("background", "'background' must be true or false")
@@ -198,6 +213,7 @@ def read_entity(
             background=background,
             ambiguous=ambiguous,
             field_lines=tuple(sorted(fm.lines.items())),
+            formerly=formerly,
         )
     else:
         within = fm.data.get("within")
@@ -219,6 +235,7 @@ def read_entity(
             background=background,
             ambiguous=ambiguous,
             field_lines=tuple(sorted(fm.lines.items())),
+            formerly=formerly,
         )
     if fm.errors():
         raise ContentErrors(fm.problems)
