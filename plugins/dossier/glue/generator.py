@@ -9,20 +9,30 @@ import sys
 from typing import Any
 
 from jinja2 import TemplateError
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .. import activity
+from .. import activity, home, placemap
+from ..config import Config
 from ..errors import RenderError
 from ..load import cpus
 from ..outputs import PageJob, data_files, page_jobs
+from ..relate import Archive
 from ..structured import StructuredData
 from .result import current
 
 FAILED = "writing the actor, place and theme pages failed"
 # Below this many briefings a second process costs more than it saves.
 PARALLEL_FROM = 500
+
+
+def front_page(archive: Archive, config: Config) -> dict[str, Any]:
+    """What the first home page shows besides Pelican's list: the last four
+    weeks' most active entities, and the places map."""
+    drawn = placemap.archive_map(archive, config.urls, config.site.map_region)
+    return {"recent": home.recent_activity(archive), "home_map": Markup(drawn.svg)}
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
@@ -35,6 +45,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         self.context["urls"] = result.config.urls
         self.context["site"] = result.config.site
         self.context["activity"] = activity.chart
+        self.context.update(front_page(result.archive, result.config))
         self.context["sparkline"] = activity.sparkline
         self.context["jsonld"] = StructuredData(
             result.archive, result.config.urls, result.config.site

@@ -47,7 +47,7 @@ from ..relate import relate
 from ..report import report
 from ..resolve import resolve
 from ..structured import StructuredData
-from .generator import DossierGenerator
+from .generator import DossierGenerator, front_page
 from .result import CURRENT
 
 # Where a run's settings keep Pelican's briefings generator, and ours, for serve.
@@ -243,8 +243,13 @@ class Live:
             self._write_briefing(published[slug])
             for slug in changed_briefings(self.archive, archive)
         ]  # fmt: skip
-        # The first home page also shows the latest takeaways, wherever they are.
-        lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways
+        # The first home page also shows the latest takeaways, wherever they
+        # are, the last four weeks' most active entities and the map.
+        front = front_page(archive, config)
+        lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways or any(
+            context.get(key) != value for key, value in front.items()
+        )
+        context.update(front)
         written += self._write_home(home_before, first_too=lead_changed)
         jobs = page_jobs(result)
         writer = Writer(str(self.output), settings=generator.settings)
