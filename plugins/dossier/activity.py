@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -92,6 +93,14 @@ def _count(n: int) -> str:
 SPARK_BUCKETS = 24  # a sparkline's points: about a quarter each over a six-year archive
 
 
+@lru_cache(maxsize=8)
+def _steps(span: Span) -> tuple[int, dict[dt.date, int]]:
+    # The same for every sparkline of a build: worked out once.
+    every = months(span)
+    steps = min(SPARK_BUCKETS, len(every))
+    return steps, {month: i * steps // len(every) for i, month in enumerate(every)}
+
+
 def sparkline(listing: EntityListing, span: Span | None) -> Markup:
     """A tiny line of the briefings listing an entity over the archive's span
     (in at most ``SPARK_BUCKETS`` equal steps), scaled to its own busiest step;
@@ -100,9 +109,7 @@ def sparkline(listing: EntityListing, span: Span | None) -> Markup:
         return Markup("")
     if not listing.briefings:  # the room of one, so that counts stay in line
         return Markup('<span class="spark"></span>')
-    every = months(span)
-    steps = min(SPARK_BUCKETS, len(every))
-    index = {month: i * steps // len(every) for i, month in enumerate(every)}
+    steps, index = _steps(span)
     counts = [0] * steps
     for b in listing.briefings:
         counts[index[b.date.date().replace(day=1)]] += 1

@@ -28,11 +28,13 @@ FAILED = "writing the actor, place and theme pages failed"
 PARALLEL_FROM = 500
 
 
-def front_page(archive: Archive, config: Config) -> dict[str, Any]:
+def front_page(archive: Archive, config: Config, drawn: Markup | None = None) -> dict[str, Any]:
     """What the first home page shows besides Pelican's list: the last four
-    weeks' most active entities, and the places map."""
-    drawn = placemap.archive_map(archive, config.urls, config.site.map_region)
-    return {"recent": home.recent_activity(archive), "home_map": Markup(drawn.svg)}
+    weeks' most active entities, and the places map (``drawn``, if the
+    caller has it already)."""
+    if drawn is None:
+        drawn = Markup(placemap.archive_map(archive, config.urls, config.site.map_region).svg)
+    return {"recent": home.recent_activity(archive), "home_map": drawn}
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]

@@ -245,13 +245,16 @@ class Live:
         ]  # fmt: skip
         # The first home page also shows the latest takeaways, wherever they
         # are, the last four weeks' most active entities and the map.
-        front = front_page(archive, config)
+        jobs = page_jobs(result)
+        places_index = jobs.get(("entities", "places"))
+        front = front_page(
+            archive, config, places_index.kwargs["place_map"] if places_index else None
+        )
         lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways or any(
             context.get(key) != value for key, value in front.items()
         )
         context.update(front)
         written += self._write_home(home_before, first_too=lead_changed)
-        jobs = page_jobs(result)
         writer = Writer(str(self.output), settings=generator.settings)
         for key in changed_pages(self.jobs(), jobs):
             self.pages.write_page(writer, jobs[key])
