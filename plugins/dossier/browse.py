@@ -29,7 +29,7 @@ from collections import Counter
 from functools import partial
 from typing import Any
 
-from .lazyfile import LazyFile, made, ready
+from .lazyfile import LazyFile, ready
 from .model import Briefing
 from .opendata import dump_json
 from .relate import Archive, Listing
@@ -50,13 +50,9 @@ def listed(archive: Archive) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-def documents(archive: Archive, urls: Urls) -> dict[str, bytes]:
-    """Every browse file, by its path in the site (under the ``browse`` route)."""
-    return made(lazy_documents(archive, urls))
-
-
 def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
-    """:func:`documents`, each made on demand. A briefing's row and filter
+    """Every browse file, by its path in the site (under the ``browse``
+    route), each made on demand. A briefing's row and filter
     values come from the briefing itself, so a chunk's inputs are its
     briefings, and a value's counts the value's briefings."""
     root = urls.url("browse")
@@ -115,7 +111,7 @@ def _rows(chunk: tuple[Briefing, ...], urls: Urls) -> bytes:
 
 
 class _Values(dict[str, dict[str, list[str]]]):
-    """:func:`facet_values`, each briefing's worked out when first asked for."""
+    """Each briefing's :func:`briefing_values`, worked out when first asked for."""
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
@@ -127,14 +123,9 @@ class _Values(dict[str, dict[str, list[str]]]):
         return found
 
 
-def facet_values(archive: Archive) -> dict[str, dict[str, list[str]]]:
-    """Each briefing's values (slugs) in each facet, as the search filters see
-    them: a place's briefings include those of the places within it."""
-    return {b.slug: briefing_values(archive, b) for b in archive.briefings}
-
-
 def briefing_values(archive: Archive, briefing: Briefing) -> dict[str, list[str]]:
-    """One briefing's values (slugs) in each facet (see :func:`facet_values`)."""
+    """One briefing's values (slugs) in each facet, as the search filters see
+    them: a place's briefings include those of the places within it."""
     places = archive.places_of.get(briefing.slug, ())
     return {
         "actor": [e.slug for e in archive.actors_of.get(briefing.slug, ())],

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from .lazyfile import LazyFile, made
+from .lazyfile import LazyFile
 from .model import SECTIONS, Briefing
 from .relate import Archive
 from .urls import Urls
@@ -48,23 +48,23 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def _site_spec(urls: Urls, site_name: str) -> FeedSpec:
+    return FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+
+
 def site_feed(archive: Archive, urls: Urls, site_name: str, limit: int) -> tuple[str, bytes]:
     """The whole archive's feed (full text, the latest ``limit`` briefings):
     its path in the site and its bytes."""
-    spec = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+    spec = _site_spec(urls, site_name)
     return spec.path, atom(spec, archive.briefings[:limit], urls, site_name)
 
 
-def documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, bytes]:
-    """Every feed of the archive, by its path in the site: the whole archive's
-    (full text) and one per actor and place (summaries), ``limit`` entries each."""
-    return made(lazy_documents(archive, urls, site_name, limit))
-
-
 def lazy_documents(archive: Archive, urls: Urls, site_name: str, limit: int) -> dict[str, LazyFile]:
-    """:func:`documents`, each made on demand: a feed's inputs are its entries."""
+    """Every feed of the archive, by its path in the site: the whole archive's
+    (full text) and one per actor and place (summaries), ``limit`` entries
+    each; each made on demand (a feed's inputs are its entries)."""
     files: dict[str, LazyFile] = {}
-    site = FeedSpec(urls.feed(), site_name, urls.url("index"), full_content=True)
+    site = _site_spec(urls, site_name)
     feeds: list[tuple[FeedSpec, tuple[Briefing, ...]]] = [(site, archive.briefings[:limit])]
     for section in SECTIONS:
         for listing in archive.listings(section).values():

@@ -7,8 +7,8 @@ page, the archive's full-text feed and the search index (:func:`prose_only`).
 Any other edit to briefings that keeps the site's shape (the same published
 briefings, entities and themes; see :func:`same_shape`) is applied by
 relating the archive again and comparing the two runs: a briefing's page
-shows :func:`briefing_view`, every other page its job's variables, and a
-page of the home list its slice of the briefings. Only pages whose inputs
+shows what :func:`changed_briefings` compares, every other page its job's
+variables, and a page of the home list its slice of the briefings. Only pages whose inputs
 differ are rendered again. This holds while the registries and settings are
 the same in both runs; a change to those is a whole build.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from . import browse
 from .model import Briefing
@@ -47,24 +46,6 @@ def same_shape(old: Archive, new: Archive) -> bool:
     )
 
 
-def briefing_view(archive: Archive, briefing: Briefing) -> tuple[Any, ...]:
-    """Everything a briefing's page shows that may change with the content:
-    the briefing, what it lists, the places holding them, its neighbours and
-    related briefings.
-    (Its mentions name registry entities, which stay the same.)"""
-    slug = briefing.slug
-    return (
-        briefing,
-        archive.actors_of.get(slug, ()),
-        archive.places_of.get(slug, ()),
-        archive.tags_of.get(slug, ()),
-        archive.within_of.get(slug, ()),
-        _shown(archive.older.get(slug)),
-        _shown(archive.newer.get(slug)),
-        tuple((_shown(r.briefing), r.shared) for r in archive.related.get(slug, ())),
-    )
-
-
 def _shown(neighbour: Briefing | None) -> tuple[str, str, object] | None:
     # What a page shows of its neighbour: a link (its URL may hold the date) and its title.
     return (neighbour.slug, neighbour.title, neighbour.date) if neighbour else None
@@ -72,8 +53,10 @@ def _shown(neighbour: Briefing | None) -> tuple[str, str, object] | None:
 
 def changed_briefings(old: Archive, new: Archive) -> list[str]:
     """Slugs of the briefings whose page differs between two archives of the
-    same shape: whose :func:`briefing_view` differs, tested part by part, the
-    cheap parts (mostly by identity) first."""
+    same shape. A page shows what may change with the content: the briefing,
+    what it lists, the places holding them, its neighbours and its related
+    briefings (its mentions name registry entities, which stay the same).
+    Each part is compared in turn, the cheap ones (mostly by identity) first."""
     before = {b.slug: b for b in old.briefings}
     lists = [
         (new.actors_of, old.actors_of), (new.places_of, old.places_of),

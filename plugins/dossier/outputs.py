@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import assets, browse, citation, feeds, opendata, placemap, redirects, sitemap, tables
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from .lazyfile import LazyFile, Memo, made, ready
-from .model import SECTIONS, Briefing
+from .model import SECTIONS
 from .pipeline import Result
 
 PageKey = tuple[str, ...]
@@ -86,12 +86,8 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
             for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()
         },
     }
-    for redirect in redirects.check(archive, result.corpus.pages, urls)[0]:
-        target = redirect.target
-        shown = (
-            urls.absolute(target),
-            target.title if isinstance(target, Briefing) else target.name,
-        )
+    for redirect in result.redirects:
+        shown = (urls.absolute(redirect.target), redirect.name)
         files[redirect.path] = LazyFile(shown, partial(redirects.page, redirect, urls, urls.lang))
     for path, payload in assets.copies(config.theme_static_dir, config.assets).items():
         files[f"{urls.theme_static}/{path}"] = ready(payload)

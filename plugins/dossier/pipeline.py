@@ -1,20 +1,22 @@
 """The stages end to end: ``load → resolve → relate``, one function for every caller.
 
 ``dossier check``, ``dossier build``, ``dossier serve`` and stock ``pelican``
-all call :func:`run`; the Pelican glue only adapts its :class:`Result` to
-Pelican's reader and generators. Each stage returns its problems as values,
+all call :func:`run`, and ``serve``'s quick path :func:`assemble` with an
+edited corpus; the Pelican glue only adapts its :class:`Result` to Pelican's
+reader and generators. Each stage returns its problems as values,
 so each problem is reported once because it is produced once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from . import redirects
 from .config import Config
 from .load import Corpus, load
-from .model import Diagnostic
+from .model import Briefing, Diagnostic
 from .relate import Archive, relate
 from .resolve import Resolved, resolve
 
@@ -28,6 +30,8 @@ class Result:
     resolved: Resolved
     archive: Archive
     diagnostics: tuple[Diagnostic, ...]
+    # The old addresses to write redirect pages at (none that would take a page's place).
+    redirects: tuple[redirects.Redirect, ...] = ()
 
     def failing(self, strict: bool = False) -> bool:
         """True when the build must stop: any error, or with ``strict`` any warning."""
@@ -41,9 +45,23 @@ class Result:
 
 def run(config: Config) -> Result:
     """Read, resolve and relate the content folder of ``config``."""
-    corpus = load(config)
+    return assemble(config, load(config))
+
+
+def assemble(
+    config: Config,
+    corpus: Corpus,
+    previous: Archive | None = None,
+    edited: Iterable[Briefing] = (),
+) -> Result:
+    """Resolve and relate a corpus as read, and check its redirects; with
+    ``previous`` and ``edited``, relate again keeping what the edit cannot
+    touch (see :func:`~dossier.relate.relate`)."""
     resolved = resolve(corpus)
-    archive = relate(resolved)
-    _, moved = redirects.check(archive, corpus.pages, config.urls)
-    found = (*corpus.diagnostics, *resolved.diagnostics, *moved)
-    return Result(config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key)))
+    archive = relate(resolved, previous, edited)
+    moved, problems = redirects.check(archive, corpus.pages, config.urls)
+    found = (*corpus.diagnostics, *resolved.diagnostics, *problems)
+    return Result(
+        config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key)),
+        tuple(moved),
+    )  # fmt: skip

@@ -30,6 +30,11 @@ class Redirect:
     source: str
     line: int
 
+    @property
+    def name(self) -> str:
+        """The title or name of the page it leads to."""
+        return self.target.title if isinstance(self.target, Briefing) else self.target.name
+
 
 def file_of(address: str) -> str:
     """The file a site-relative address is served from (``a/b/`` -> ``a/b/index.html``)."""
@@ -88,8 +93,7 @@ def check(
 def page(redirect: Redirect, urls: Urls, lang: str) -> bytes:
     """The redirect page: refresh at once, canonical link, and a link to follow."""
     target = escape(urls.absolute(redirect.target))
-    name = escape(redirect.target.title if isinstance(redirect.target, Briefing)
-                  else redirect.target.name)  # fmt: skip
+    name = escape(redirect.name)
     return (
         f'<!doctype html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Moved: {name}</title>\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
-from .model import Briefing, Entity, Section, Tag
+from .model import SECTIONS, Briefing, Entity, Section, Tag
 from .registry import Registry
 from .resolve import Resolved
 
@@ -222,7 +222,7 @@ def relate(
         touched = touched_by(edited, previous, resolved)
         kept = {
             listing.entity.key: listing
-            for section in ("actors", "places")
+            for section in SECTIONS
             for listing in previous.listings(section).values()
             if listing.entity.key not in touched
         }
@@ -275,9 +275,9 @@ def relate(
         # one in too many briefings before and after counts for nothing.
         counting = common_limit(len(briefings)) + len(edited_slugs)
         weighing = {key for key in touched if len(own.get(key, ())) <= counting}
-        of, at = resolved.actors_of, resolved.places_of
         changed = edited_slugs | {
-            b.slug for b in briefings if any(e.key in weighing for e in _entities_of(b, of, at))
+            b.slug
+            for b in _listing_any(briefings, weighing, resolved.actors_of, resolved.places_of)
         }
         alike = {
             **{k: v for k, v in previous.related.items() if k not in changed},

@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import RenderError
 from ..load import cpus
 from ..outputs import PageJob, data_files, page_jobs
+from ..pipeline import Result
 from ..relate import Archive
 from ..structured import StructuredData
 from .result import current
@@ -28,13 +29,16 @@ FAILED = "writing the actor, place and theme pages failed"
 PARALLEL_FROM = 500
 
 
+# What the first home page shows besides Pelican's list, in the shared context.
+FRONT_PAGE = ("recent", "home_map")
+
+
 def front_page(archive: Archive, config: Config, drawn: Markup | None = None) -> dict[str, Any]:
-    """What the first home page shows besides Pelican's list: the last four
-    weeks' most active entities, and the places map (``drawn``, if the
-    caller has it already)."""
+    """The :data:`FRONT_PAGE` values: the last four weeks' most active
+    entities, and the places map (``drawn``, if the caller has it already)."""
     if drawn is None:
         drawn = Markup(placemap.archive_map(archive, config.urls, config.site.map_region).svg)
-    return {"recent": home.recent_activity(archive), "home_map": drawn}
+    return dict(zip(FRONT_PAGE, (home.recent_activity(archive), drawn), strict=True))
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
@@ -42,20 +46,23 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     def generate_context(self) -> None:
         """Share the run's archive and URLs with every template."""
-        result = current(self.settings)
-        self.context["dossier"] = result.archive
-        self.context["urls"] = result.config.urls
-        self.context["site"] = result.config.site
+        self.share(current(self.settings))
+
+    def share(self, result: Result, drawn: Markup | None = None) -> None:
+        """Put a result's values in the context every template shares (again,
+        for serve's quick path, with the places map ``drawn`` if made already)."""
+        archive, config = result.archive, result.config
+        self.context["dossier"] = archive
+        self.context["urls"] = config.urls
+        self.context["site"] = config.site
         self.context["activity"] = activity.chart
-        self.context.update(front_page(result.archive, result.config))
         self.context["sparkline"] = activity.sparkline
-        self.context["jsonld"] = StructuredData(
-            result.archive, result.config.urls, result.config.site
-        )
+        self.context.update(front_page(archive, config, drawn))
+        self.context["jsonld"] = StructuredData(archive, config.urls, config.site)
         # Pelican orders by date alone, so briefings of the same day would come
         # out in file-system order; the home page follows the archive's order.
         # (Sorted in place: Pelican's article generator holds the same list.)
-        position = {b.slug: i for i, b in enumerate(result.archive.briefings)}
+        position = {b.slug: i for i, b in enumerate(archive.briefings)}
         self.context.get("articles", []).sort(key=lambda a: position.get(a.slug, len(position)))
 
     # A child process writing our pages while Pelican writes the briefings.

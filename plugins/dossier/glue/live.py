@@ -38,16 +38,13 @@ from ..incremental import changed_briefings, changed_pages, changed_slices, pros
 from ..index import BUNDLE, build_index
 from ..lazyfile import LazyFile, Memo
 from ..link import Linker
-from ..load import read_all
+from ..load import Corpus, read_all
 from ..model import Briefing, Diagnostic
 from ..outputs import PageJob, PageKey, lazy_data_files, page_jobs
-from ..pipeline import Result
+from ..pipeline import Result, assemble
 from ..read import read_briefing
-from ..relate import relate
 from ..report import report
-from ..resolve import resolve
-from ..structured import StructuredData
-from .generator import DossierGenerator, front_page
+from .generator import FRONT_PAGE, DossierGenerator
 from .result import CURRENT
 
 # Where a run's settings keep Pelican's briefings generator, and ours, for serve.
@@ -56,7 +53,7 @@ PAGES = "DOSSIER_PAGES_GENERATOR"
 
 
 class Live:
-    """The last full build, kept to apply prose edits to it directly."""
+    """The last full build, kept to apply edits of its briefings to it in place."""
 
     def __init__(
         self, result: Result, articles: Any, pages: DossierGenerator, output: Path, search: bool
@@ -185,7 +182,7 @@ class Live:
             article.metadata = {**article.metadata, "briefing": new}
             self._swap_article(article)
             written.append(self._write_briefing(article))
-        self._take(records)
+        self._take(records, self._with(records))
         bodies = {new.slug: new for new in records.values()}
         self.archive = replace(
             self.archive, briefings=tuple(bodies.get(b.slug, b) for b in self.archive.briefings)
@@ -203,41 +200,34 @@ class Live:
     ) -> list[str] | None:
         """Relate the archive again with the edited briefings, and rewrite the
         pages and files whose inputs changed; None if the site's shape did."""
-        old = self.result
-        config = old.config
+        config = self.result.config
         edited = set(records)
-        corpus_files = {**self.corpus.files, **records}
         corpus = replace(
-            self.corpus,
-            briefings=tuple(records.get(b.path, b) for b in self.corpus.briefings),
-            files=corpus_files,
+            self._with(records),
             diagnostics=(*(d for d in self.corpus.diagnostics if d.path not in edited), *problems),
         )
-        resolved = resolve(corpus)
         # Briefings the prose path changed since are edited too: the listings
         # of their entities still hold their previous versions.
         edited_too = [
             b for b in corpus.briefings if b.path in self._prose_edited or b.path in edited
         ]
-        archive = relate(resolved, previous=self.archive, edited=edited_too)
-        found = (*corpus.diagnostics, *resolved.diagnostics)
-        result = Result(
-            config, corpus, resolved, archive, tuple(sorted(found, key=Diagnostic.sort_key))
-        )
+        result = assemble(config, corpus, self.archive, edited_too)
+        archive = result.archive
         if result.failing(config.strict) or not same_shape(self.archive, archive):
             return None  # new or vanished pages, or errors: the whole build handles them
         report([d for d in result.diagnostics if d.path in edited])
         generator = self.articles
         generator.settings[CURRENT] = result
         context = generator.context
-        context["dossier"] = archive
-        context["jsonld"] = StructuredData(archive, config.urls, config.site)
         home_before = [a.briefing for a in generator.articles]
-        position = {b.slug: i for i, b in enumerate(archive.briefings)}
+        front_before = {key: context.get(key) for key in FRONT_PAGE}
+        jobs = page_jobs(result)
+        places_index = jobs.get(("entities", "places"))
+        self.pages.share(result, places_index.kwargs["place_map"] if places_index else None)
+        published_slugs = {b.slug for b in archive.briefings}
         for shown in edited:
-            if records[shown].slug in position:  # not a draft
+            if records[shown].slug in published_slugs:  # not a draft
                 self._swap_article(self._pelican_article(shown))
-        generator.articles.sort(key=lambda a: position.get(a.slug, len(position)))
         published = {a.slug: a for a in generator.articles}
         written = [
             self._write_briefing(published[slug])
@@ -245,15 +235,9 @@ class Live:
         ]  # fmt: skip
         # The first home page also shows the latest takeaways, wherever they
         # are, the last four weeks' most active entities and the map.
-        jobs = page_jobs(result)
-        places_index = jobs.get(("entities", "places"))
-        front = front_page(
-            archive, config, places_index.kwargs["place_map"] if places_index else None
-        )
         lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways or any(
-            context.get(key) != value for key, value in front.items()
+            context.get(key) != value for key, value in front_before.items()
         )
-        context.update(front)
         written += self._write_home(home_before, first_too=lead_changed)
         writer = Writer(str(self.output), settings=generator.settings)
         for key in changed_pages(self.jobs(), jobs):
@@ -269,7 +253,7 @@ class Live:
         self._prose_edited.clear()
         self._jobs, self._files = jobs, files
         self.result, self.archive = result, archive
-        self._take(records)
+        self._take(records, corpus)
         return written
 
     def linker(self) -> Linker:
@@ -292,13 +276,17 @@ class Live:
             self._files = lazy_data_files(self.result, self._records)
         return self._files
 
-    def _take(self, records: dict[str, Briefing]) -> None:
-        self.current.update(records)
-        self.corpus = replace(
+    def _with(self, records: dict[str, Briefing]) -> Corpus:
+        # The corpus as it stands, with these briefings as edited.
+        return replace(
             self.corpus,
             briefings=tuple(records.get(b.path, b) for b in self.corpus.briefings),
             files={**self.corpus.files, **records},
         )
+
+    def _take(self, records: dict[str, Briefing], corpus: Corpus) -> None:
+        self.current.update(records)
+        self.corpus = corpus
 
     def _pelican_article(self, shown: str) -> Any:
         # As Pelican's generator reads it: our reader takes the record from
