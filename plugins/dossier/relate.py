@@ -361,7 +361,9 @@ def related(
         for key, found in postings.items()
         if len(found) <= limit
     }
-    weighted = {key: postings[key] * w for key, w in weight.items()}
+    # Each posting list repeated by its weight, made when first needed (serve
+    # asks for a few briefings' lists, not all).
+    weighted: dict[str, list[int]] = {}
     found: dict[str, tuple[Related, ...]] = {}
     for i, b in enumerate(briefings):
         if only is not None and b.slug not in only:
@@ -369,11 +371,17 @@ def related(
         mine = [e.key for e in ents[b.slug] if e.key in weight]
         scores: Counter[int] = Counter()
         for key in mine:
-            scores.update(weighted[key])
+            repeated = weighted.get(key)
+            if repeated is None:
+                repeated = weighted[key] = postings[key] * weight[key]
+            scores.update(repeated)
         scores.pop(i, None)
         # Highest score first, then the lower position (newer): one int each, sorted in C.
         best = sorted([j - (score << _SHIFT) for j, score in scores.items()])[:RELATED]
-        found[b.slug] = tuple(_related(briefings[x & _MASK], set(mine), ents, weight) for x in best)
+        shared_with = set(mine)
+        found[b.slug] = tuple(
+            _related(briefings[x & _MASK], shared_with, ents, weight) for x in best
+        )
     return found
 
 
