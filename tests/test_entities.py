@@ -129,9 +129,16 @@ def test_open_data_follows_the_documented_schema(site: Build) -> None:
     first = briefings["briefings"][2]
     assert set(first) == {
         "slug", "url", "title", "date", "updated", "summary", "authors", "tags",
-        "actors", "places", "mentions", "sources", "takeaways", "cutoff",
+        "actors", "places", "mentions", "sources", "takeaways", "cutoff", "trends",
     }  # fmt: skip
     assert (first["takeaways"], first["cutoff"]) == ([], None)
+    # In the front-matter's order; the names written were a place's and an actor's alias.
+    assert first["trends"] == [
+        {"section": "places", "slug": "sirte", "trend": "improved", "alert": False,
+         "opportunity": False},
+        {"section": "actors", "slug": "islamic-state", "trend": "deteriorated", "alert": True,
+         "opportunity": False},
+    ]  # fmt: skip
     assert first["actors"] == ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"]
     assert first["mentions"] == {
         "actors": ["bunyan-al-marsus", "islamic-state", "khalifa-haftar"],

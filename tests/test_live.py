@@ -80,6 +80,8 @@ EDITS = [
     (TANKS, "tags: security", "tags: politics"),
     (BRIEFING, "summary: \"Bunyan al-Marsus cut", "summary: \"BM cut"),
     (TANKS, "Observers in Misrata watched.", "Observers watched."),  # its summary is this paragraph
+    (TANKS, "trends: {Sirte: deteriorated, Haftar: unchanged}", "trends: {Sirte: improved}"),
+    (OUTLOOK, "Misrata: unchanged, alert", "Misrata: deteriorated"),  # on the home page
     (OUTLOOK, "", "\nA new closing paragraph naming Sirte.\n"),  # a new mention
 ]  # fmt: skip
 

@@ -42,12 +42,12 @@ def test_each_problem_is_reported_once_by_check_build_and_stock_pelican(
     shown = str(content)
     expected = [
         f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:4: warning: actor 'Jeff Davies' is not in the registry",
-        f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:9: warning: attribute 'onclick' on <b> is removed",
-        f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:9: warning: raw HTML <script> is removed: the archive does not allow it",
+        f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:10: warning: attribute 'onclick' on <b> is removed",
+        f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:10: warning: raw HTML <script> is removed: the archive does not allow it",
         f"{shown}/briefings/2016/2016-12-01-one.md:4: warning: actor 'Jane Roe' is not in the registry",
         f"{shown}/places/ubari.md:3: warning: 'within' names no known place: 'Fezzan'",
     ]  # fmt: skip
-    hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:11: warning: mentioned but not listed in 'places': Misrata (line 11)"
+    hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:12: warning: mentioned but not listed in 'places': Misrata (line 12)"
     checked = run_dossier("check", "--content", str(content))
     assert _problems(checked.stdout) == [*expected[:3], hint, *expected[3:]]  # and its hints
     built = build_site(content, tmp_path / "out", "--no-search")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .model import Briefing, Diagnostic, Entity, Source, Takeaway
+from .model import Briefing, Diagnostic, Entity, Source, Takeaway, Trend
 
 ENTRIES = "briefings"  # one JSON file per briefing, named by its path's hash
 TAG = "CACHEDIR.TAG"
@@ -163,6 +163,7 @@ def _record(b: Briefing) -> dict[str, Any]:
         "mention_lines": b.mention_lines, "summary_given": b.summary_given,
         "takeaways": [[t.html, t.text] for t in b.takeaways], "cutoff": _when(b.cutoff),
         "mention_counts": b.mention_counts, "redirect_from": b.redirect_from,
+        "trends": [[t.name, t.direction, t.alert, t.opportunity, t.line] for t in b.trends],
     }  # fmt: skip
 
 
@@ -182,4 +183,5 @@ def _briefing(r: dict[str, Any]) -> Briefing:
         takeaways=tuple(Takeaway(h, t) for h, t in r["takeaways"]), cutoff=_at(r["cutoff"]),
         mention_counts=tuple((k, n) for k, n in r["mention_counts"]),
         redirect_from=tuple(r["redirect_from"]),
+        trends=tuple(Trend(n, d, bool(a), bool(o), int(line)) for n, d, a, o, line in r["trends"]),
     )  # fmt: skip

@@ -43,6 +43,8 @@ def same_shape(old: Archive, new: Archive) -> bool:
         and browse.listed(old) == browse.listed(new)
         and {(b.slug, b.redirect_from) for b in old.briefings}
         == {(b.slug, b.redirect_from) for b in new.briefings}
+        # The Trends page, and its link on every page, exist once a call is made.
+        and bool(old.trends_of) == bool(new.trends_of)
     )
 
 
@@ -61,6 +63,7 @@ def changed_briefings(old: Archive, new: Archive) -> list[str]:
     lists = [
         (new.actors_of, old.actors_of), (new.places_of, old.places_of),
         (new.tags_of, old.tags_of), (new.within_of, old.within_of),
+        (new.trends_of, old.trends_of),
     ]  # fmt: skip
     found = []
     for b in new.briefings:

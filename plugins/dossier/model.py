@@ -39,6 +39,47 @@ class Takeaway:
     text: str
 
 
+Direction = Literal["deteriorated", "improved", "unchanged"]
+DIRECTIONS: tuple[Direction, ...] = ("deteriorated", "improved", "unchanged")
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """The author's judgement, CrisisWatch-style, of where an actor's or a
+    place's situation went in a briefing: a direction, and whether it holds a
+    risk of conflict (``alert``) or a chance of resolution (``opportunity``).
+    ``name`` is the entity as the front-matter wrote it; ``line`` its line."""
+
+    name: str
+    direction: Direction
+    alert: bool = False
+    opportunity: bool = False
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        """In words, for text equivalents and data files: 'deteriorated; conflict risk alert'."""
+        flags = [
+            *(["conflict risk alert"] if self.alert else []),
+            *(["resolution opportunity"] if self.opportunity else []),
+        ]
+        return "; ".join([self.direction, *flags])
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """``alert`` and/or ``opportunity``, as set."""
+        return (
+            *(("alert",) if self.alert else ()),
+            *(("opportunity",) if self.opportunity else ()),
+        )
+
+    def same_call(self, other: Trend | None) -> bool:
+        """True when ``other`` makes the same judgement (direction and flags)."""
+        return other is not None and (self.direction, self.alert, self.opportunity) == (
+            other.direction, other.alert, other.opportunity,
+        )  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Briefing:
     """One briefing, validated: front-matter plus rendered body."""
@@ -69,6 +110,8 @@ class Briefing:
     mention_counts: tuple[tuple[str, int], ...] = ()
     # Site-relative addresses it was published at before: each redirects here.
     redirect_from: tuple[str, ...] = ()
+    # The author's trend calls, by entity name as written (resolved in ``resolve``).
+    trends: tuple[Trend, ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""

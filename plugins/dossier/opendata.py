@@ -50,6 +50,16 @@ def briefing_record(briefing: Briefing, archive: Archive, urls: Urls) -> dict[st
         "sources": [{"title": s.title, "url": s.url} for s in briefing.sources],
         "takeaways": [t.text for t in briefing.takeaways],
         "cutoff": _date(briefing.cutoff),
+        "trends": [
+            {
+                "section": key.split("/", 1)[0],
+                "slug": key.split("/", 1)[1],
+                "trend": trend.direction,
+                "alert": trend.alert,
+                "opportunity": trend.opportunity,
+            }
+            for key, trend in archive.trends_of.get(briefing.slug, {}).items()
+        ],
     }
 
 

@@ -16,7 +16,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import assets, browse, citation, feeds, opendata, placemap, redirects, sitemap, tables
+from . import (
+    assets,
+    browse,
+    citation,
+    feeds,
+    opendata,
+    placemap,
+    redirects,
+    sitemap,
+    tables,
+    trends,
+)
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from .lazyfile import LazyFile, Memo, made, ready
 from .model import SECTIONS
@@ -63,6 +74,8 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     jobs[("tags",)] = PageJob("tags", "tags", {"tags": list(archive.tags.values())})
     # The archive page also says how many briefings there are: the years add up to it.
     jobs[("archive",)] = PageJob("archive", "archive", {"years": archive.years})
+    if archive.trends_of:  # the page (and its link in the menu) once a briefing makes a call
+        jobs[("trends",)] = PageJob("trends", "trends", {"years": trends.table(archive)})
     return jobs
 
 

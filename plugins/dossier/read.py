@@ -9,6 +9,7 @@ before raising, so an author fixes a file in one go.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Mapping
@@ -23,7 +24,18 @@ from markdown_it.token import Token
 from . import markup
 from .errors import ContentError, ContentErrors, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
-from .model import Briefing, Diagnostic, Page, Source, Status, Takeaway
+from .model import (
+    DIRECTIONS,
+    Briefing,
+    Diagnostic,
+    Direction,
+    Page,
+    Source,
+    Status,
+    Takeaway,
+    Trend,
+    name_key,
+)
 from .slugs import SLUG_PATTERN, ascii_slug, slug_from_filename
 
 BRIEFING_KEYS = frozenset(
@@ -42,6 +54,7 @@ BRIEFING_KEYS = frozenset(
         "takeaways",
         "cutoff",
         "redirect_from",
+        "trends",
     }
 )
 # A takeaway is a line, not a paragraph: longer ones get a warning.
@@ -75,14 +88,19 @@ class FrontMatter:
     body: str
     body_line: int
     problems: list[Diagnostic] = field(default_factory=list)
+    # key -> the line of each key of its value, when that value is a mapping
+    entry_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
-    def line(self, key: str) -> int:
-        """The 1-based line of ``key`` in the file, or 1 when it is absent."""
+    def line(self, key: str, entry: str | None = None) -> int:
+        """The 1-based line of ``key`` in the file (of ``entry`` within its
+        mapping, if given and there), or 1 when it is absent."""
+        if entry is not None and entry in self.entry_lines.get(key, {}):
+            return self.entry_lines[key][entry]
         return self.lines.get(key, 1)
 
-    def error(self, key: str, message: str) -> None:
-        """Record an error located at ``key``."""
-        self.problems.append(Diagnostic(self.path, self.line(key), "error", message))
+    def error(self, key: str, message: str, entry: str | None = None) -> None:
+        """Record an error located at ``key`` (at its ``entry``, if given)."""
+        self.problems.append(Diagnostic(self.path, self.line(key, entry), "error", message))
 
     def warn(self, key: str, message: str) -> None:
         """Record a warning located at ``key``."""
@@ -204,7 +222,17 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         for key, _value in node.value
         if isinstance(key, yaml.ScalarNode)
     }
-    return FrontMatter(path, {str(k): v for k, v in data.items()}, lines, body, body_line)
+    entry_lines = {
+        str(key.value): {
+            str(k.value): k.start_mark.line + first_line
+            for k, _v in value.value
+            if isinstance(k, yaml.ScalarNode)
+        }
+        for key, value in node.value
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.MappingNode)
+    }
+    data = {str(k): v for k, v in data.items()}
+    return FrontMatter(path, data, lines, body, body_line, entry_lines=entry_lines)
 
 
 _YAML_CONTEXTS = {
@@ -431,6 +459,7 @@ def read_briefing(
     cutoff = _date(fm, "cutoff", tz, required=False)
     if cutoff is not None and date is not None and cutoff > date:
         fm.warn("cutoff", "the information runs to after the briefing's date: is 'cutoff' right?")
+    trends = _trends(fm, actors, places, linker)
     if date is None or fm.errors():
         raise ContentErrors(fm.problems)
     links = first_links = None
@@ -474,6 +503,7 @@ def read_briefing(
         cutoff=cutoff,
         mention_counts=_times(links, first_links),
         redirect_from=redirect_from,
+        trends=trends,
     )
     return briefing, fm.problems
 
@@ -504,6 +534,89 @@ def _old_addresses(fm: FrontMatter) -> tuple[str, ...]:
             if path not in found:
                 found.append(path)
     return tuple(found)
+
+
+_FLAGS = ("alert", "opportunity")
+_TREND_WORDS = (*DIRECTIONS, *_FLAGS)
+_TREND_EXAMPLE = "such as 'deteriorated', 'improved, opportunity' or 'unchanged, alert'"
+
+
+def _trends(
+    fm: FrontMatter, actors: tuple[str, ...], places: tuple[str, ...], linker: Linker | None
+) -> tuple[Trend, ...]:
+    """``trends``: actor or place name -> 'deteriorated', 'improved' or
+    'unchanged', with 'alert' and/or 'opportunity' after a comma (or the
+    mapping ``{trend: …, alert: true}``). Each name must be one the briefing
+    lists, under its own name or an alias of the same entity."""
+    value = fm.data.get("trends")
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        fm.error("trends", "'trends' maps actors and places to a trend, one per line, "
+                 "such as 'El Fasher: deteriorated'")  # fmt: skip
+        return ()
+    listed = {name_key(n) for n in (*actors, *places)}
+    keys = (linker.keys("actors", actors) | linker.keys("places", places)) if linker else set()
+    found: list[Trend] = []
+    seen: set[str] = set()
+    for raw_name, call in value.items():
+        name = " ".join(str(raw_name).split())
+        entry = str(raw_name)
+        parsed = _trend_call(fm, name, entry, call)
+        if parsed is None:
+            continue
+        named = linker.keys("actors", [name]) | linker.keys("places", [name]) if linker else set()
+        if name_key(name) not in listed and not named & keys:
+            fm.error("trends", f"'{name}' has a trend but is not among this briefing's actors "
+                     "or places: list it there too", entry)  # fmt: skip
+            continue
+        if name_key(name) in seen:
+            fm.error("trends", f"'{name}' has two trends: keep one", entry)
+            continue
+        seen.add(name_key(name))
+        direction, alert, opportunity = parsed
+        found.append(Trend(name, direction, alert, opportunity, fm.line("trends", entry)))
+    return tuple(found)
+
+
+def _trend_call(
+    fm: FrontMatter, name: str, entry: str, call: object
+) -> tuple[Direction, bool, bool] | None:
+    """One entry's value as (direction, alert, opportunity); None after an error."""
+    words: list[str]
+    if isinstance(call, str):
+        words = [w for w in re.split(r"[\s,+;/]+", call.casefold()) if w]
+    elif isinstance(call, dict):
+        unknown = sorted(str(k) for k in call if k not in ("trend", *_FLAGS))
+        if unknown:
+            fm.error("trends", f"unknown key '{unknown[0]}' in the trend of '{name}': "
+                     "use 'trend', 'alert' and 'opportunity'", entry)  # fmt: skip
+            return None
+        if any(not isinstance(call.get(f, False), bool) for f in _FLAGS):
+            fm.error("trends", f"'alert' and 'opportunity' are true or false (trend of '{name}')",
+                     entry)  # fmt: skip
+            return None
+        trend = call.get("trend")
+        words = [str(trend).strip().casefold()] if trend is not None else []
+        words += [f for f in _FLAGS if call.get(f)]
+    else:
+        fm.error("trends", f"the trend of '{name}' must be a word {_TREND_EXAMPLE}", entry)
+        return None
+    wrong = [w for w in words if w not in _TREND_WORDS]
+    if wrong:
+        hint = difflib.get_close_matches(wrong[0], _TREND_WORDS, n=1, cutoff=0.6)
+        fm.error("trends", f"'{wrong[0]}' is not a trend (of '{name}'): "
+                 + (f"did you mean '{hint[0]}'?" if hint else f"write one {_TREND_EXAMPLE}"),
+                 entry)  # fmt: skip
+        return None
+    directions = [w for w in words if w in DIRECTIONS]
+    if len(set(directions)) != 1:
+        problem = "has no direction" if not directions else "has two directions"
+        fm.error("trends", f"the trend of '{name}' {problem}: write one of "
+                 "'deteriorated', 'improved' or 'unchanged', then any flags", entry)  # fmt: skip
+        return None
+    direction: Direction = next(d for d in DIRECTIONS if d == directions[0])
+    return direction, "alert" in words, "opportunity" in words
 
 
 def _takeaway_lines(fm: FrontMatter) -> list[str]:

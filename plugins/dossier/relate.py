@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
-from .model import SECTIONS, Briefing, Entity, Section, Tag
+from .model import SECTIONS, Briefing, Entity, Section, Tag, Trend
 from .registry import Registry
 from .resolve import Resolved
 
@@ -91,6 +91,14 @@ class EntityListing(Listing):
     contains: tuple[Entity, ...] = ()
     affiliations: tuple[Entity | str, ...] = ()
     via: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
+    # briefing slug -> the trend that briefing gives the entity
+    trends: Mapping[str, Trend] = field(default_factory=dict)
+
+    @property
+    def latest_trend(self) -> tuple[Briefing, Trend] | None:
+        """The newest briefing giving it a trend, and that trend."""
+        return next(((b, self.trends[b.slug]) for b in self.briefings if b.slug in self.trends),
+                    None)  # fmt: skip
 
     @property
     def first_seen(self) -> dt.datetime | None:
@@ -138,6 +146,8 @@ class Archive:
     within_of: Mapping[str, tuple[Entity, ...]] = field(default_factory=dict)
     # briefing slug -> up to RELATED briefings most like it (see :func:`related`)
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
+    # briefing slug -> entity key -> the trend the briefing gives it
+    trends_of: Mapping[str, Mapping[str, Trend]] = field(default_factory=dict)
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -243,6 +253,7 @@ def relate(
             )
         )
     contains = children(resolved.parents, resolved.places)
+    trends = trends_by_entity(resolved.trends_of)
     everyone = {e.key: e for r in (resolved.actors, resolved.places) for e in r.entities.values()}
 
     def listings(registry: Registry) -> dict[str, EntityListing]:
@@ -262,6 +273,7 @@ def relate(
                 contains=contains.get(entity.key, ()),
                 affiliations=resolved.affiliations.get(entity.key, ()),
                 via=via.get(entity.key, {}),
+                trends=trends.get(entity.key, {}),
             )
         return out
 
@@ -297,7 +309,19 @@ def relate(
         parents=resolved.parents,
         within_of=within_of(briefings, resolved.places_of, resolved.parents),
         related=alike,
+        trends_of=resolved.trends_of,
     )
+
+
+def trends_by_entity(
+    trends_of: Mapping[str, Mapping[str, Trend]],
+) -> dict[str, dict[str, Trend]]:
+    """Entity key -> briefing slug -> the trend that briefing gives it."""
+    found: dict[str, dict[str, Trend]] = defaultdict(dict)
+    for slug, calls in trends_of.items():
+        for key, trend in calls.items():
+            found[key][slug] = trend
+    return dict(found)
 
 
 def group_by_month(briefings: tuple[Briefing, ...]) -> tuple[Year, ...]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .load import Corpus
-from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag, name_key
+from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag, Trend, name_key
 from .registry import Registry
 from .slugs import slugify
 
@@ -39,6 +39,8 @@ class Resolved:
     parents: Mapping[str, Entity]
     affiliations: Mapping[str, tuple[Entity | str, ...]]
     diagnostics: tuple[Diagnostic, ...]
+    # briefing slug -> entity key -> the trend the briefing gives it
+    trends_of: Mapping[str, Mapping[str, Trend]] = field(default_factory=dict)
 
 
 def resolve(corpus: Corpus) -> Resolved:
@@ -48,6 +50,7 @@ def resolve(corpus: Corpus) -> Resolved:
     places, places_of, unknown_places = resolve_names(corpus.places, published, corpus.actors)
     tags, tags_of, tag_clashes = resolve_tags(published)
     parents, orphans = nesting(corpus.places)
+    trends_of, untrended = resolve_trends(published, actors, places, actors_of, places_of)
     return Resolved(
         briefings=published,
         actors=actors,
@@ -58,8 +61,11 @@ def resolve(corpus: Corpus) -> Resolved:
         tags_of=tags_of,
         parents=parents,
         affiliations=affiliations(corpus.actors, corpus.places),
-        diagnostics=(*clashes, *unknown_actors, *unknown_places, *tag_clashes, *orphans),
-    )
+        diagnostics=(
+            *clashes, *unknown_actors, *unknown_places, *tag_clashes, *orphans, *untrended,
+        ),
+        trends_of=trends_of,
+    )  # fmt: skip
 
 
 def newest_first(briefings: Iterable[Briefing]) -> tuple[Briefing, ...]:
@@ -145,6 +151,45 @@ def resolve_names(
                 found.append(entity)
         resolved[briefing.slug] = tuple(found)
     return registry.with_entities(made), resolved, problems
+
+
+def resolve_trends(
+    briefings: tuple[Briefing, ...],
+    actors: Registry,
+    places: Registry,
+    actors_of: Mapping[str, tuple[Entity, ...]],
+    places_of: Mapping[str, tuple[Entity, ...]],
+) -> tuple[dict[str, dict[str, Trend]], list[Diagnostic]]:
+    """Each briefing's trends by the key of the entity they judge.
+
+    ``read`` has made sure each name is one the briefing lists; a name that
+    still names none of its entities (an alias shared on purpose, which
+    resolves to nobody) is a warning, and its trend is left out.
+    """
+    found: dict[str, dict[str, Trend]] = {}
+    problems: list[Diagnostic] = []
+    for briefing in briefings:
+        if not briefing.trends:
+            continue
+        listed = {e.key: e for e in (*actors_of.get(briefing.slug, ()),
+                                     *places_of.get(briefing.slug, ()))}  # fmt: skip
+        calls: dict[str, Trend] = {}
+        for trend in briefing.trends:
+            candidates = [r.lookup(trend.name) for r in (places, actors)]
+            entity = next((e for e in candidates if e is not None and e.key in listed), None)
+            if entity is None:
+                problems.append(Diagnostic(briefing.path, trend.line, "warning",
+                    f"the trend of '{trend.name}' is left out: the name is not one of an entity "
+                    "this briefing lists (write its full name)"))  # fmt: skip
+            elif entity.key in calls:
+                problems.append(Diagnostic(briefing.path, trend.line, "error",
+                    f"'{trend.name}' is another name of {entity.name}, which already has a trend "
+                    "here: keep one"))  # fmt: skip
+            else:
+                calls[entity.key] = trend
+        if calls:
+            found[briefing.slug] = calls
+    return found, problems
 
 
 def _synthesise(

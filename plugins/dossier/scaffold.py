@@ -53,6 +53,8 @@ def scaffold(
         f"actors: {_list(actors)}\n"
         f"places: {_list(places)}\n"
         f"tags: {_list([t.lower() for t in tags])}\n"
+        "# trends: {Place: deteriorated}    # or improved, unchanged; then ', alert' or "
+        "', opportunity'\n"
         "authors: []\n"
         "sources: []\n"
         "status: draft    # to publish: delete this line, then run `dossier check`\n"

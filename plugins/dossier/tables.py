@@ -17,7 +17,7 @@ from functools import partial
 from typing import TypeVar
 
 from .lazyfile import LazyFile, Memo, parts
-from .model import Briefing, Place
+from .model import Briefing, Place, Trend
 from .relate import Archive, EntityListing
 from .urls import Urls
 
@@ -33,7 +33,8 @@ ENTITY_COLUMNS = ("slug", "url", "name", "kind", "aliases", "in_registry", "brie
                   "mentioned_in", "first_seen", "last_seen")  # fmt: skip
 ACTOR_COLUMNS = (*ENTITY_COLUMNS, "affiliations")
 PLACE_COLUMNS = (*ENTITY_COLUMNS, "lat", "lon", "within")
-MENTION_COLUMNS = ("briefing", "date", "section", "entity", "name", "tagged", "mentions")
+MENTION_COLUMNS = ("briefing", "date", "section", "entity", "name", "tagged", "mentions",
+                   "trend", "alert", "opportunity")  # fmt: skip
 
 
 def safe(value: Cell) -> Cell:
@@ -85,8 +86,10 @@ def entity_row(listing: EntityListing, urls: Urls) -> list[Cell]:
 
 def mention_rows(b: Briefing, archive: Archive) -> list[list[Cell]]:
     """A briefing's rows of ``mentions.csv``: each entity it lists (tagged),
-    then each it only names, with how many times its text names it."""
+    then each it only names, with how many times its text names it and
+    the trend the briefing gives it (if any)."""
     times = dict(b.mention_counts)
+    calls = archive.trends_of.get(b.slug, {})
     listed = (*archive.actors_of.get(b.slug, ()), *archive.places_of.get(b.slug, ()))
     keys = {e.key for e in listed}
     named = [archive.entity(k) for k in b.mentions if k not in keys]
@@ -99,9 +102,16 @@ def mention_rows(b: Briefing, archive: Archive) -> list[list[Cell]]:
             e.name,
             int(e.key in keys),
             times.get(e.key, 0),
+            *_trend_cells(calls.get(e.key)),
         ]
         for e in (*listed, *(n for n in named if n is not None))
     ]
+
+
+def _trend_cells(trend: Trend | None) -> list[Cell]:
+    if trend is None:
+        return ["", "", ""]
+    return [trend.direction, int(trend.alert), int(trend.opportunity)]
 
 
 def lazy_documents(archive: Archive, urls: Urls, memo: Memo | None = None) -> dict[str, LazyFile]:

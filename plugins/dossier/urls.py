@@ -35,6 +35,7 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "tags": ("DOSSIER_TAGS_URL", "DOSSIER_TAGS_SAVE_AS", "tags/", "tags/index.html"),
     "archive": ("DOSSIER_ARCHIVE_URL", "DOSSIER_ARCHIVE_SAVE_AS",
                 "archive/", "archive/index.html"),
+    "trends": ("DOSSIER_TRENDS_URL", "DOSSIER_TRENDS_SAVE_AS", "trends/", "trends/index.html"),
     # Files: the URL is the path.
     "feed": ("DOSSIER_FEED_ALL_ATOM", "DOSSIER_FEED_ALL_ATOM",
              "feeds/all.atom.xml", "feeds/all.atom.xml"),

@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .. import activity, home, placemap
+from .. import activity, home, placemap, trends
 from ..config import Config
 from ..errors import RenderError
 from ..load import cpus
@@ -30,15 +30,16 @@ PARALLEL_FROM = 500
 
 
 # What the first home page shows besides Pelican's list, in the shared context.
-FRONT_PAGE = ("recent", "home_map")
+FRONT_PAGE = ("recent", "home_map", "trend_changes")
 
 
 def front_page(archive: Archive, config: Config, drawn: Markup | None = None) -> dict[str, Any]:
     """The :data:`FRONT_PAGE` values: the last four weeks' most active
-    entities, and the places map (``drawn``, if the caller has it already)."""
+    entities and trend changes, and the places map (``drawn``, if the caller has it already)."""
     if drawn is None:
         drawn = Markup(placemap.archive_map(archive, config.urls, config.site.map_region).svg)
-    return dict(zip(FRONT_PAGE, (home.recent_activity(archive), drawn), strict=True))
+    shown = (home.recent_activity(archive), drawn, trends.recent_changes(archive))
+    return dict(zip(FRONT_PAGE, shown, strict=True))
 
 
 class DossierGenerator(Generator):  # type: ignore[misc]
