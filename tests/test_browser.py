@@ -74,7 +74,7 @@ def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base
         " e => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI))"
     )
     for url in ["/", "/briefings/sirte-bm-splits-enclave/", "/actors/khalifa-haftar/",
-                "/places/", "/places/sirte/", "/tags/", "/archive/", "/about/", "/404.html"]:  # fmt: skip
+                "/places/", "/places/sirte/", "/tags/", "/archive/", "/trends/", "/about/", "/404.html"]:  # fmt: skip
         page.goto(base_url + url)
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]')
         expect(csp).to_have_attribute("content", re.compile(r"(^|; )style-src 'self'(;|$)"))

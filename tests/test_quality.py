@@ -49,7 +49,7 @@ def test_every_sample_page_is_valid_html(sample: Build) -> None:
 PAGES = [
     "/", "/page/2/", "/briefings/lna-seizes-oil-crescent-ports/", "/briefings/first-tanker-loads-at-ras-lanuf/",
     "/actors/", "/actors/khalifa-haftar/", "/places/", "/places/sirte/", "/tags/", "/tags/oil/",
-    "/archive/", "/about/", "/404.html", "/search/?q=oil&actor=Khalifa+Haftar",
+    "/archive/", "/trends/", "/about/", "/404.html", "/search/?q=oil&actor=Khalifa+Haftar",
 ]  # fmt: skip
 
 
