@@ -17,7 +17,7 @@ class _Collector(HTMLParser):
         for name, value in attrs:
             if value is None:
                 continue
-            if name in ("href", "src") and tag in ("a", "link", "script", "img"):
+            if name in ("href", "src", "data-card") and tag in ("a", "link", "script", "img"):
                 self.links.append(value)
             if name == "id":
                 self.ids.add(value)
@@ -95,7 +95,9 @@ def broken_file_links(output: Path, site_path: str = "", site_url: str = "") -> 
         if "pagefind" in data.relative_to(output).parts:
             continue
         document = json.loads(data.read_text(encoding="utf-8"))
-        if isinstance(document, dict):  # open data: records with a "url"
+        if isinstance(document, dict) and "url" in document:  # a hover card
+            check(data, document["url"])
+        elif isinstance(document, dict):  # open data: records with a "url"
             for key in ("briefings", "actors", "places"):
                 for record in document.get(key, []):
                     check(data, record["url"])

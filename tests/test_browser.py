@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .browser_helpers import Pages
 
@@ -81,3 +81,69 @@ def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base
     page.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
     expect(page.locator("th.align-right").first).to_have_css("text-align", "right")
     assert violations == []
+
+
+def _mention(page: Page, name: str) -> Locator:
+    return page.locator(".prose a.mention", has_text=name).first
+
+
+def test_hovering_a_mention_shows_its_card_until_the_pointer_leaves(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
+    card = page.locator("#dossier_card")
+    link = _mention(page, "Haftar")
+    link.hover()
+    expect(card).to_be_visible()
+    expect(card.locator(".card-name")).to_have_text("Khalifa Haftar")
+    expect(card.locator(".card-kind")).to_have_text("person")
+    expect(card.locator(".card-stats")).to_have_text("3 briefings · October 2016 to January 2017")
+    expect(link).to_have_attribute("aria-describedby", "dossier_card")
+    # The card can be reached and stays while the pointer is over it.
+    card.hover()
+    page.wait_for_timeout(400)
+    expect(card).to_be_visible()
+    page.mouse.move(5, 5)
+    expect(card).to_be_hidden()
+    expect(link).not_to_have_attribute("aria-describedby", re.compile(".*"))
+    # Another mention, another card: the trend of its latest call is on it.
+    _mention(page, "Sirte").hover()
+    expect(card.locator(".card-name")).to_have_text("Sirte")
+    expect(card.locator(".card-trend")).to_have_text("Latest trend: deteriorated (October 2016)")
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+
+
+def test_a_mention_s_card_opens_on_keyboard_focus_and_closes_with_escape(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
+    card = page.locator("#dossier_card")
+    link = _mention(page, "Bunyan al-Marsus")
+    # Tab to it, as a keyboard reader would.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if link.evaluate("a => a === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    expect(card).to_be_visible()
+    expect(card.locator(".card-name")).to_have_text("Bunyan al-Marsus")
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    expect(link).to_be_focused()  # Esc dismisses the card, never the reader's place
+    page.keyboard.press("Tab")
+    expect(card).to_be_hidden()
+
+
+def test_touch_only_screens_get_no_cards_and_links_still_work(pages: Pages, base_url: str) -> None:
+    context = pages.browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    pages.contexts.append(context)
+    phone = pages.problems.watch(context.new_page())
+    phone.goto(base_url + "/briefings/sirte-bm-splits-enclave/")
+    assert phone.evaluate("matchMedia('(any-hover: hover)').matches") is False
+    link = _mention(phone, "Haftar")
+    link.tap()
+    phone.wait_for_url("**/actors/khalifa-haftar/")
+    expect(phone.locator("#dossier_card")).to_have_count(0)

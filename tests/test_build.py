@@ -154,8 +154,12 @@ def test_key_takeaways_come_first_wherever_the_briefing_is_shown(site: Build) ->
     assert box.index("Key takeaways") < box.index("<li><a href=") < len(box)
     assert page.index("</section>", start) < page.index("both enter 2017 with more", start)
     # Names in takeaways link, and the body still links its own first mentions.
-    assert '<a href="/actors/khalifa-haftar/" class="mention">Haftar</a> and <em><a' in box
-    assert '<p><a href="/actors/khalifa-haftar/" class="mention">Haftar</a> and' in page
+    haftar = (
+        '<a href="/actors/khalifa-haftar/" class="mention" '
+        'data-card="/cards/actors/khalifa-haftar.json">Haftar</a>'
+    )
+    assert f"{haftar} and <em><a" in box
+    assert f"<p>{haftar} and" in page
     assert 'Information as of <time datetime="2017-01-03">3 January 2017</time>' in box
     gist = "Haftar and BM both gain leverage going into 2017. · Misrata&#39;s council stays neutral, for now."
     assert f'<meta name="dossier:summary" content="{gist}" data-pagefind-meta' in page
@@ -471,7 +475,7 @@ def test_pages_carry_json_ld_for_search_engines(subpath_site: Build) -> None:
 def test_stylesheets_and_scripts_have_fingerprinted_names(site: Build, tmp_path: Path) -> None:
     html = site.page("/search/")
     linked = re.findall(r'(?:href|src)="/(theme/(?:css|js)/[^"]+)"', html)
-    assert len(linked) == 3  # the stylesheet, the header's script, the search page's
+    assert len(linked) == 4  # the stylesheet, the header's and cards' scripts, the search page's
     for path in linked:
         plain = re.sub(r"\.[0-9a-f]{10}(\.(?:css|js))$", r"\1", path)
         assert plain != path, path  # fingerprinted

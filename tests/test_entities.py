@@ -57,7 +57,7 @@ def test_place_page_shows_location_and_nesting(site: Build) -> None:
 
 def test_briefing_body_links_first_mentions(site: Build) -> None:
     html = site.page("/briefings/sirte-bm-splits-enclave/")
-    mentions = re.findall(r'<a href="([^"]+)" class="mention">([^<]+)</a>', html)
+    mentions = re.findall(r'<a href="([^"]+)" class="mention" data-card="[^"]+">([^<]+)</a>', html)
     assert mentions == [
         ("/actors/bunyan-al-marsus/", "Bunyan al-Marsus"),
         ("/places/sirte/", "Sirte"),
@@ -205,9 +205,15 @@ def test_browse_lists_point_into_the_newest_first_chunks(site: Build) -> None:
 def test_profiles_link_their_mentions_but_never_themselves(site: Build) -> None:
     html = site.page("/actors/bunyan-al-marsus/")
     profile = html.split('<section class="prose profile"', 1)[1].split("</section>", 1)[0]
-    assert '<a href="/actors/islamic-state/" class="mention">ISIS</a>' in profile
-    assert '<a href="/places/sirte/" class="mention">Sirte</a>' in profile
-    assert '<a href="/places/misrata/" class="mention">Misrata</a>' in profile
+    card = ' data-card="/cards/{}.json"'.format
+    assert (
+        f'<a href="/actors/islamic-state/" class="mention"{card("actors/islamic-state")}>ISIS</a>'
+        in profile
+    )
+    assert f'<a href="/places/sirte/" class="mention"{card("places/sirte")}>Sirte</a>' in profile
+    assert (
+        f'<a href="/places/misrata/" class="mention"{card("places/misrata")}>Misrata</a>' in profile
+    )
     assert "/actors/bunyan-al-marsus/" not in profile
 
 
@@ -236,3 +242,20 @@ def test_a_country_gathers_the_briefings_of_its_places(site: Build) -> None:
     )
     facets = json.loads((site.output / "search" / "facets.json").read_text(encoding="utf-8"))
     assert {v["slug"]: v["count"] for v in facets["place"]}["libya"] == 3
+
+
+def test_entity_timelines_show_the_sentence_around_each_first_mention(site: Build) -> None:
+    import re
+
+    page = site.page("/actors/khalifa-haftar/")
+    contexts = re.findall(r'<p class="context">(.*?)</p>', page, re.S)
+    # One per briefing that names him (the tanks briefing lists him but never
+    # names him), in the timeline's order, the name marked, as plain text.
+    assert contexts == [
+        "<mark>Haftar</mark> and BM both gain leverage going into 2017.",  # a takeaway
+        "<mark>Haftar</mark>&#39;s envoys meanwhile toured European capitals.",
+    ]
+    # The mentioned-only list of a place has them too.
+    misrata = site.page("/places/misrata/")
+    mentioned = misrata.split('id="dossier_mentioned"', 1)[1]
+    assert "<mark>Misrata</mark>" in mentioned

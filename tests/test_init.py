@@ -53,7 +53,8 @@ def test_init_starts_an_archive_that_checks_and_builds_as_it_is(tmp_path: Path) 
     assert ">Niamey<" in places  # the map of the region the settings name
     briefing = (output / "briefings" / "sahel-juntas-leave-ecowas" / "index.html").read_text()
     assert (
-        '<a href="/actors/alliance-of-sahel-states/" class="mention">Alliance of Sahel States</a>'
+        '<a href="/actors/alliance-of-sahel-states/" class="mention" '
+        'data-card="/cards/actors/alliance-of-sahel-states.json">Alliance of Sahel States</a>'
         in briefing
     )
 

@@ -183,3 +183,66 @@ def test_an_ambiguous_alias_is_never_linked_but_a_full_name_is() -> None:
         '<p>Hassan spoke. <a href="/actors/hassan-bakr/" class="mention">Hassan Bakr</a> replied.</p>\n'
     )
     assert briefing.mentions == ("actors/hassan-bakr",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # The sentence holding the name, not its neighbours.
+        ("Fighting went on. Then Haftar flew to Cairo for talks with officials there. Later, more.",
+         "Haftar", ("Then ", "Haftar", " flew to Cairo for talks with officials there.")),
+        # A short sentence takes the next one with it.
+        ("Quiet week. Haftar spoke. He said little of note about the oil ports or Sirte.",
+         "Haftar", ("", "Haftar", " spoke. He said little of note about the oil ports or Sirte.")),
+        # Closing quotes stay with their sentence.
+        ("He said “Haftar will not stop.” Nobody replied.", "Haftar",
+         ("He said “", "Haftar", " will not stop.” Nobody replied.")),
+    ],
+)  # fmt: skip
+def test_the_sentence_around_a_mention(
+    text: str, name: str, expected: tuple[str, str, str]
+) -> None:
+    from dossier.link import sentence_around
+
+    start = text.index(name)
+    assert sentence_around(text, start, start + len(name)) == expected
+
+
+def test_a_long_sentence_is_cut_around_the_name_at_word_boundaries() -> None:
+    from dossier.link import CONTEXT_CHARS, sentence_around
+
+    text = "word " * 100 + "Haftar" + " more" * 100 + "."
+    start = text.index("Haftar")
+    before, name, after = sentence_around(text, start, start + 6)
+    assert name == "Haftar"
+    assert before.startswith("…word")
+    assert after.endswith("more…")
+    assert len(before) + len(name) + len(after) <= CONTEXT_CHARS + 2
+
+
+def test_a_briefing_keeps_the_sentence_around_each_first_mention() -> None:
+    from dossier.link import Linker
+    from dossier.model import Actor, Place
+
+    haftar = Actor("actors", "haftar", "Khalifa Haftar", aliases=("Haftar",))
+    sirte = Place("places", "sirte", "Sirte")
+    misrata = Place("places", "misrata", "Misrata")
+    linker = Linker([haftar, sirte, misrata], lambda e: f"/{e.section}/{e.slug}/")
+    text = (
+        "---\ntitle: T\ndate: 2016-10-07\ntakeaways: ['*Haftar* waits.']\n---\n\n"
+        "Forces from [Misrata's brigades](https://x.example/) and `code` met\n"
+        "outside Sirte on Friday. Haftar said nothing. Sirte again. Misrata too.\n"
+    )
+    briefing, _ = read_briefing(text, "p.md", "p", linker=linker)
+    contexts = dict(briefing.contexts)
+    # Link text and code read as text; a hard-wrapped line as one sentence.
+    assert contexts["places/sirte"] == (
+        "Forces from Misrata's brigades and code met outside ", "Sirte",
+        " on Friday.",
+    )  # fmt: skip
+    # The takeaways come first: a name's first mention may be there.
+    assert contexts["actors/haftar"] == ("", "Haftar", " waits.")
+    # The author's own link is no mention: the first is the last sentence.
+    assert contexts["places/misrata"][1:] == ("Misrata", " too.")
+    assert briefing.context_of("places/sirte") == contexts["places/sirte"]
+    assert briefing.context_of("actors/nobody") is None

@@ -93,11 +93,18 @@ class Linker:
     presidential council" in lower case is a phrase, not the body.
     Case-sensitive matching is also twice as fast as ignoring case. A
     registry entry's ``not`` phrases ("Richard Wagner" for the Wagner Group)
-    match too, and then link nothing. ``href`` gives an entity page's link.
+    match too, and then link nothing. ``href`` gives an entity page's link;
+    ``card``, if given, its hover card's data (a link's ``data-card``).
     """
 
-    def __init__(self, entities: Iterable[Entity], href: Callable[[Entity], str]) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        href: Callable[[Entity], str],
+        card: Callable[[Entity], str] | None = None,
+    ) -> None:
         self.href = href
+        self.card = card
         chosen = list(entities)
         # surface -> slot -> candidate. An actor and a place may share a name
         # (one slot each); within a section the first claim wins, and names
@@ -207,6 +214,8 @@ class LinkState:
     mentioned: dict[str, int] = field(default_factory=dict)
     # entity key -> how many times the document names it
     times: dict[str, int] = field(default_factory=dict)
+    # entity key -> the sentence around its first mention, as (before, name, after)
+    contexts: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     line: int = 0
 
 
@@ -231,6 +240,7 @@ def link_mentions(state: StateCore) -> None:
 _OPEN = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
 _CLOSE = {"em_close": "em", "strong_close": "strong", "s_close": "s"}
 _BARRIER = "\x00"
+_SPACE = {"softbreak": " ", "hardbreak": " "}
 
 
 @dataclass
@@ -241,6 +251,14 @@ class _Flat:
     starts: list[int]  # flat offset of each text token, in order
     indices: list[int]  # its index among the children
     breaks: list[int]  # flat offsets of line breaks
+    # The paragraph as a reader sees it (link and code text in place of
+    # barriers), and where each text token lies in it.
+    shown: str = ""
+    shown_starts: list[int] = field(default_factory=list)
+
+    def shown_at(self, offset: int, token: int) -> int:
+        """The offset in ``shown`` of a flat ``offset`` within text token ``token``."""
+        return self.shown_starts[token] + offset - self.starts[token]
 
 
 def _flatten(children: list[Token]) -> _Flat:
@@ -249,6 +267,15 @@ def _flatten(children: list[Token]) -> _Flat:
     indices: list[int] = []
     breaks: list[int] = []
     position = 0
+    shown: list[str] = []
+    shown_starts: list[int] = []
+    shown_at = 0
+
+    def show(text: str) -> None:
+        nonlocal shown_at
+        shown.append(text)
+        shown_at += len(text)
+
     inside_link = 0  # Markdown links: balanced by the parser
     inside_html_link = 0  # raw <a ...> ... </a>: as balanced as the author made them
     spans: list[bool] = []  # open [..]{...} spans: True for {.nolink}
@@ -281,16 +308,21 @@ def _flatten(children: list[Token]) -> _Flat:
         breaks.extend([position] * child.content.count("\n") if kind != "text" else [])
         if inside_link or inside_html_link or any(spans) or kind in ("link_close",):
             add(_BARRIER)
+            show(child.content if kind in ("text", "code_inline") else _SPACE.get(kind, ""))
         elif kind == "text":
             if child.content:
                 starts.append(position)
                 indices.append(index)
+                shown_starts.append(shown_at)
                 add(child.content)
-        elif kind == "softbreak":
-            add(" ")
+                show(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            add(" " if kind == "softbreak" else _BARRIER)
+            show(" ")
         elif kind not in _OPEN and kind not in _CLOSE and kind not in ("span_open", "span_close"):
             add(_BARRIER)
-    return _Flat("".join(parts), starts, indices, breaks)
+            show(child.content if kind == "code_inline" else "")
+    return _Flat("".join(parts), starts, indices, breaks, "".join(shown), shown_starts)
 
 
 def _balanced(children: list[Token]) -> bool:
@@ -335,13 +367,15 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
             continue
         key = mention.key
         links.times[key] = links.times.get(key, 0) + 1
-        if key not in links.mentioned:
-            links.mentioned[key] = links.line + bisect_left(flat.breaks, mention.start)
-        if key in links.linked:
-            continue
         # The text tokens the mention starts and ends in, and where in them.
         first = bisect_right(flat.starts, mention.start) - 1
         last = bisect_left(flat.starts, mention.end) - 1
+        if key not in links.mentioned:
+            links.mentioned[key] = links.line + bisect_left(flat.breaks, mention.start)
+            start, end = flat.shown_at(mention.start, first), flat.shown_at(mention.end, last)
+            links.contexts[key] = sentence_around(flat.shown, start, end)
+        if key in links.linked:
+            continue
         start_in = mention.start - flat.starts[first]
         end_in = mention.end - flat.starts[last]
         first_child, last_child = flat.indices[first], flat.indices[last]
@@ -353,11 +387,59 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
         before, after = extent
         opening = Token("link_open", "a", 1)
         opening.attrs = {"href": links.linker.href(mention.entity), "class": "mention"}
+        if links.linker.card is not None:
+            opening.attrs["data-card"] = links.linker.card(mention.entity)
         open_at = (first_child - before, 0) if before else (first_child, start_in)
         close_at = (last_child + after, 1) if after else (last_child, end_in)
         events.setdefault(open_at, []).append(opening)
         events.setdefault(close_at, []).insert(0, Token("link_close", "a", -1))
     return _rebuild(children, events) if events else children
+
+
+# A sentence ends at . ! ? or … (and any closing quote or bracket) before a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+CONTEXT_CHARS = 240  # longer sentences are cut around the name
+SHORT_SENTENCE = 50  # a sentence shorter than this takes the next one with it
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence of ``text`` holding ``text[start:end]`` (with the next
+    one if it is short), as (before, name, after), cut to about
+    :data:`CONTEXT_CHARS` around the name with ellipses."""
+    begin = 0
+    for found in _SENTENCE_END.finditer(text, 0, start):
+        begin = found.end()
+    stop = len(text)  # the paragraph's end, unless a sentence ends long enough
+    for found in _SENTENCE_END.finditer(text, end):
+        if found.start() + 1 - begin >= SHORT_SENTENCE:
+            stop = found.start() + len(found.group().rstrip())
+            break
+    before, name, after = text[begin:start], text[start:end], text[end:stop]
+    room = max(CONTEXT_CHARS - len(name), 40)
+    if len(before) + len(after) > room:
+        keep_before = min(len(before), room // 3)
+        keep_after = room - keep_before
+        if len(after) < keep_after:
+            keep_before = room - len(after)
+        before = _cut_left(before, keep_before)
+        after = _cut_right(after, keep_after)
+    return before.lstrip(), name, after.rstrip()
+
+
+def _cut_left(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    tail = text[len(text) - keep :]
+    space = tail.find(" ")
+    return "…" + (tail[space + 1 :] if 0 <= space < keep // 2 else tail)
+
+
+def _cut_right(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    head = text[:keep]
+    space = head.rfind(" ")
+    return (head[:space] if space > keep // 2 else head) + "…"
 
 
 def _rebuild(children: list[Token], events: dict[Position, list[Token]]) -> list[Token]:

@@ -175,6 +175,17 @@ def linked_profile(entity: Entity, linker: Linker) -> Entity:
     return replace(entity, profile_html=markup.render(tokens))
 
 
+def make_linker(config: Config, entities: list[Entity]) -> Linker:
+    """The mention linker of a build: links to entity pages that name their cards."""
+    return Linker(entities, config.urls.href, config.urls.card_href)
+
+
+def _links_of(config: Config) -> Callable[[Entity], str]:
+    # What a briefing's mention links hold: the entity's page and its card.
+    urls = config.urls
+    return lambda e: f"{urls.href(e)} {urls.card_href(e)}"
+
+
 def load(config: Config) -> Corpus:
     """Read the registries, then every briefing and page, linking mentions;
     briefings whose text is unchanged come from the read cache."""
@@ -182,11 +193,11 @@ def load(config: Config) -> Corpus:
     real_folder.cache_clear()  # folders may have become links since the last run
     actors, places, problems = load_registries(config)
     entities = [*actors.entities.values(), *places.entities.values()]
-    linker = Linker(entities, config.urls.href)
+    linker = make_linker(config, entities)
     actors, places = (r.replaced(lambda e: linked_profile(e, linker)) for r in (actors, places))
     cache = ReadCache.open(
         Path(config.cache_dir) if config.cache_dir else None,
-        cache_key(entities, config.urls.href, str(config.timezone)),
+        cache_key(entities, _links_of(config), str(config.timezone)),
     )
 
     def read(text: str, shown: str, stem: str) -> tuple[Cached, list[Diagnostic]]:

@@ -32,7 +32,7 @@ _TAGS = {
 }  # fmt: skip
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "data-card"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
@@ -71,12 +71,16 @@ def _align_classes(state: StateCore) -> None:
 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CARD = re.compile(r"^/(?!/)[A-Za-z0-9._~/%-]*\.json$")
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     # Body ids are slugs (letters, digits, hyphens); the theme's own ids all
     # contain "_", so no heading or raw HTML can take the skip link's target.
     if attribute == "id" and not _ID.match(value):
+        return None
+    # Hover card data is a site's own JSON file, never another site's or a script.
+    if attribute == "data-card" and not _CARD.match(value):
         return None
     return value
 

@@ -39,6 +39,8 @@ class Takeaway:
     text: str
 
 
+# A mention in its sentence: the text before the name, the name as written, the text after.
+Context = tuple[str, str, str]
 Direction = Literal["deteriorated", "improved", "unchanged"]
 DIRECTIONS: tuple[Direction, ...] = ("deteriorated", "improved", "unchanged")
 
@@ -112,10 +114,16 @@ class Briefing:
     redirect_from: tuple[str, ...] = ()
     # The author's trend calls, by entity name as written (resolved in ``resolve``).
     trends: tuple[Trend, ...] = ()
+    # entity key -> the sentence around its first mention: (before, name, after)
+    contexts: tuple[tuple[str, Context], ...] = ()
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""
         return dict(self.field_lines).get(key, 1)
+
+    def context_of(self, key: str) -> Context | None:
+        """The sentence around the first mention of an entity (by key), if it names it."""
+        return next((c for k, c in self.contexts if k == key), None)
 
     @property
     def gist(self) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import (
     assets,
     browse,
+    cards,
     citation,
     feeds,
     opendata,
@@ -94,6 +95,7 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
         **tables.lazy_documents(archive, urls, memo),
         **citation.lazy_documents(archive, urls, config.site_name),
         **browse.lazy_documents(archive, urls),
+        **cards.lazy_documents(archive, urls),
         **{
             path: ready(payload)
             for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()

@@ -27,6 +27,7 @@ from .link import ENV_KEY, Linker, LinkState
 from .model import (
     DIRECTIONS,
     Briefing,
+    Context,
     Diagnostic,
     Direction,
     Page,
@@ -504,8 +505,18 @@ def read_briefing(
         mention_counts=_times(links, first_links),
         redirect_from=redirect_from,
         trends=trends,
+        contexts=_contexts(first_links, links),
     )
     return briefing, fm.problems
+
+
+def _contexts(*states: LinkState | None) -> tuple[tuple[str, Context], ...]:
+    # The first state that names an entity gives its context: the takeaways, then the body.
+    found: dict[str, Context] = {}
+    for state in states:
+        for key, context in state.contexts.items() if state else ():
+            found.setdefault(key, context)
+    return tuple(sorted(found.items()))
 
 
 def _times(*states: LinkState | None) -> tuple[tuple[str, int], ...]:

@@ -43,6 +43,10 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
                    "feeds/actors/{slug}.atom.xml", "feeds/actors/{slug}.atom.xml"),
     "place_feed": ("DOSSIER_PLACE_FEED_ATOM", "DOSSIER_PLACE_FEED_ATOM",
                    "feeds/places/{slug}.atom.xml", "feeds/places/{slug}.atom.xml"),
+    "actor_card": ("DOSSIER_ACTOR_CARD_URL", "DOSSIER_ACTOR_CARD_URL",
+                   "cards/actors/{slug}.json", "cards/actors/{slug}.json"),
+    "place_card": ("DOSSIER_PLACE_CARD_URL", "DOSSIER_PLACE_CARD_URL",
+                   "cards/places/{slug}.json", "cards/places/{slug}.json"),
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
     "bibtex": ("DOSSIER_BIBTEX_URL", "DOSSIER_BIBTEX_URL", "cite/{slug}.bib", "cite/{slug}.bib"),
     "ris": ("DOSSIER_RIS_URL", "DOSSIER_RIS_URL", "cite/{slug}.ris", "cite/{slug}.ris"),
@@ -50,6 +54,7 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
 }  # fmt: skip
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
 FEED_ROUTE: dict[Section, str] = {"actors": "actor_feed", "places": "place_feed"}
+CARD_ROUTE: dict[Section, str] = {"actors": "actor_card", "places": "place_card"}
 # What a pattern may use: the fields Pelican gives an article's URL, too.
 _SAMPLE = {
     "slug": "x",
@@ -154,6 +159,14 @@ class Urls:
     def citation(self, briefing: Briefing, kind: Literal["bib", "ris"]) -> str:
         """The path of a briefing's BibTeX (``bib``) or RIS (``ris``) file in the site."""
         return self.routes["bibtex" if kind == "bib" else "ris"].url.format(slug=briefing.slug)
+
+    def card(self, entity: Entity) -> str:
+        """Where an entity's hover card data is (site-relative path)."""
+        return self.routes[CARD_ROUTE[entity.section]].url.format(slug=entity.slug)
+
+    def card_href(self, entity: Entity) -> str:
+        """An entity's hover card data, as a link from any page."""
+        return self.href(path=self.card(entity))
 
     def feed_href(self, entity: Entity | None = None) -> str:
         """A link to the Atom feed of an entity, or of the whole site."""

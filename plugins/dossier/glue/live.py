@@ -38,7 +38,7 @@ from ..incremental import changed_briefings, changed_pages, changed_slices, pros
 from ..index import BUNDLE, build_index
 from ..lazyfile import LazyFile, Memo
 from ..link import Linker
-from ..load import Corpus, read_all
+from ..load import Corpus, make_linker, read_all
 from ..model import Briefing, Diagnostic
 from ..outputs import PageJob, PageKey, lazy_data_files, page_jobs
 from ..pipeline import Result, assemble
@@ -261,7 +261,7 @@ class Live:
         if self._linker is None:
             corpus = self.result.corpus
             entities = [*corpus.actors.entities.values(), *corpus.places.entities.values()]
-            self._linker = Linker(entities, self.result.config.urls.href)
+            self._linker = make_linker(self.result.config, entities)
         return self._linker
 
     def jobs(self) -> dict[PageKey, PageJob]:

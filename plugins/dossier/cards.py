@@ -1,0 +1,91 @@
+"""Hover cards: a small JSON file per actor and place, which the theme's
+``cards.js`` fetches the first time a reader points at or focuses one of its
+mentions, to show who or what it is without leaving the page.
+
+Each card is a function of the entity's listing alone, so ``serve`` remakes
+only the cards whose listing changed (:mod:`dossier.lazyfile`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from html import unescape
+from typing import Any
+
+from .lazyfile import LazyFile
+from .model import NOUN
+from .opendata import dump_json
+from .relate import Archive, EntityListing
+from .urls import Urls
+
+# The first sentence of a profile, shortened to this, is the card's line.
+LINE_CHARS = 180
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+
+
+def profile_line(profile_html: str) -> str:
+    """A profile's first sentence as plain text, at most :data:`LINE_CHARS` long."""
+    text = " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", profile_html))).split())
+    found = _FIRST_SENTENCE.match(text)
+    line = found.group(1) if found else text
+    if len(line) > LINE_CHARS:
+        line = line[: LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return line
+
+
+def _month(value: dt.datetime | None) -> str | None:
+    return f"{value:%B %Y}" if value is not None else None
+
+
+def card(listing: EntityListing, urls: Urls) -> dict[str, Any]:
+    """What a hover card shows of an actor or place."""
+    e = listing.entity
+    latest = listing.latest_trend
+    return {
+        "name": e.name,
+        "kind": e.kind or NOUN[e.section],
+        "line": profile_line(e.profile_html),
+        "url": urls.href(e),
+        "briefings": len(listing.briefings),
+        "mentioned": len(listing.mentioned_only),
+        "first": _month(listing.first_seen),
+        "last": _month(listing.last_seen),
+        "trend": (
+            {
+                "direction": latest[1].direction,
+                "flags": list(latest[1].flags),
+                "when": _month(latest[0].date),
+            }
+            if latest
+            else None
+        ),
+    }
+
+
+def _inputs(listing: EntityListing) -> tuple[object, ...]:
+    # What a card is made of: cheap to compare, unlike the listing itself.
+    return (
+        listing.entity,
+        len(listing.briefings),
+        len(listing.mentioned_only),
+        listing.first_seen,
+        listing.last_seen,
+        listing.latest_trend,
+    )
+
+
+def _make(listing: EntityListing, urls: Urls) -> bytes:
+    return dump_json(card(listing, urls))
+
+
+def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
+    """Every entity's card by its path in the site, each made on demand."""
+    return {
+        urls.card(listing.entity): LazyFile(_inputs(listing), partial(_make, listing, urls))
+        for section in ("actors", "places")
+        for listing in archive.listings(section).values()
+    }
