@@ -147,3 +147,36 @@ def test_touch_only_screens_get_no_cards_and_links_still_work(pages: Pages, base
     link.tap()
     phone.wait_for_url("**/actors/khalifa-haftar/")
     expect(phone.locator("#dossier_card")).to_have_count(0)
+
+
+_MAP_CHECK = """() => {
+  const svg = document.querySelector('svg.place-map');
+  const boxes = (sel) => [...svg.querySelectorAll(sel)]
+    .filter((e) => e.getClientRects().length && getComputedStyle(e.closest('g') ?? e).display !== 'none')
+    .map((e) => ({name: e.textContent, box: e.getBoundingClientRect(),
+                  px: parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a}));
+  const labels = boxes('.dot-label');
+  const dots = boxes('.dot');
+  const mapBox = svg.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const problems = [];
+  for (const l of labels) {
+    if (l.px < 12) problems.push(`${l.name}: ${l.px.toFixed(1)} px`);
+    for (const d of dots) if (hit(l.box, d.box)) problems.push(`${l.name} under a dot`);
+    for (const m of labels) if (m !== l && hit(l.box, m.box)) problems.push(`${l.name} on ${m.name}`);
+    if (l.box.left < mapBox.left || l.box.right > mapBox.right) problems.push(`${l.name} cut`);
+  }
+  return {shown: labels.map((l) => l.name), problems};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 768, 390, 320])
+def test_map_labels_stay_readable_and_clear_of_every_dot(
+    pages: Pages, sample_url: str, width: int
+) -> None:
+    page = pages.open(width=width, height=900)
+    page.goto(sample_url + "/places/")
+    found = page.evaluate(_MAP_CHECK)
+    assert found["problems"] == []
+    # Fewer labels on a narrow screen, never none.
+    assert len(found["shown"]) >= (12 if width >= 768 else 6 if width >= 390 else 4)

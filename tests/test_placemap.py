@@ -47,3 +47,63 @@ def test_the_map_shows_the_region_the_settings_name(
     assert sorted(n for n in drawn if f">{n}<" in made.svg) == drawn
     assert not any(f">{n}<" in made.svg for n in left_off)
     assert made.left_off == left_off
+
+
+SUDAN = [
+    replace(place("sudan", "Sudan"), kind="country"),
+    replace(place("chad", "Chad"), kind="country"),
+    _located("el-geneina", "El Geneina", 13.45, 22.44, "Sudan"),
+    _located("khartoum", "Khartoum", 15.50, 32.56, "Sudan"),
+    _located("omdurman", "Omdurman", 15.64, 32.48, "Sudan"),
+    _located("bahri", "Bahri", 15.64, 32.55, "Sudan"),
+    _located("el-fasher", "El Fasher", 13.63, 25.35, "Sudan"),
+    _located("adre", "Adré", 13.47, 22.20, "Chad"),  # across the border, inside the area drawn
+    _located("ndjamena", "N'Djamena", 12.13, 15.06, "Chad"),
+]
+
+
+def test_a_place_inside_the_area_drawn_is_drawn_whatever_holds_it() -> None:
+    briefings = [briefing("a", 1, places=["Khartoum", "Omdurman", "Bahri", "Adré"])]
+    archive = relate(resolve(corpus(briefings, [], SUDAN)))
+    made = archive_map(archive, Urls.from_settings({}, "", site_path("")), "Sudan")
+    assert made.left_off == ["N'Djamena"]
+    assert 'aria-label="Adré"' in made.svg
+
+
+def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
+    import re
+
+    from dossier.placemap import DOT_GROWTH, LABEL_WIDTHS, text_width
+
+    briefings = [briefing("a", 1, places=["Khartoum", "Omdurman", "Bahri"])]
+    svg = archive_map(
+        relate(resolve(corpus(briefings, [], SUDAN))), Urls.from_settings({}, "", site_path(""))
+    ).svg
+    dots = [
+        tuple(map(float, d)) for d in re.findall(r'cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg)
+    ]
+    layers = re.findall(
+        r'<g class="map-labels map-labels-(\d+)" font-size="([\d.]+)"[^>]*>(.*?)</g>', svg, re.S
+    )
+    assert [int(w) for w, _, _ in layers] == list(LABEL_WIDTHS)
+    for shown_from, size_text, body in layers:
+        size, grow = float(size_text), DOT_GROWTH[int(shown_from)]
+        boxes = []
+        for x, y, name in re.findall(r'class="dot-label" x="([\d.]+)" y="([\d.]+)">([^<]+)<', body):
+            left, base = float(x), float(y)
+            boxes.append(
+                (left, base - 0.8 * size, left + text_width(name, size), base + 0.25 * size)
+            )
+        assert boxes, shown_from
+        for i, (left, top, right, bottom) in enumerate(boxes):
+            for cx, cy, radius in dots:
+                grown = radius * grow
+                assert (
+                    right < cx - grown or left > cx + grown
+                    or bottom < cy - grown or top > cy + grown
+                )  # fmt: skip
+            for left2, top2, right2, bottom2 in boxes[i + 1 :]:
+                assert right < left2 or right2 < left or bottom < top2 or bottom2 < top
+    # Wider screens show at least as many labels as narrower ones.
+    counts = [len(re.findall("dot-label", body)) for _, _, body in layers]
+    assert counts == sorted(counts, reverse=True)

@@ -52,9 +52,11 @@ def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Poin
 
     The map shows the places under ``region`` if it holds any, else under
     the outermost place that holds the most of them (Libya, say), so that one
-    mention of Paris does not shrink the whole country to a corner; areas are
-    left off, since a dot at a country's centroid says nothing. Everything
-    not drawn is named in the caption.
+    mention of Paris does not shrink the whole country to a corner; a place
+    under another root that lies inside the area drawn (a border town across
+    the frontier) is drawn too. Areas are left off, since a dot at a
+    country's centroid says nothing. Everything not drawn is named in the
+    caption.
     """
     roots: dict[str, int] = {}
     for c in candidates:
@@ -64,8 +66,21 @@ def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Poin
         return [], []
     best = region if region in roots else min(roots, key=lambda r: (-roots[r], r))
     drawn = [c.point for c in candidates if c.root == best and c.kind not in AREAS]
-    left = sorted(c.point.name for c in candidates if c.root != best and c.kind not in AREAS)
-    return drawn, left
+    south, north, west, east = bounds(drawn)
+    others = [c.point for c in candidates if c.root != best and c.kind not in AREAS]
+    inside = [p for p in others if south <= p.lat <= north and west <= p.lon <= east]
+    left = sorted(p.name for p in others if p not in inside)
+    return drawn + inside, left
+
+
+MARGIN = 0.5  # degrees of map around the outermost places
+
+
+def bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
+    """South, north, west and east edges of the area drawn around ``points``."""
+    lats = [p.lat for p in points]
+    lons = [p.lon for p in points]
+    return min(lats) - MARGIN, max(lats) + MARGIN, min(lons) - MARGIN, max(lons) + MARGIN
 
 
 def _step(span: float) -> float:
@@ -80,14 +95,47 @@ def _fmt(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):g}°{hemisphere}"
 
 
+# One set of labels per width (CSS px) the map may be shown at: the theme
+# shows the set of the widest of these its box reaches (a container query),
+# each sized to read at least LABEL_PX there. A narrow map shows fewer
+# labels, never smaller ones.
+LABEL_WIDTHS = (760, 600, 480, 340, 280)
+LABEL_PX = 12.5
+# How much the theme enlarges the dots at each of those widths, so that a
+# dot stays a target a finger or a pointer can find (dossier.css mirrors it).
+DOT_GROWTH = {760: 1.0, 600: 1.1, 480: 1.35, 340: 1.9, 280: 2.3}
+_NARROW = frozenset("iIl.,:;'’!|")
+_THIN = frozenset("fjrt()-/ ")
+_WIDE = frozenset("mwMW")
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous guess of the width of ``text`` set at ``size`` in a sans
+    serif (wide fonts such as DejaVu Sans included), with no font at hand."""
+    ems = 0.0
+    for char in text:
+        if char in _NARROW:
+            ems += 0.32
+        elif char in _THIN:
+            ems += 0.42
+        elif char in _WIDE:
+            ems += 0.98
+        elif char.isupper():
+            ems += 0.74
+        else:
+            ems += 0.63
+    return ems * size
+
+
 def render_map(points: Sequence[Point], title: str) -> str:
-    """SVG markup for ``points``; an empty string when there is nothing to draw."""
+    """SVG markup for ``points``; an empty string when there is nothing to draw.
+
+    Dots are drawn first and every label after them, so no dot ever covers a
+    label, and no label is placed over any dot, another label or the edge.
+    """
     if not points:
         return ""
-    lats = [p.lat for p in points]
-    lons = [p.lon for p in points]
-    south, north = min(lats) - 0.5, max(lats) + 0.5
-    west, east = min(lons) - 0.5, max(lons) + 0.5
+    south, north, west, east = bounds(points)
     x_scale = math.cos(math.radians((south + north) / 2))
     span_x, span_y = (east - west) * x_scale, north - south
     scale = min((WIDTH - 2 * PAD) / span_x, (MAX_HEIGHT - 2 * PAD) / span_y)
@@ -103,60 +151,107 @@ def render_map(points: Sequence[Point], title: str) -> str:
         f'<rect class="map-bg" x="0" y="0" width="{width}" height="{height}" rx="6"/>',
     ]
     step = _step(max(east - west, north - south))
+    # Graticule: (y of a parallel, its label), (x of a meridian, its label).
+    parallels: list[tuple[float, str]] = []
     lat = math.ceil(south / step) * step
     while lat <= north:
-        _, y = project(lat, west)
-        label = _fmt(lat, "N", "S")
-        parts.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="grid-label" x="4" y="{y - 3:.1f}">{label}</text>')
+        parallels.append((project(lat, west)[1], _fmt(lat, "N", "S")))
         lat += step
+    meridians: list[tuple[float, str]] = []
     lon = math.ceil(west / step) * step
     while lon <= east:
-        x, _ = project(south, lon)
-        label = _fmt(lon, "E", "W")
-        parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
-        parts.append(f'<text class="grid-label" x="{x + 3:.1f}" y="{height - 5}">{label}</text>')
+        meridians.append((project(south, lon)[0], _fmt(lon, "E", "W")))
         lon += step
+    for y, _ in parallels:
+        parts.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>')
+    for x, _ in meridians:
+        parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
     ordered = sorted(points, key=lambda p: (-p.weight, p.name))
     dots = {p.href: (*project(p.lat, p.lon), 4 + min(p.weight, 25) ** 0.5) for p in ordered}
-    dot_boxes = {href: (x - r, y - r, x + r, y + r) for href, (x, y, r) in dots.items()}
-    labels: list[Box] = []
-    for point in ordered:
+    for point in ordered:  # the busiest first, so smaller dots stay on top
         x, y, radius = dots[point.href]
         label = escape(point.name)
-        # A label must clear every other dot and every label already placed:
-        # try right of the dot, then left, above and below.
-        obstacles = [b for href, b in dot_boxes.items() if href != point.href] + labels
-        text = ""
-        for box, anchor_x, baseline in _label_spots(x, y, radius, 7.2 * len(point.name)):
-            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-            if inside and not any(_overlaps(box, b) for b in obstacles):
-                labels.append(box)
-                text = (
-                    f'<text class="dot-label" x="{anchor_x:.1f}" y="{baseline:.1f}">{label}</text>'
-                )
-                break
         parts.append(
             f'<a href="{escape(point.href)}" aria-label="{label}"><title>{label}</title>'
-            f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>{text}</a>'
+            f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></a>'
         )
+    for shown_from in LABEL_WIDTHS:
+        size = LABEL_PX * width / shown_from
+        parts.append(
+            f'<g class="map-labels map-labels-{shown_from}" font-size="{size:.1f}" '
+            'aria-hidden="true">'
+        )
+        grown = {href: (x, y, r * DOT_GROWTH[shown_from]) for href, (x, y, r) in dots.items()}
+        parts.extend(_labels(ordered, grown, parallels, meridians, width, height, size))
+        parts.append("</g>")
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _label_spots(
-    x: float, y: float, radius: float, length: float
-) -> list[tuple[Box, float, float]]:
-    """Candidate label boxes (with the text's start and baseline) around a dot."""
-    right = x + radius + 3
-    left = x - radius - 3 - length
-    centre = x - length / 2
-    return [
-        ((right, y - 8, right + length, y + 5), right, y + 4),
-        ((left, y - 8, left + length, y + 5), left, y + 4),
-        ((centre, y - radius - 15, centre + length, y - radius - 2), centre, y - radius - 4),
-        ((centre, y + radius + 2, centre + length, y + radius + 15), centre, y + radius + 13),
+def _labels(
+    ordered: Sequence[Point],
+    dots: dict[str, tuple[float, float, float]],
+    parallels: Sequence[tuple[float, str]],
+    meridians: Sequence[tuple[float, str]],
+    width: int,
+    height: int,
+    size: float,
+) -> list[str]:
+    """One size's labels: the graticule's, then as many places' as fit,
+    busiest first, each beside its dot where it touches nothing else."""
+    out: list[str] = []
+    taken: list[Box] = []
+    for y, text in parallels:
+        box: Box = (2.0, y - 0.9 * size, 4 + text_width(text, size), y - 0.1 * size)
+        if box[1] > 0:
+            taken.append(box)
+            out.append(f'<text class="grid-label" x="4" y="{y - 0.2 * size:.1f}">{text}</text>')
+    for x, text in meridians:
+        box = (x + 2, height - 1.1 * size, x + 4 + text_width(text, size), float(height))
+        if box[2] < width and not any(_overlaps(box, b) for b in taken):
+            taken.append(box)
+            out.append(
+                f'<text class="grid-label" x="{x + 3:.1f}" y="{height - 0.3 * size:.1f}">'
+                f"{text}</text>"
+            )
+    halo = 0.12 * size
+    dot_boxes = [
+        (x - r - halo, y - r - halo, x + r + halo, y + r + halo) for x, y, r in dots.values()
     ]
+    for point in ordered:
+        x, y, radius = dots[point.href]
+        length = text_width(point.name, size)
+        for box, start, baseline in _label_spots(x, y, radius, length, size):
+            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+            if inside and not any(_overlaps(box, b) for b in (*dot_boxes, *taken)):
+                taken.append(box)
+                out.append(
+                    f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
+                    f'x="{start:.1f}" y="{baseline:.1f}">{escape(point.name)}</text></a>'
+                )
+                break
+    return out
+
+
+def _label_spots(
+    x: float, y: float, radius: float, length: float, size: float
+) -> list[tuple[Box, float, float]]:
+    """Label boxes (with the text's start and baseline) around a dot: right,
+    left, above, below. A box runs from 0.8 of the size above the baseline to
+    0.25 below, with a little room for the halo."""
+    gap = radius + 0.25 * size
+    spots = [
+        (x + gap, y + 0.3 * size),
+        (x - gap - length, y + 0.3 * size),
+        (x - length / 2, y - gap - 0.25 * size),
+        (x - length / 2, y + gap + 0.8 * size),
+    ]
+    pad = 0.1 * size
+    return [
+        ((start - pad, base - 0.8 * size - pad, start + length + pad, base + 0.25 * size + pad),
+         start, base)
+        for start, base in spots
+    ]  # fmt: skip
 
 
 def _overlaps(a: Box, b: Box) -> bool:
