@@ -42,6 +42,23 @@ def test_a_chart_counts_listing_and_naming_briefings_by_month() -> None:
     assert chart(empty, (dt.date(2016, 9, 1), dt.date(2016, 12, 1))) is None
 
 
+def test_a_caption_names_a_busiest_month_only_when_there_is_one() -> None:
+    from .model_helpers import place
+
+    span = (dt.date(2016, 9, 1), dt.date(2016, 12, 1))
+    haftar = actor("haftar", "Khalifa Haftar")
+    tied = (briefing("c", 20, month=12), briefing("b", 3, month=11), briefing("a", 9, month=10))
+    drawn = chart(EntityListing(briefings=tied, entity=haftar), span)
+    assert drawn is not None
+    assert drawn.caption == "3 briefings list Khalifa Haftar, September 2016 to December 2016."
+    # A place's timeline takes in the places within it, and says so.
+    libya, sirte = place("libya", "Libya"), place("sirte", "Sirte")
+    rolled = EntityListing(briefings=tied[:2], entity=libya, via={"c": (sirte,)})
+    drawn = chart(rolled, span)
+    assert drawn is not None
+    assert drawn.caption.startswith("2 briefings list Libya or a place within it,")
+
+
 def test_an_entity_page_shows_its_activity_as_a_chart_and_as_text(site: Build) -> None:
     page = site.page("/actors/khalifa-haftar/")
     start = page.index('<div class="activity">')

@@ -180,3 +180,23 @@ def test_map_labels_stay_readable_and_clear_of_every_dot(
     assert found["problems"] == []
     # Fewer labels on a narrow screen, never none.
     assert len(found["shown"]) >= (12 if width >= 768 else 6 if width >= 390 else 4)
+
+
+def test_no_sample_page_scrolls_sideways_on_a_phone(pages: Pages, sample_url: str) -> None:
+    # A wide table scrolls inside its own box, never the page.
+    opened = pages.open(width=390, height=844)
+    for url in [
+        "/",
+        "/trends/",
+        "/places/",
+        "/places/sirte/",
+        "/briefings/bm-splits-isis-enclave/",
+    ]:
+        opened.goto(sample_url + url)
+        overflow = opened.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, url
+    opened.goto(sample_url + "/trends/")
+    scroller = opened.locator(".table-scroll").first
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")  # the months are all there

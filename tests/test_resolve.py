@@ -119,6 +119,9 @@ def test_themes(tags: list[list[str]], themes: dict[str, str], messages: list[st
          ["places/sirte.md:1: warning: 'within' names no known place: 'Atlantis'"]),
         ([place("sirte", "Sirte", within="Sirte")], {},
          ["places/sirte.md:1: warning: 'within' names no known place: 'Sirte'"]),
+        ([place("libya", "Libya"), place("sirte", "Sirte", within="Lybia")], {},
+         ["places/sirte.md:1: warning: 'within' names no known place: 'Lybia'; "
+          "did you mean 'Libya'?"]),
     ],
 )  # fmt: skip
 def test_nesting(places: list[Place], parents: dict[str, str], messages: list[str]) -> None:

@@ -228,3 +228,29 @@ def test_recent_changes_say_what_moved_and_what_it_was() -> None:
     )  # fmt: skip
     assert change.before is not None
     assert change.before.briefing.slug == "a"
+
+
+def test_a_year_s_table_has_every_month_from_its_first_call_to_its_last() -> None:
+    from dossier.model import Briefing
+    from dossier.relate import Archive, EntityListing
+    from dossier.trends import table
+
+    def b(slug: str, month: int) -> Briefing:
+        return Briefing("p.md", slug, slug, dt.datetime(2016, month, 5, tzinfo=dt.UTC), "", "")
+
+    august, october = b("a", 8), b("c", 10)
+    listing = EntityListing(
+        briefings=(october, august),
+        entity=SIRTE,
+        trends={"c": Trend("Sirte", "improved"), "a": Trend("Sirte", "deteriorated")},
+    )
+    archive = Archive(
+        briefings=(october, august), actors={}, places={"sirte": listing}, tags={},
+        actors_of={}, places_of={}, tags_of={}, older={}, newer={}, years=(), parents={},
+    )  # fmt: skip
+    (year,) = table(archive)
+    assert [m.month for m in year.months] == [8, 9, 10]
+    (row,) = year.rows
+    assert [c.trend.direction if c else None for c in row.cells] == [
+        "deteriorated", None, "improved",
+    ]  # fmt: skip

@@ -72,12 +72,20 @@ def chart(listing: EntityListing, span: Span | None) -> Chart | None:
             bars.append(f'<rect class="bar-named" x="{x}.1" y="{HEIGHT - high_a - high_b:.2f}" '
                         f'width="0.8" height="{high_b:.2f}"/>')  # fmt: skip
     busy = tuple(Month(m, listed[m], named[m]) for m in every if listed[m] + named[m])
+    totals = sorted((m.listed + m.named for m in busy), reverse=True)
     peak = max(busy, key=lambda m: (m.listed + m.named, m.start))
+    # A place's timeline takes in the briefings that list a place within it.
+    within = " or a place within it" if listing.via else ""
     caption = (
-        f"{_count(len(listing.briefings))} list {listing.entity.name}"
+        f"{_count(len(listing.briefings))} list {listing.entity.name}{within}"
         + (f" and {len(listing.mentioned_only)} more name it" if listing.mentioned_only else "")
-        + f", {every[0]:%B %Y} to {every[-1]:%B %Y}; the busiest month was "
-        + f"{peak.start:%B %Y} ({peak.listed + peak.named})."
+        + f", {every[0]:%B %Y} to {every[-1]:%B %Y}"
+        # The busiest month only when there is one to speak of.
+        + (
+            f"; the busiest month was {peak.start:%B %Y} ({totals[0]})."
+            if totals[0] > 1 and (len(totals) == 1 or totals[0] > totals[1])
+            else "."
+        )
     )
     svg = Markup(
         f'<svg class="activity-chart" viewBox="0 0 {width} {HEIGHT}" preserveAspectRatio="none" '

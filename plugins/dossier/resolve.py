@@ -255,12 +255,20 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
                     place.path,
                     place.line_of("within"),
                     "warning",
-                    f"'within' names no known place: '{within}'",
+                    f"'within' names no known place: '{within}'" + _hint(place, parent, places),
                 )
             )
         else:
             parents[place.key] = parent
     return parents, problems
+
+
+def _hint(place: Entity, parent: Entity | None, places: Registry) -> str:
+    # A misspelt parent gets a suggestion; a place within itself needs none.
+    hint = (
+        places.closest(place.within or "") if parent is None and isinstance(place, Place) else None
+    )
+    return f"; did you mean '{hint}'?" if hint and hint != place.name else ""
 
 
 def affiliations(actors: Registry, places: Registry) -> dict[str, tuple[Entity | str, ...]]:

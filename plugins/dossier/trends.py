@@ -34,8 +34,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class YearTable:
-    """One year of calls: the months that have any (oldest first, as a
-    calendar reads), and a row per entity with a call that year."""
+    """One year of calls: its months from the first call to the last (oldest
+    first, as a calendar reads), and a row per entity with a call that year."""
 
     year: int
     months: tuple[dt.date, ...]
@@ -70,9 +70,10 @@ def table(archive: Archive) -> tuple[YearTable, ...]:
     years = sorted({c.briefing.date.year for _, cs in per_entity for c in cs}, reverse=True)
     tables = []
     for year in years:
-        months = sorted(
-            {_month(c.briefing) for _, cs in per_entity for c in cs if c.briefing.date.year == year}
-        )
+        called = {_month(c.briefing) for _, cs in per_entity for c in cs
+                  if c.briefing.date.year == year}  # fmt: skip
+        # Every month from the year's first call to its last: a gap is a month without one.
+        months = [dt.date(year, m, 1) for m in range(min(called).month, max(called).month + 1)]
         rows = []
         for entity, cs in per_entity:
             newest: dict[dt.date, Call] = {}

@@ -1,4 +1,5 @@
-"""Entry point of the ``dossier`` command."""
+"""Dossier: a briefing archive (Markdown briefings, actor and place registries)
+built into a cross-linked static site with search."""
 
 from __future__ import annotations
 

@@ -14,6 +14,14 @@ from ..scaffold import scaffold
 from .build import add_content_options, load_config
 
 
+def _date(text: str) -> dt.date:
+    """A ``--date`` value: a real calendar date, or argparse's usage error in plain words."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
 def add_parser(subparsers: Any) -> None:
     """Declare the ``new`` sub-command."""
     parser = subparsers.add_parser("new", help="scaffold a briefing dated today")
@@ -21,7 +29,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--actor", action="append", default=[], help="an actor (repeatable)")
     parser.add_argument("--place", action="append", default=[], help="a place (repeatable)")
     parser.add_argument("--tag", action="append", default=[], help="a theme (repeatable)")
-    parser.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
     add_content_options(parser)
     parser.set_defaults(run=run)
 
