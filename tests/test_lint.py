@@ -64,3 +64,37 @@ def test_a_map_region_the_registry_does_not_have_warns() -> None:
         "conf.py: warning: DOSSIER_MAP_REGION = 'Lybia' is not a place in the places "
         "registry; the map shows the region with the most places instead"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        (["twon", "town", "town"], ["places/p0.md:1: warning: kind 'twon' is used by no other "
+                                     "place: did you mean 'town'?"]),
+        (["citty"], ["places/p0.md:1: warning: kind 'citty' is used by no other place: "
+                     "did you mean 'city'?"]),
+        (["wadi", "city"], []),  # unusual but no near miss: the author's own word
+        (["town", "town"], []),
+    ],
+)  # fmt: skip
+def test_a_kind_close_to_another_but_used_once_is_a_likely_typo(
+    kinds: list[str], expected: list[str]
+) -> None:
+    from dossier.lint import unusual_kinds
+
+    places = [replace(place(f"p{n}", f"P{n}"), kind=k) for n, k in enumerate(kinds)]
+    archive = relate(resolve(corpus([briefing("a", 1)], [], places)))
+    assert [str(d) for d in unusual_kinds(archive)] == expected
+
+
+def test_a_briefing_published_with_the_draft_s_text_is_flagged() -> None:
+    from dossier.lint import template_text
+    from dossier.scaffold import PLACEHOLDER
+
+    written = briefing("a", 1)
+    left = replace(briefing("b", 2), body_html=f"<p>On 2 October, ...</p><p>{PLACEHOLDER} …</p>")
+    archive = relate(resolve(corpus([written, left])))
+    assert [str(d) for d in template_text(archive)] == [
+        "b.md:1: warning: the body still has the text 'dossier new' wrote: write the briefing, "
+        "or keep it a draft (status: draft)"
+    ]

@@ -107,3 +107,27 @@ def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
     # Wider screens show at least as many labels as narrower ones.
     counts = [len(re.findall("dot-label", body)) for _, _, body in layers]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() -> None:
+    from dossier.placemap import place_map
+
+    briefings = [
+        briefing("a", 1, places=["Khartoum", "Omdurman", "N'Djamena"]),
+        briefing("b", 2, places=["Khartoum", "El Fasher"]),
+    ]
+    archive = relate(resolve(corpus(briefings, [], SUDAN)))
+    urls = Urls.from_settings({}, "", site_path(""))
+    svg = place_map(archive, urls, archive.places["khartoum"])
+    assert 'aria-label="Khartoum" aria-current="page"' in svg
+    assert 'class="dot dot-here"' in svg
+    # Those most often with it, under the same outermost place: not N'Djamena.
+    assert 'aria-label="Omdurman"' in svg
+    assert 'aria-label="El Fasher"' in svg
+    assert "Djamena" not in svg
+    # A country is an area: its map is the places within it.
+    sudan = place_map(archive, urls, archive.places["sudan"])
+    assert 'aria-label="Khartoum"' in sudan
+    assert "dot-here" not in sudan
+    # Nothing to locate it against: no map.
+    assert place_map(archive, urls, archive.places["ndjamena"]) == ""

@@ -3,10 +3,57 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections import Counter
 
-from .model import SECTIONS, Diagnostic, Section
+from .model import NOUN, SECTIONS, Diagnostic, Section
 from .placemap import find_region
 from .relate import Archive
+from .scaffold import PLACEHOLDER
+from .structured import ACTOR_TYPES, PLACE_TYPES
+
+# The kinds the README suggests: a kind close to one of these (or to one
+# other entries use) but used by no other entry is likely a typo.
+KNOWN_KINDS = {
+    "actors": {*ACTOR_TYPES, "group", "military", "organisation", "state", "party", "militia"},
+    "places": {*PLACE_TYPES, "port", "oil-terminal", "oil-field", "camp", "crossing", "village"},
+}
+
+
+def unusual_kinds(archive: Archive) -> list[Diagnostic]:
+    """A warning for a registry ``kind`` no other entry of its section uses
+    that is close to one that is used or usual ('twon' for 'town')."""
+    problems: list[Diagnostic] = []
+    for section in SECTIONS:
+        entities = [x.entity for x in archive.listings(section).values() if x.entity.in_registry]
+        used = Counter(e.kind.casefold() for e in entities if e.kind)
+        for entity in entities:
+            kind = entity.kind.casefold()
+            if not kind or used[kind] > 1 or kind in KNOWN_KINDS[section]:
+                continue
+            others = sorted((KNOWN_KINDS[section] | set(used)) - {kind})
+            close = difflib.get_close_matches(kind, others, n=1, cutoff=0.75)
+            if close:
+                problems.append(Diagnostic(entity.path, entity.line_of("kind"), "warning",
+                    f"kind '{entity.kind}' is used by no other {NOUN[section]}: "
+                    f"did you mean '{close[0]}'?"))  # fmt: skip
+    return problems
+
+
+def template_text(archive: Archive) -> list[Diagnostic]:
+    """A warning for a published briefing whose body still has the text
+    ``dossier new`` wrote into the draft."""
+    return [
+        Diagnostic(
+            b.path,
+            b.line_of("title"),
+            "warning",
+            "the body still has the text 'dossier new' wrote: write the briefing, or "
+            "keep it a draft (status: draft)",
+        )
+        for b in archive.briefings
+        if PLACEHOLDER in b.body_html
+    ]
 
 
 def future_dates(archive: Archive, today: dt.date) -> list[Diagnostic]:

@@ -55,9 +55,13 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     span = archive.span  # every activity chart spans the archive's months
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
+            drawn_here = placemap.place_map(archive, urls, listing) if section == "places" else ""
             jobs[("entity", section, slug)] = PageJob(
-                listing.entity, "entity", {"listing": listing, "section": section, "span": span}
-            )
+                listing.entity,
+                "entity",
+                {"listing": listing, "section": section, "span": span,
+                 "place_map": Markup(drawn_here)},
+            )  # fmt: skip
         drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
         jobs[("entities", section)] = PageJob(
             section,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .model import Place, name_key
-from .relate import Archive, ancestors
+from .model import Entity, Place, name_key
+from .relate import Archive, EntityListing, ancestors
 from .urls import Urls
 
 Box = tuple[float, float, float, float]
@@ -127,8 +127,12 @@ def text_width(text: str, size: float) -> float:
     return ems * size
 
 
-def render_map(points: Sequence[Point], title: str) -> str:
+def render_map(
+    points: Sequence[Point], title: str, here: str = "", max_height: int = MAX_HEIGHT
+) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
+    The point whose link is ``here`` (the page's own place) is ringed and
+    labelled first.
 
     Dots are drawn first and every label after them, so no dot ever covers a
     label, and no label is placed over any dot, another label or the edge.
@@ -138,7 +142,7 @@ def render_map(points: Sequence[Point], title: str) -> str:
     south, north, west, east = bounds(points)
     x_scale = math.cos(math.radians((south + north) / 2))
     span_x, span_y = (east - west) * x_scale, north - south
-    scale = min((WIDTH - 2 * PAD) / span_x, (MAX_HEIGHT - 2 * PAD) / span_y)
+    scale = min((WIDTH - 2 * PAD) / span_x, (max_height - 2 * PAD) / span_y)
     height = round(span_y * scale + 2 * PAD)
     width = round(span_x * scale + 2 * PAD)
 
@@ -166,14 +170,16 @@ def render_map(points: Sequence[Point], title: str) -> str:
         parts.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>')
     for x, _ in meridians:
         parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
-    ordered = sorted(points, key=lambda p: (-p.weight, p.name))
+    ordered = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
     dots = {p.href: (*project(p.lat, p.lon), 4 + min(p.weight, 25) ** 0.5) for p in ordered}
     for point in ordered:  # the busiest first, so smaller dots stay on top
         x, y, radius = dots[point.href]
         label = escape(point.name)
+        mark = (' class="dot dot-here"', ' aria-current="page"') if point.href == here else (
+            ' class="dot"', "")  # fmt: skip
         parts.append(
-            f'<a href="{escape(point.href)}" aria-label="{label}"><title>{label}</title>'
-            f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></a>'
+            f'<a href="{escape(point.href)}" aria-label="{label}"{mark[1]}><title>{label}</title>'
+            f'<circle{mark[0]} cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></a>'
         )
     for shown_from in LABEL_WIDTHS:
         size = LABEL_PX * width / shown_from
@@ -275,6 +281,51 @@ def find_region(archive: Archive, name: str) -> Place | None:
         if isinstance(place, Place) and wanted in {name_key(n) for n in names}:
             return place
     return None
+
+
+NEARBY = 8  # places most often with a place that its page's map shows
+MOST_POINTS = 40
+PLACE_HEIGHT = 360  # a place page's map is a locator: lower than the index's
+
+
+def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """A place page's map: the place, the places within it and the places
+    most often with it, all under its outermost place (so Paris never
+    stretches a map of Sirte); '' when fewer than two can be drawn."""
+    place = listing.entity
+    if not isinstance(place, Place):
+        return ""
+    root = (place, *ancestors(place, archive.parents))[-1].key
+    wanted: dict[str, Place] = {}
+
+    def add(entity: Entity) -> None:
+        if isinstance(entity, Place) and entity.key not in wanted and len(wanted) < MOST_POINTS:
+            chain = (entity, *ancestors(entity, archive.parents))
+            if (
+                entity.coordinates is not None
+                and entity.kind not in AREAS
+                and chain[-1].key == root
+            ):
+                wanted[entity.key] = entity
+
+    add(place)
+    inner = list(listing.contains)
+    while inner:  # the places within, level by level
+        child = inner.pop(0)
+        add(child)
+        found = archive.places.get(child.slug)
+        inner.extend(found.contains if found else ())
+    for count in listing.places[:NEARBY]:
+        add(count.entity)
+    if len(wanted) < 2:
+        return ""
+    points = [
+        Point(p.name, urls.href(p), *p.coordinates, weight=len(archive.places[p.slug].briefings))
+        for p in wanted.values()
+        if p.coordinates is not None and p.slug in archive.places
+    ]
+    title = f"Map of {place.name} and the places near it"
+    return render_map(points, title, urls.href(place), PLACE_HEIGHT)
 
 
 def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:

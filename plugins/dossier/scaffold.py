@@ -11,6 +11,9 @@ from .model import Diagnostic
 from .registry import Registry
 from .slugs import slugify
 
+# The draft's closing line: ``check`` warns of a briefing that still has it.
+PLACEHOLDER = "The first paragraph is the summary in lists and feeds"
+
 
 @dataclass(frozen=True, slots=True)
 class Draft:
@@ -60,6 +63,6 @@ def scaffold(
         "status: draft    # to publish: delete this line, then run `dossier check`\n"
         "---\n\n"
         f"On {date.day} {date:%B}, ...\n\n"
-        "The first paragraph is the summary in lists and feeds unless `summary` is set.\n"
+        f"{PLACEHOLDER} unless `summary` is set.\n"
     )
     return Draft(path, text, tuple(problems))
