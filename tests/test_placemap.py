@@ -131,3 +131,44 @@ def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() ->
     assert "dot-here" not in sudan
     # Nothing to locate it against: no map.
     assert place_map(archive, urls, archive.places["ndjamena"]) == ""
+
+
+@pytest.mark.parametrize("case", ["sudan", "a row of close dots"])
+def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
+    import math
+    import re
+
+    from dossier.placemap import Point, render_map, text_width
+
+    if case == "sudan":
+        named = ["Khartoum", "Omdurman", "Bahri", "Adré", "El Geneina", "El Fasher"]
+        archive = relate(resolve(corpus([briefing("a", 1, places=named)], [], SUDAN)))
+        svg = archive_map(archive, Urls.from_settings({}, "", site_path("")), "Sudan").svg
+    else:  # two all but touching dots hemmed in on both sides: no label could say which
+        row = [("west", 10.0), ("aaaa", 10.3), ("bbbb", 10.33), ("east", 10.63)]
+        points = [Point(n, f"/places/{n}/", 20.0, lon) for n, lon in row]
+        svg = render_map([*points, Point("far", "/places/far/", 25.0, 15.0)], "t")
+    centres = {
+        href: (float(x), float(y))
+        for href, x, y in re.findall(r'<a href="([^"]+)" aria-label="[^"]+"><title>[^<]*</title>'
+                                     r'<circle class="dot" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    }  # fmt: skip
+    assert len(centres) == (6 if case == "sudan" else 5)  # Adré is drawn with Sudan's places
+    for size_text, body in re.findall(
+        r'font-size="([\d.]+)" aria-hidden="true">(.*?)</g>', svg, re.S
+    ):
+        size = float(size_text)
+        for href, x, y, name in re.findall(
+            r'<a href="([^"]+)" tabindex="-1"><text class="dot-label" x="([\d.]+)" y="([\d.]+)">([^<]+)<',
+            body,
+        ):
+            left, base = float(x), float(y)
+            box = (left, base - 0.8 * size, left + text_width(name, size), base + 0.25 * size)
+
+            def distance(centre: tuple[float, float], box: tuple[float, ...] = box) -> float:
+                dx = max(box[0] - centre[0], 0, centre[0] - box[2])
+                dy = max(box[1] - centre[1], 0, centre[1] - box[3])
+                return math.hypot(dx, dy)
+
+            others = min(distance(c) for h, c in centres.items() if h != href)
+            assert distance(centres[href]) < others, (size, name)

@@ -9,6 +9,7 @@ places first, and skipped where they would collide.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -224,12 +225,35 @@ def _labels(
     dot_boxes = [
         (x - r - halo, y - r - halo, x + r + halo, y + r + halo) for x, y, r in dots.values()
     ]
+    # Dots by square of the map, to find a label's neighbours without a scan of all.
+    cell = 6 * size
+    grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+    for href, (x, y, _) in dots.items():
+        grid[(int(x // cell), int(y // cell))].append((href, x, y))
+
+    def nearest_is_own(box: Box, href: str, x: float, y: float) -> bool:
+        # A label must be nearer its own dot than any other, or a reader
+        # cannot tell which of two close dots it names.
+        own = _distance(box, x, y)
+        column, row = int(x // cell), int(y // cell)
+        return all(
+            _distance(box, ox, oy) > own
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other, ox, oy in grid.get((column + dx, row + dy), ())
+            if other != href
+        )
+
     for point in ordered:
         x, y, radius = dots[point.href]
         length = text_width(point.name, size)
         for box, start, baseline in _label_spots(x, y, radius, length, size):
             inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-            if inside and not any(_overlaps(box, b) for b in (*dot_boxes, *taken)):
+            if (
+                inside
+                and not any(_overlaps(box, b) for b in (*dot_boxes, *taken))
+                and nearest_is_own(box, point.href, x, y)
+            ):
                 taken.append(box)
                 out.append(
                     f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
@@ -258,6 +282,13 @@ def _label_spots(
          start, base)
         for start, base in spots
     ]  # fmt: skip
+
+
+def _distance(box: Box, x: float, y: float) -> float:
+    """How far the point (x, y) is from the box (0 inside it)."""
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return math.hypot(dx, dy)
 
 
 def _overlaps(a: Box, b: Box) -> bool:

@@ -232,6 +232,10 @@ def _read_line(result: pipeline.Result, seconds: float) -> str:
     drafts = sum(1 for b in corpus.briefings if b.status == "draft")
     notes = [f"{corpus.cached} unchanged, from the cache"] if corpus.cached else []
     notes += [f"{plural(drafts, 'draft')} left out"] if drafts else []
+    # Briefings that could not be read are in no count above: say they exist.
+    read = {b.path for b in corpus.briefings}
+    broken = {d.path for d in result.diagnostics if d.severity == "error"} - read
+    notes += [f"{plural(len(broken), 'other file')} with errors"] if broken else []
     left = f" ({'; '.join(notes)})" if notes else ""
     return (
         f"read {plural(len(corpus.briefings), 'briefing')}{left}, "
