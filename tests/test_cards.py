@@ -50,6 +50,9 @@ def test_mention_links_name_their_card(site: Build) -> None:
         ('<a href="/x/" data-card="javascript:alert(1)">x</a>', False),
         ('<a href="/x/" data-card="https://evil.example/x.json">x</a>', False),
         ('<a href="/x/" data-card="//evil.example/x.json">x</a>', False),
+        # Any path of this site: a site under /my+site/, or a card route of one's own.
+        ('<a href="/x/" data-card="/my+site/cards/actors/x.json">x</a>', True),
+        ('<a href="/x/" data-card="/cards/actors/x">x</a>', True),
     ],
 )  # fmt: skip
 def test_an_author_s_data_card_is_kept_only_as_a_site_path(raw: str, kept: bool) -> None:
@@ -58,8 +61,14 @@ def test_an_author_s_data_card_is_kept_only_as_a_site_path(raw: str, kept: bool)
 
 
 def test_a_profile_line_is_its_first_sentence_as_text() -> None:
-    html = "<p>The <a href='/x/'>LNA</a>’s commander &amp; chief. He was born in 1943.</p>"
-    assert profile_line(html) == "The LNA’s commander & chief."
+    html = "<p>The <a href='/x/'>LNA</a>’s commander &amp; its chief of staff. Born in 1943.</p>"
+    assert profile_line(html) == "The LNA’s commander & its chief of staff."
+    # An abbreviation's full stop is no sentence's end.
+    rsf = "<p>Lt. Gen. Mohamed Hamdan Dagalo commands the Rapid Support Forces. He was…</p>"
+    assert profile_line(rsf) == "Lt. Gen. Mohamed Hamdan Dagalo commands the Rapid Support Forces."
+    assert profile_line("<p>The U.N. mission left Darfur at the end of 2023. Then</p>") == (
+        "The U.N. mission left Darfur at the end of 2023."
+    )
     long = "<p>" + "word " * 80 + "end.</p>"
     line = profile_line(long)
     assert len(line) <= LINE_CHARS

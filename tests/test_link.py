@@ -246,3 +246,15 @@ def test_a_briefing_keeps_the_sentence_around_each_first_mention() -> None:
     assert contexts["places/misrata"][1:] == ("Misrata", " too.")
     assert briefing.context_of("places/sirte") == contexts["places/sirte"]
     assert briefing.context_of("actors/nobody") is None
+
+
+def test_raw_html_between_words_reads_as_a_space_in_a_context() -> None:
+    from dossier.link import Linker
+    from dossier.model import Place
+
+    fasher = Place("places", "el-fasher", "El Fasher")
+    linker = Linker([fasher], lambda e: f"/{e.section}/{e.slug}/")
+    text = "---\ntitle: T\ndate: 2016-10-07\n---\n\nShelling hit the market<br>El Fasher again.\n"
+    briefing, _ = read_briefing(text, "p.md", "p", linker=linker)
+    assert briefing.context_of("places/el-fasher") == ("Shelling hit the market ", "El Fasher",
+                                                       " again.")  # fmt: skip

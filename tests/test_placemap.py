@@ -172,3 +172,40 @@ def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
 
             others = min(distance(c) for h, c in centres.items() if h != href)
             assert distance(centres[href]) < others, (size, name)
+
+
+def test_a_circle_of_places_within_each_other_still_maps() -> None:
+    from dossier.placemap import place_map
+
+    circle = [
+        _located("darfur", "Darfur", 13.0, 24.0, "North Darfur"),
+        _located("north-darfur", "North Darfur", 15.0, 25.0, "Darfur"),
+        _located("el-fasher", "El Fasher", 13.63, 25.35, "Darfur"),
+    ]
+    archive = relate(resolve(corpus([briefing("a", 1, places=["Darfur"])], [], circle)))
+    svg = place_map(archive, Urls.from_settings({}, "", site_path("")), archive.places["darfur"])
+    assert svg.count("<circle") >= 2  # it ends, and draws what it can
+
+
+def test_two_names_for_one_point_both_keep_their_labels() -> None:
+    from dossier.placemap import Point, render_map
+
+    points = [
+        Point("Khartoum", "/places/khartoum/", 15.5, 32.56, 5),
+        Point("Khartoum Airport", "/places/airport/", 15.5, 32.56, 1),
+        Point("El Fasher", "/places/el-fasher/", 13.63, 25.35, 3),
+    ]
+    svg = render_map(points, "t", "/places/khartoum/")
+    widest = svg.split('map-labels-760"', 1)[1].split("</g>", 1)[0]
+    assert ">Khartoum<" in widest
+
+
+def test_a_long_label_is_checked_against_dots_near_its_far_end() -> None:
+    from dossier.placemap import Point, _labels
+
+    long = Point("Central African Republic", "/places/car/", 0, 0, 9)
+    other = Point("Birao", "/places/birao/", 0, 0, 1)
+    dots = {long.href: (100.0, 100.0, 9.0), other.href: (280.0, 114.6, 4.0)}
+    placed = "".join(_labels([long, other], dots, [], [], 720, 400, 13.0))
+    # Right of its dot, its far end would be nearer Birao's dot than its own.
+    assert 'x="112' not in placed

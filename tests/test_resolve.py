@@ -119,6 +119,11 @@ def test_themes(tags: list[list[str]], themes: dict[str, str], messages: list[st
          ["places/sirte.md:1: warning: 'within' names no known place: 'Atlantis'"]),
         ([place("sirte", "Sirte", within="Sirte")], {},
          ["places/sirte.md:1: warning: 'within' names no known place: 'Sirte'"]),
+        ([place("darfur", "Darfur", within="North Darfur"),
+          place("north-darfur", "North Darfur", within="Darfur")],
+         {"places/darfur": "north-darfur", "places/north-darfur": "darfur"},
+         ["places/darfur.md:1: warning: 'within' goes round in a circle: "
+          "Darfur → North Darfur → Darfur"]),
         ([place("libya", "Libya"), place("sirte", "Sirte", within="Lybia")], {},
          ["places/sirte.md:1: warning: 'within' names no known place: 'Lybia'; "
           "did you mean 'Libya'?"]),

@@ -81,6 +81,15 @@ def test_bad_trend_calls_are_located_errors(trends: str, message: str) -> None:
     assert any(s.startswith(message) for s in shown), shown
 
 
+def test_a_name_given_two_trends_is_an_error_not_a_silent_pick() -> None:
+    text = _briefing("trends:\n  Sirte: deteriorated\n  Sirte: improved")
+    with pytest.raises(ContentErrors) as caught:
+        read_briefing(text, "t.md", "t", linker=LINKER)
+    assert [str(p) for p in caught.value.diagnostics()] == [
+        "t.md:8: error: 'Sirte' has two trends: keep one"
+    ]
+
+
 def test_every_bad_call_of_a_file_is_reported_at_once() -> None:
     text = _briefing("trends:\n  Sirte: worse\n  Nowhere: improved\n  Haftar: up")
     with pytest.raises(ContentErrors) as caught:

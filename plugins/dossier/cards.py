@@ -24,14 +24,16 @@ from .urls import Urls
 LINE_CHARS = 180
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A sentence end this early is an abbreviation's full stop ("Lt. Gen.", "The U.N.").
+SHORTEST_LINE = 40
 
 
 def profile_line(profile_html: str) -> str:
     """A profile's first sentence as plain text, at most :data:`LINE_CHARS` long."""
     text = " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", profile_html))).split())
-    found = _FIRST_SENTENCE.match(text)
-    line = found.group(1) if found else text
+    ends = (m.end() for m in _SENTENCE_END.finditer(text) if m.end() >= SHORTEST_LINE)
+    line = text[: next(ends, len(text))]
     if len(line) > LINE_CHARS:
         line = line[: LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return line

@@ -240,7 +240,7 @@ def link_mentions(state: StateCore) -> None:
 _OPEN = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
 _CLOSE = {"em_close": "em", "strong_close": "strong", "s_close": "s"}
 _BARRIER = "\x00"
-_SPACE = {"softbreak": " ", "hardbreak": " "}
+_SPACE = {"softbreak": " ", "hardbreak": " ", "html_inline": " "}
 
 
 @dataclass
@@ -321,7 +321,7 @@ def _flatten(children: list[Token]) -> _Flat:
             show(" ")
         elif kind not in _OPEN and kind not in _CLOSE and kind not in ("span_open", "span_close"):
             add(_BARRIER)
-            show(child.content if kind == "code_inline" else "")
+            show(child.content if kind == "code_inline" else _SPACE.get(kind, ""))
     return _Flat("".join(parts), starts, indices, breaks, "".join(shown), shown_starts)
 
 

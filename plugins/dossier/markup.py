@@ -71,7 +71,7 @@ def _align_classes(state: StateCore) -> None:
 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CARD = re.compile(r"^/(?!/)[A-Za-z0-9._~/%-]*\.json$")
+_CARD = re.compile(r"^/(?![/\\])[^\s\"'<>\\]*$")
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -79,7 +79,7 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     # contain "_", so no heading or raw HTML can take the skip link's target.
     if attribute == "id" and not _ID.match(value):
         return None
-    # Hover card data is a site's own JSON file, never another site's or a script.
+    # Hover card data is a path on this site, never another site's or a script.
     if attribute == "data-card" and not _CARD.match(value):
         return None
     return value

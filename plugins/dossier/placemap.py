@@ -70,7 +70,8 @@ def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Poin
     south, north, west, east = bounds(drawn)
     others = [c.point for c in candidates if c.root != best and c.kind not in AREAS]
     inside = [p for p in others if south <= p.lat <= north and west <= p.lon <= east]
-    left = sorted(p.name for p in others if p not in inside)
+    shown = {p.href for p in inside}
+    left = sorted(p.name for p in others if p.href not in shown)
     return drawn + inside, left
 
 
@@ -233,14 +234,17 @@ def _labels(
 
     def nearest_is_own(box: Box, href: str, x: float, y: float) -> bool:
         # A label must be nearer its own dot than any other, or a reader
-        # cannot tell which of two close dots it names.
+        # cannot tell which of two close dots it names. Only the squares
+        # within that distance of the label can hold a nearer dot; a dot at
+        # the very same spot (two names for one point) does not count.
         own = _distance(box, x, y)
-        column, row = int(x // cell), int(y // cell)
+        first, last = (int((box[0] - own) // cell), int((box[1] - own) // cell)), (
+            int((box[2] + own) // cell), int((box[3] + own) // cell))  # fmt: skip
         return all(
-            _distance(box, ox, oy) > own
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for other, ox, oy in grid.get((column + dx, row + dy), ())
+            _distance(box, ox, oy) > own or math.hypot(ox - x, oy - y) < 0.5
+            for column in range(first[0], last[0] + 1)
+            for row in range(first[1], last[1] + 1)
+            for other, ox, oy in grid.get((column, row), ())
             if other != href
         )
 
@@ -341,8 +345,12 @@ def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
 
     add(place)
     inner = list(listing.contains)
-    while inner:  # the places within, level by level
+    seen = {place.key}
+    while inner and len(wanted) < MOST_POINTS:  # the places within, level by level
         child = inner.pop(0)
+        if child.key in seen:  # two places each 'within' the other
+            continue
+        seen.add(child.key)
         add(child)
         found = archive.places.get(child.slug)
         inner.extend(found.contains if found else ())

@@ -91,6 +91,9 @@ class FrontMatter:
     problems: list[Diagnostic] = field(default_factory=list)
     # key -> the line of each key of its value, when that value is a mapping
     entry_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    # key -> the keys its mapping repeats, with the line of each repeat (YAML
+    # keeps the last silently)
+    repeated: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def line(self, key: str, entry: str | None = None) -> int:
         """The 1-based line of ``key`` in the file (of ``entry`` within its
@@ -232,8 +235,19 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         for key, value in node.value
         if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.MappingNode)
     }
+    repeated: dict[str, list[tuple[str, int]]] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, _v in value.value:
+                if isinstance(k, yaml.ScalarNode) and k.value in seen:
+                    line = k.start_mark.line + first_line
+                    repeated.setdefault(str(key.value), []).append((str(k.value), line))
+                seen.add(str(k.value) if isinstance(k, yaml.ScalarNode) else "")
     data = {str(k): v for k, v in data.items()}
-    return FrontMatter(path, data, lines, body, body_line, entry_lines=entry_lines)
+    return FrontMatter(
+        path, data, lines, body, body_line, entry_lines=entry_lines, repeated=repeated
+    )
 
 
 _YAML_CONTEXTS = {
@@ -566,6 +580,8 @@ def _trends(
         fm.error("trends", "'trends' maps actors and places to a trend, one per line, "
                  "such as 'El Fasher: deteriorated'")  # fmt: skip
         return ()
+    for name, line in fm.repeated.get("trends", []):
+        fm.problems.append(Diagnostic(fm.path, line, "error", f"'{name}' has two trends: keep one"))
     listed = {name_key(n) for n in (*actors, *places)}
     keys = (linker.keys("actors", actors) | linker.keys("places", places)) if linker else set()
     found: list[Trend] = []

@@ -243,6 +243,7 @@ def resolve_tags(
 def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
     """Each place's parent (``within``), and a warning for a parent not in the registry."""
     parents: dict[str, Entity] = {}
+    hints: dict[str, str | None] = {}
     problems: list[Diagnostic] = []
     for place in places.entities.values():
         within = place.within if isinstance(place, Place) else None
@@ -255,19 +256,45 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
                     place.path,
                     place.line_of("within"),
                     "warning",
-                    f"'within' names no known place: '{within}'" + _hint(place, parent, places),
+                    f"'within' names no known place: '{within}'"
+                    + _hint(place, parent, places, hints),
                 )
             )
         else:
             parents[place.key] = parent
-    return parents, problems
+    return parents, problems + _circles(parents, places)
 
 
-def _hint(place: Entity, parent: Entity | None, places: Registry) -> str:
-    # A misspelt parent gets a suggestion; a place within itself needs none.
-    hint = (
-        places.closest(place.within or "") if parent is None and isinstance(place, Place) else None
-    )
+def _circles(parents: Mapping[str, Entity], places: Registry) -> list[Diagnostic]:
+    """A warning for each chain of 'within' that comes back to where it
+    began (Darfur within North Darfur within Darfur), said once, at the
+    first of its places in file order."""
+    problems: list[Diagnostic] = []
+    reported: set[str] = set()
+    for place in sorted(places.entities.values(), key=lambda e: e.path):
+        chain, key = [place], place.key
+        while key in parents and parents[key].key not in {e.key for e in chain}:
+            chain.append(parents[key])
+            key = parents[key].key
+        if key in parents and parents[key].key == place.key and place.key not in reported:
+            reported.update(e.key for e in chain)
+            names = " → ".join(e.name for e in (*chain, place))
+            problems.append(Diagnostic(place.path, place.line_of("within"), "warning",
+                f"'within' goes round in a circle: {names}"))  # fmt: skip
+    return problems
+
+
+def _hint(
+    place: Entity, parent: Entity | None, places: Registry, hints: dict[str, str | None]
+) -> str:
+    # A misspelt parent gets a suggestion (worked out once per spelling: it
+    # compares it with every name); a place within itself needs none.
+    within = place.within if parent is None and isinstance(place, Place) else None
+    if not within:
+        return ""
+    if within not in hints:
+        hints[within] = places.closest(within)
+    hint = hints[within]
     return f"; did you mean '{hint}'?" if hint and hint != place.name else ""
 
 

@@ -27,6 +27,8 @@ def documents(archive: Archive, pages: Iterable[Page], urls: Urls) -> dict[str, 
         (urls.url(route), archive.briefings[0].date if archive.briefings else None)
         for route in ("index", "archive", "actors", "places", "tags")
     ]
+    if archive.trends_of:  # the Trends page exists once a briefing makes a call
+        entries.append((urls.url("trends"), archive.briefings[0].date))
     entries += [(urls.url(b), b.updated or b.date) for b in archive.briefings]
     entries += [(urls.page_url(p.slug), None) for p in pages if p.status == "published"]
     for section in SECTIONS:

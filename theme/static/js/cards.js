@@ -15,7 +15,8 @@ const HIDE_AFTER = 200; // ms to reach the card from its link
 const loaded = new Map(); // card URL -> Promise of its data (null if it cannot be had)
 let card = null;
 let shownFor = null;
-let timer = 0;
+let showing = 0; // the timer of a card about to open
+let hiding = 0; // the timer of a card about to close
 
 function data(url) {
   if (!loaded.has(url)) {
@@ -72,8 +73,10 @@ function cardElement() {
     card.id = "dossier_card";
     card.setAttribute("role", "tooltip");
     card.hidden = true;
-    card.addEventListener("mouseenter", () => clearTimeout(timer));
-    card.addEventListener("mouseleave", () => later(hide, HIDE_AFTER));
+    card.addEventListener("mouseenter", () => clearTimeout(hiding));
+    card.addEventListener("mouseleave", () => {
+      hiding = window.setTimeout(hide, HIDE_AFTER);
+    });
     document.body.append(card);
   }
   return card;
@@ -102,15 +105,11 @@ async function show(link) {
 }
 
 function hide() {
-  clearTimeout(timer);
+  clearTimeout(showing);
+  clearTimeout(hiding);
   if (shownFor) shownFor.removeAttribute("aria-describedby");
   shownFor = null;
   if (card) card.hidden = true;
-}
-
-function later(action, ms) {
-  clearTimeout(timer);
-  timer = window.setTimeout(action, ms);
 }
 
 function mentionIn(event) {
@@ -119,12 +118,14 @@ function mentionIn(event) {
 
 function open(link, delay) {
   if (shownFor === link) {
-    clearTimeout(timer);
+    // Back on the same link (or moving within it): keep it, and let a card
+    // that is on its way still come.
+    clearTimeout(hiding);
     return;
   }
   hide();
   shownFor = link;
-  later(() => show(link), delay);
+  showing = window.setTimeout(() => show(link), delay);
 }
 
 document.addEventListener("pointerover", (event) => {
@@ -135,7 +136,8 @@ document.addEventListener("pointerover", (event) => {
 document.addEventListener("pointerout", (event) => {
   const link = mentionIn(event);
   if (link && link === shownFor && !link.contains(event.relatedTarget) && document.activeElement !== link) {
-    later(hide, HIDE_AFTER);
+    clearTimeout(hiding);
+    hiding = window.setTimeout(hide, HIDE_AFTER);
   }
 });
 
