@@ -263,3 +263,13 @@ def test_a_year_s_table_has_every_month_from_its_first_call_to_its_last() -> Non
     assert [c.trend.direction if c else None for c in row.cells] == [
         "deteriorated", None, "improved",
     ]  # fmt: skip
+
+
+def test_index_pages_show_each_entity_s_latest_call(site: Build) -> None:
+    places = site.page("/places/")
+    row = places.split('href="/places/sirte/">Sirte</a>', 1)[1].split("</li>", 1)[0]
+    assert '<span class="trend trend-deteriorated"' in row  # the 14 October call
+    assert "trend-flag" not in row  # flags are for the entity's own page
+    actors = site.page("/actors/")
+    row = actors.split('href="/actors/islamic-state/">Islamic State</a>', 1)[1].split("</li>", 1)[0]
+    assert 'title="Deteriorated; conflict risk alert"' in row
