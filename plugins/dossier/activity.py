@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from .relate import EntityListing
+from .relate import EntityListing, month_of
 
 Span = tuple[dt.date, dt.date]
 HEIGHT = 40  # the chart's drawing height, in its own units (CSS sets its size)
@@ -54,8 +54,8 @@ def chart(listing: EntityListing, span: Span | None) -> Chart | None:
     """The chart of ``listing`` over the archive's ``span`` (None if it has no briefings)."""
     if span is None or not (listing.briefings or listing.mentioned_only):
         return None
-    listed = Counter(b.date.date().replace(day=1) for b in listing.briefings)
-    named = Counter(b.date.date().replace(day=1) for b in listing.mentioned_only)
+    listed = Counter(month_of(b) for b in listing.briefings)
+    named = Counter(month_of(b) for b in listing.mentioned_only)
     every = months(span)
     top = max((listed[m] + named[m] for m in every), default=0) or 1
     width = len(every)
@@ -120,7 +120,7 @@ def sparkline(listing: EntityListing, span: Span | None) -> Markup:
     steps, index = _steps(span)
     counts = [0] * steps
     for b in listing.briefings:
-        counts[index[b.date.date().replace(day=1)]] += 1
+        counts[index[month_of(b)]] += 1
     top = max(counts) or 1
     if steps == 1:
         counts, steps = counts * 2, 2  # a flat line across, not a point

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -43,7 +44,9 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def cache_key(entities: list[Entity], href: Any, timezone: str) -> str:
+def cache_key(
+    entities: list[Entity], link_attrs: Callable[[Entity], Mapping[str, str]], timezone: str
+) -> str:
     """Everything reading a briefing depends on, besides its own text."""
     h = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*.py")):  # this Dossier, even between releases
@@ -55,7 +58,8 @@ def cache_key(entities: list[Entity], href: Any, timezone: str) -> str:
             h.update(f"{library}=none".encode())
     h.update(timezone.encode())
     for e in sorted(entities, key=lambda e: e.key):
-        fields = [e.key, e.name, *e.aliases, "|", *e.suppress, "|", *e.ambiguous, href(e)]
+        fields = [e.key, e.name, *e.aliases, "|", *e.suppress, "|", *e.ambiguous,
+                  *sorted(link_attrs(e).items())]  # fmt: skip
         h.update(json.dumps(fields, ensure_ascii=False).encode())
     return h.hexdigest()
 

@@ -143,6 +143,13 @@ class Linker:
             else None
         )
 
+    def attrs(self, entity: Entity) -> dict[str, str]:
+        """The attributes of a link to ``entity``: its page, and its card if any."""
+        found = {"href": self.href(entity), "class": "mention"}
+        if self.card is not None:
+            found["data-card"] = self.card(entity)
+        return found
+
     def keys(self, section: str, names: Iterable[str]) -> frozenset[str]:
         """The keys of the entities of ``section`` that ``names`` name."""
         found = (self._keys.get((section, name_key(n))) for n in names)
@@ -308,7 +315,7 @@ def _flatten(children: list[Token]) -> _Flat:
         breaks.extend([position] * child.content.count("\n") if kind != "text" else [])
         if inside_link or inside_html_link or any(spans) or kind in ("link_close",):
             add(_BARRIER)
-            show(child.content if kind in ("text", "code_inline") else _SPACE.get(kind, ""))
+            show(_seen(child))
         elif kind == "text":
             if child.content:
                 starts.append(position)
@@ -321,8 +328,13 @@ def _flatten(children: list[Token]) -> _Flat:
             show(" ")
         elif kind not in _OPEN and kind not in _CLOSE and kind not in ("span_open", "span_close"):
             add(_BARRIER)
-            show(child.content if kind == "code_inline" else _SPACE.get(kind, ""))
+            show(_seen(child))
     return _Flat("".join(parts), starts, indices, breaks, "".join(shown), shown_starts)
+
+
+def _seen(token: Token) -> str:
+    # What a reader sees of a token names are not matched in: its text, or a space.
+    return token.content if token.type in ("text", "code_inline") else _SPACE.get(token.type, "")
 
 
 def _balanced(children: list[Token]) -> bool:
@@ -367,6 +379,8 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
             continue
         key = mention.key
         links.times[key] = links.times.get(key, 0) + 1
+        if key in links.mentioned and key in links.linked:
+            continue  # counted: nothing more to note or link
         # The text tokens the mention starts and ends in, and where in them.
         first = bisect_right(flat.starts, mention.start) - 1
         last = bisect_left(flat.starts, mention.end) - 1
@@ -386,9 +400,7 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
         links.linked.add(key)
         before, after = extent
         opening = Token("link_open", "a", 1)
-        opening.attrs = {"href": links.linker.href(mention.entity), "class": "mention"}
-        if links.linker.card is not None:
-            opening.attrs["data-card"] = links.linker.card(mention.entity)
+        opening.attrs = dict(links.linker.attrs(mention.entity))
         open_at = (first_child - before, 0) if before else (first_child, start_in)
         close_at = (last_child + after, 1) if after else (last_child, end_in)
         events.setdefault(open_at, []).append(opening)

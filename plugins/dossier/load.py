@@ -180,12 +180,6 @@ def make_linker(config: Config, entities: list[Entity]) -> Linker:
     return Linker(entities, config.urls.href, config.urls.card_href)
 
 
-def _links_of(config: Config) -> Callable[[Entity], str]:
-    # What a briefing's mention links hold: the entity's page and its card.
-    urls = config.urls
-    return lambda e: f"{urls.href(e)} {urls.card_href(e)}"
-
-
 def load(config: Config) -> Corpus:
     """Read the registries, then every briefing and page, linking mentions;
     briefings whose text is unchanged come from the read cache."""
@@ -197,7 +191,7 @@ def load(config: Config) -> Corpus:
     actors, places = (r.replaced(lambda e: linked_profile(e, linker)) for r in (actors, places))
     cache = ReadCache.open(
         Path(config.cache_dir) if config.cache_dir else None,
-        cache_key(entities, _links_of(config), str(config.timezone)),
+        cache_key(entities, linker.attrs, str(config.timezone)),
     )
 
     def read(text: str, shown: str, stem: str) -> tuple[Cached, list[Diagnostic]]:

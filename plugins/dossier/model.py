@@ -43,6 +43,7 @@ class Takeaway:
 Context = tuple[str, str, str]
 Direction = Literal["deteriorated", "improved", "unchanged"]
 DIRECTIONS: tuple[Direction, ...] = ("deteriorated", "improved", "unchanged")
+FLAG_WORDS = {"alert": "conflict risk alert", "opportunity": "resolution opportunity"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +62,7 @@ class Trend:
     @property
     def label(self) -> str:
         """In words, for text equivalents and data files: 'deteriorated; conflict risk alert'."""
-        flags = [
-            *(["conflict risk alert"] if self.alert else []),
-            *(["resolution opportunity"] if self.opportunity else []),
-        ]
-        return "; ".join([self.direction, *flags])
+        return "; ".join([self.direction, *(FLAG_WORDS[f] for f in self.flags)])
 
     @property
     def flags(self) -> tuple[str, ...]:

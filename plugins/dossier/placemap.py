@@ -100,12 +100,12 @@ def _fmt(value: float, positive: str, negative: str) -> str:
 # One set of labels per width (CSS px) the map may be shown at: the theme
 # shows the set of the widest of these its box reaches (a container query),
 # each sized to read at least LABEL_PX there. A narrow map shows fewer
-# labels, never smaller ones.
-LABEL_WIDTHS = (760, 600, 480, 340, 280)
-LABEL_PX = 12.5
-# How much the theme enlarges the dots at each of those widths, so that a
-# dot stays a target a finger or a pointer can find (dossier.css mirrors it).
+# labels, never smaller ones. Each width maps to how much the theme enlarges
+# the dots there, so that a dot stays a target a finger or a pointer can
+# find (dossier.css mirrors it).
 DOT_GROWTH = {760: 1.0, 600: 1.1, 480: 1.35, 340: 1.9, 280: 2.3}
+LABEL_WIDTHS = tuple(DOT_GROWTH)
+LABEL_PX = 12.5
 _NARROW = frozenset("iIl.,:;'’!|")
 _THIN = frozenset("fjrt()-/ ")
 _WIDE = frozenset("mwMW")

@@ -324,6 +324,11 @@ def trends_by_entity(
     return dict(found)
 
 
+def month_of(briefing: Briefing) -> dt.date:
+    """The first day of the month a briefing is dated in."""
+    return briefing.date.date().replace(day=1)
+
+
 def group_by_month(briefings: tuple[Briefing, ...]) -> tuple[Year, ...]:
     """Briefings (newest first) grouped by year, then month."""
     years: list[Year] = []

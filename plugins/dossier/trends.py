@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .home import WINDOW
-from .model import Briefing, Entity, Trend
-from .relate import Archive, EntityListing
+from .model import DIRECTIONS, Briefing, Entity, Trend
+from .relate import Archive, EntityListing, month_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def table(archive: Archive) -> tuple[YearTable, ...]:
     years = sorted({c.briefing.date.year for _, cs in per_entity for c in cs}, reverse=True)
     tables = []
     for year in years:
-        called = {_month(c.briefing) for _, cs in per_entity for c in cs
+        called = {month_of(c.briefing) for _, cs in per_entity for c in cs
                   if c.briefing.date.year == year}  # fmt: skip
         # Every month from the year's first call to its last: a gap is a month without one.
         months = [dt.date(year, m, 1) for m in range(min(called).month, max(called).month + 1)]
@@ -79,15 +79,11 @@ def table(archive: Archive) -> tuple[YearTable, ...]:
             newest: dict[dt.date, Call] = {}
             for call in cs:  # newest first: the first call of a month is its latest
                 if call.briefing.date.year == year:
-                    newest.setdefault(_month(call.briefing), call)
+                    newest.setdefault(month_of(call.briefing), call)
             if newest:
                 rows.append(Row(entity, tuple(newest.get(m) for m in months)))
         tables.append(YearTable(year, tuple(months), tuple(rows)))
     return tuple(tables)
-
-
-def _month(briefing: Briefing) -> dt.date:
-    return briefing.date.date().replace(day=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +93,6 @@ class Change:
     entity: Entity
     call: Call
     before: Call | None
-
-
-ORDER = {"deteriorated": 0, "improved": 1, "unchanged": 2}
 
 
 def recent_changes(archive: Archive) -> tuple[Change, ...]:
@@ -121,5 +114,5 @@ def recent_changes(archive: Archive) -> tuple[Change, ...]:
         moved = t.direction != "unchanged" or t.alert or t.opportunity
         if moved or (before is not None and not t.same_call(before.trend)):
             found.append(Change(listing.entity, newest, before))
-    found.sort(key=lambda c: (ORDER[c.call.trend.direction], c.entity.name.casefold()))
+    found.sort(key=lambda c: (DIRECTIONS.index(c.call.trend.direction), c.entity.name.casefold()))
     return tuple(found)
