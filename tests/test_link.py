@@ -42,13 +42,41 @@ SUDAN = [
     Actor("actors", "malik-agar", "Malik Agar", aliases=("Agar",), suppress=("agar jelly",)),
 ]  # fmt: skip
 SUDAN_LINKER = Linker(SUDAN, lambda e: f"/{e.section}/{e.slug}/")
+WORLD = [
+    Actor("actors", "khalifa-haftar", "Khalifa Haftar", aliases=("Haftar", "حفتر", "خليفة حفتر")),
+    Actor("actors", "fayez-al-sarraj", "Fayez al-Sarraj", aliases=("السراج",)),
+    Actor("actors", "presidential-council", "Presidential Council", aliases=("المجلس الرئاسي",)),
+    Actor("actors", "walid", "Walid", aliases=("وليد",)),
+    Place("places", "lid", "Lid", aliases=("ليد",)),
+    Place("places", "tripoli", "Tripoli", aliases=("طرابلس",)),
+    Place("places", "khartoum", "Khartoum", aliases=("الخرطوم",)),
+    Place("places", "darfur", "Darfur", aliases=("دارفور",)),
+    Place("places", "latakia", "Latakia", aliases=("اللاذقية",)),
+    Place("places", "benghazi", "Benghazi", aliases=("بنغازي",)),
+    Place("places", "sirte", "Sirte", aliases=("سرت",)),
+    Place("places", "raqqa", "Raqqa", aliases=("الرقة",)),
+    Place("places", "sudan", "Sudan", aliases=("السودان", "سودان"), suppress=("بور سودان",)),
+    Place("places", "misrata", "Misrata", aliases=("مصراتة",)),
+    Actor("actors", "tatmadaw", "Tatmadaw", aliases=("တပ်မတော်",)),
+    Place("places", "sagaing", "Sagaing", aliases=("စစ်ကိုင်း",)),
+    Place("places", "lashio", "Lashio", aliases=("လားရှိုး",)),
+    Actor("actors", "min-aung-hlaing", "Min Aung Hlaing", aliases=("မင်းအောင်လှိုင်",)),
+    Place("places", "yangon", "Yangon", aliases=("ရန်ကုန်",)),
+    Place("places", "mandalay", "Mandalay", aliases=("မန္တလေး",)),
+    Place("places", "talay", "Talay", aliases=("တလေး",)),
+    Place("places", "naypyidaw", "Naypyidaw", aliases=("နေပြည်", "နေပြည်တော်")),
+    Place("places", "bangkok", "Bangkok", aliases=("กรุงเทพ", "กรุงเทพมหานคร")),
+    Place("places", "tokyo", "Tokyo", aliases=("東京都",)),
+]  # fmt: skip
+WORLD_LINKER = Linker(WORLD, lambda e: f"/{e.section}/{e.slug}/")
 
 FIXTURES = Path(__file__).parent / "fixture" / "links.md"
 NAMES = Path(__file__).parent / "fixture" / "names.md"
+SCRIPTS = Path(__file__).parent / "fixture" / "scripts.md"
 # [fixture file, its linker, line of the title (1-based), title, Markdown, expected HTML]
 CASES = [
     (path, linker, *case)
-    for path, linker in ((FIXTURES, LINKER), (NAMES, SUDAN_LINKER))
+    for path, linker in ((FIXTURES, LINKER), (NAMES, SUDAN_LINKER), (SCRIPTS, WORLD_LINKER))
     for case in read_fixture_file(path)
 ]
 

@@ -35,6 +35,7 @@ TAG_TEXT = (
 )
 LIBRARIES = (
     "markdown-it-py", "mdit-py-plugins", "nh3", "pyyaml", "python-frontmatter", "unidecode",
+    "regex",
 )  # fmt: skip
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -168,7 +169,7 @@ def _record(b: Briefing) -> dict[str, Any]:
         "takeaways": [[t.html, t.text] for t in b.takeaways], "cutoff": _when(b.cutoff),
         "mention_counts": b.mention_counts, "redirect_from": b.redirect_from,
         "trends": [[t.name, t.direction, t.alert, t.opportunity, t.line] for t in b.trends],
-        "contexts": [[k, *c] for k, c in b.contexts],
+        "contexts": [[k, *c] for k, c in b.contexts], "lang": b.lang,
     }  # fmt: skip
 
 
@@ -189,5 +190,5 @@ def _briefing(r: dict[str, Any]) -> Briefing:
         mention_counts=tuple((k, n) for k, n in r["mention_counts"]),
         redirect_from=tuple(r["redirect_from"]),
         trends=tuple(Trend(n, d, bool(a), bool(o), int(line)) for n, d, a, o, line in r["trends"]),
-        contexts=tuple((k, (b, n, a)) for k, b, n, a in r["contexts"]),
+        contexts=tuple((k, (b, n, a)) for k, b, n, a in r["contexts"]), lang=r["lang"],
     )  # fmt: skip

@@ -19,12 +19,12 @@ from .model import NOUN
 from .opendata import dump_json
 from .relate import Archive, EntityListing
 from .urls import Urls
+from .writing import SENTENCE_END, cluster_floor
 
 # The first sentence of a profile, shortened to this, is the card's line.
 LINE_CHARS = 180
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A sentence end this early is an abbreviation's full stop ("Lt. Gen.", "The U.N.").
 SHORTEST_LINE = 40
 
@@ -32,10 +32,12 @@ SHORTEST_LINE = 40
 def profile_line(profile_html: str) -> str:
     """A profile's first sentence as plain text, at most :data:`LINE_CHARS` long."""
     text = " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", profile_html))).split())
-    ends = (m.end() for m in _SENTENCE_END.finditer(text) if m.end() >= SHORTEST_LINE)
-    line = text[: next(ends, len(text))]
+    ends = (m.start() + len(m.group().rstrip()) for m in SENTENCE_END.finditer(text))
+    line = text[: next((end for end in ends if end >= SHORTEST_LINE), len(text))]
     if len(line) > LINE_CHARS:
-        line = line[: LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        # at a space, or where a Burmese or Thai line splits no letter from its marks
+        head = line[: cluster_floor(line, LINE_CHARS - 1)]
+        line = (head.rsplit(" ", 1)[0] if " " in head else head) + "…"
     return line
 
 

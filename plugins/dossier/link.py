@@ -12,17 +12,27 @@ matched into.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+import regex
 from markdown_it.common.utils import isLinkClose, isLinkOpen
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .model import Entity, name_key
+from .writing import (
+    CLUSTER_AFTER,
+    CLUSTER_BEFORE,
+    SENTENCE_END,
+    attached_forms,
+    cluster_floor,
+    is_spaceless,
+)
 
 ENV_KEY = "dossier_links"
 _Trie: TypeAlias = dict[str, "_Trie"]
@@ -82,6 +92,11 @@ class Mention:
     end: int
     entity: Entity | None
     key: str
+    # the name as the registry writes it, where the text merges it with a
+    # proclitic (ل + المجلس written للمجلس): what a search finds it by
+    term: str = ""
+    # written onto other letters: a proclitic (وحفتر) or a particle (ရန်ကုန်ကို)
+    attached: bool = False
 
 
 class Linker:
@@ -108,38 +123,54 @@ class Linker:
         chosen = list(entities)
         # surface -> slot -> candidate. An actor and a place may share a name
         # (one slot each); within a section the first claim wins, and names
-        # win over "not" phrases, exact forms over case variants.
+        # win over "not" phrases, exact forms over case variants, and both
+        # over a name with an Arabic proclitic written on (the last pass).
         table: dict[str, dict[str, Candidate]] = {}
         self._keys: dict[tuple[str, str], str] = {}
-        for exact in (True, False):
+        self._terms: dict[str, str] = {}
+        passes: tuple[Callable[[str], Iterable[tuple[str, int]]], ...] = (
+            lambda name: ((surface, 0) for surface in variants(name, exact=True)),
+            lambda name: ((surface, 0) for surface in variants(name, exact=False)),
+            attached_forms,
+        )
+        for forms in passes:
             for entity in chosen:
                 shared = {name_key(a) for a in entity.ambiguous}
                 for name in (entity.name, *entity.aliases):
                     self._keys.setdefault((entity.section, name_key(name)), entity.key)
-                    claim: Candidate = (
-                        (None, "") if name_key(name) in shared else (entity, entity.key)
-                    )
-                    for surface in variants(name, exact=exact):
+                    real = name_key(name) not in shared
+                    for surface, lead in forms(" ".join(name.split())):
+                        if lead:
+                            self._terms.setdefault(surface, " ".join(name.split()))
+                        claim: Candidate = (entity, entity.key, lead) if real else (None, "", lead)
                         table.setdefault(surface, {}).setdefault(entity.section, claim)
             for entity in chosen:
                 for phrase in entity.suppress:
-                    for surface in variants(phrase, exact=exact):
-                        table.setdefault(surface, {}).setdefault("not", (None, entity.key))
-        self._surfaces = {surface: tuple(slots.values()) for surface, slots in table.items()}
+                    for surface, lead in forms(" ".join(phrase.split())):
+                        table.setdefault(surface, {}).setdefault("not", (None, entity.key, lead))
+        self._surfaces = {surface: _whole(slots.values()) for surface, slots in table.items()}
         # Most surfaces mean one thing whatever the briefing lists: decided once.
         self._settled = {
             surface: _choose(candidates, ())
             for surface, candidates in self._surfaces.items()
-            if sum(1 for entity, _ in candidates if entity is not None) <= 1
+            if sum(1 for entity, _, _ in candidates if entity is not None) <= 1
         }
+        # Names in scripts written without word spaces are matched at cluster
+        # boundaries, by a pattern of their own: the ``regex`` module knows
+        # the Unicode properties that takes, and the standard ``re`` matches
+        # every other name at word boundaries half again as fast.
+        spaced = sorted(s for s in self._surfaces if not is_spaceless(s))
+        spaceless = sorted(s for s in self._surfaces if is_spaceless(s))
         self._pattern = (
-            re.compile(
-                _first_letters(self._surfaces)
-                + _BEFORE
-                + trie_pattern(sorted(self._surfaces))
-                + _AFTER
+            re.compile(_first_letters(spaced) + _BEFORE + trie_pattern(spaced) + _AFTER)
+            if spaced
+            else None
+        )
+        self._spaceless = (
+            regex.compile(
+                _first_letters(spaceless) + CLUSTER_BEFORE + trie_pattern(spaceless) + CLUSTER_AFTER
             )
-            if self._surfaces
+            if spaceless
             else None
         )
 
@@ -161,16 +192,61 @@ class Linker:
         A name that is an actor's and a place's means the one in ``prefer``
         (the entities a briefing lists), else the place.
         """
-        if self._pattern is None:
+        spaced = self._found(self._pattern, text, prefer, False)
+        if self._spaceless is None:
+            yield from spaced
+            return
+        spaceless = self._found(self._spaceless, text, prefer, True)
+        end = 0
+        for mention in heapq.merge(spaced, spaceless, key=lambda m: m.start):
+            if mention.start >= end:  # a mixed name never overlaps another
+                end = mention.end
+                yield mention
+
+    def _found(
+        self,
+        pattern: re.Pattern[str] | regex.Pattern[str] | None,
+        text: str,
+        prefer: Container[str],
+        spaceless: bool,
+    ) -> Iterator[Mention]:
+        if pattern is None:
             return
         surfaces, settled = self._surfaces, self._settled
-        for match in self._pattern.finditer(text):
+        for match in pattern.finditer(text):
             surface = match.group(0)
-            entity, key = settled.get(surface) or _choose(surfaces[surface], prefer)
-            yield Mention(match.start(), match.end(), entity, key)
+            entity, key, lead = settled.get(surface) or _choose(surfaces[surface], prefer)
+            start, end = match.start() + lead, match.end()
+            if lead:
+                yield Mention(start, end, entity, key, self._terms.get(surface, ""), attached=True)
+            elif spaceless:
+                yield Mention(start, end, entity, key, attached=_touches(text, start, end))
+            else:
+                yield Mention(start, end, entity, key)
 
 
-Candidate = tuple[Entity | None, str]
+_LETTER = regex.compile(r"\w")
+
+
+def _touches(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is written onto letters (ရန်ကုန်ကို)."""
+    return bool(
+        (start > 0 and _LETTER.match(text, start - 1))
+        or (end < len(text) and _LETTER.match(text, end))
+    )
+
+
+# (the entity, or None for a phrase never to link; its key; how many first
+# letters of the surface are a proclitic, left outside the mention)
+Candidate = tuple[Entity | None, str, int]
+
+
+def _whole(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    # A word that is a name as written is that name: و + ليد never
+    # overrides a registered وليد, whatever section each is in.
+    found = tuple(candidates)
+    whole = tuple(c for c in found if c[2] == 0)
+    return whole or found
 
 
 def _choose(candidates: tuple[Candidate, ...], prefer: Container[str]) -> Candidate:
@@ -379,7 +455,8 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
             continue
         key = mention.key
         links.times[key] = links.times.get(key, 0) + 1
-        if key in links.mentioned and key in links.linked:
+        attached = mention.attached
+        if key in links.mentioned and key in links.linked and not attached:
             continue  # counted: nothing more to note or link
         # The text tokens the mention starts and ends in, and where in them.
         first = bisect_right(flat.starts, mention.start) - 1
@@ -388,7 +465,8 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
             links.mentioned[key] = links.line + bisect_left(flat.breaks, mention.start)
             start, end = flat.shown_at(mention.start, first), flat.shown_at(mention.end, last)
             links.contexts[key] = sentence_around(flat.shown, start, end)
-        if key in links.linked:
+        linking = key not in links.linked
+        if not linking and not attached:
             continue
         start_in = mention.start - flat.starts[first]
         end_in = mention.end - flat.starts[last]
@@ -397,19 +475,43 @@ def _link_children(children: list[Token], links: LinkState) -> list[Token]:
         extent = _extent(children, first_child, start_in == 0, last_child, at_end)
         if extent is None:
             continue
-        links.linked.add(key)
+        tag = "a" if linking else "span"
+        opening = Token(f"{'link' if linking else 'span'}_open", tag, 1)
+        closing = Token(f"{'link' if linking else 'span'}_close", tag, -1)
+        if linking:
+            links.linked.add(key)
+            opening.attrs = dict(links.linker.attrs(mention.entity))
+        if attached:
+            opening.attrs.update(
+                search_term(mention.term or flat.text[mention.start : mention.end])
+            )
         before, after = extent
-        opening = Token("link_open", "a", 1)
-        opening.attrs = dict(links.linker.attrs(mention.entity))
         open_at = (first_child - before, 0) if before else (first_child, start_in)
         close_at = (last_child + after, 1) if after else (last_child, end_in)
         events.setdefault(open_at, []).append(opening)
-        events.setdefault(close_at, []).insert(0, Token("link_close", "a", -1))
+        events.setdefault(close_at, []).insert(0, closing)
     return _rebuild(children, events) if events else children
 
 
-# A sentence ends at . ! ? or … (and any closing quote or bracket) before a space.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+# The search index's words are what spaces separate: a name written onto
+# other letters would be indexed only as part of them, so a search for حفتر
+# would not find وحفتر. Pagefind leaves out an element marked
+# data-pagefind-ignore and indexes the attributes it names in
+# data-pagefind-index-attrs as words of their own, in the same place; the
+# zero-width space keeps Pagefind from ending the sentence there (it takes it
+# out of the word).
+SEARCH_TERM = "data-term"
+
+
+def search_term(name: str) -> dict[str, str]:
+    """The attributes that index a name written onto other letters as a word."""
+    return {
+        "data-pagefind-ignore": "",
+        "data-pagefind-index-attrs": SEARCH_TERM,
+        SEARCH_TERM: " ".join(name.split()) + "\u200b",
+    }
+
+
 CONTEXT_CHARS = 240  # longer sentences are cut around the name
 SHORT_SENTENCE = 50  # a sentence shorter than this takes the next one with it
 
@@ -419,10 +521,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     one if it is short), as (before, name, after), cut to about
     :data:`CONTEXT_CHARS` around the name with ellipses."""
     begin = 0
-    for found in _SENTENCE_END.finditer(text, 0, start):
+    for found in SENTENCE_END.finditer(text, 0, start):
         begin = found.end()
     stop = len(text)  # the paragraph's end, unless a sentence ends long enough
-    for found in _SENTENCE_END.finditer(text, end):
+    for found in SENTENCE_END.finditer(text, end):
         if found.start() + 1 - begin >= SHORT_SENTENCE:
             stop = found.start() + len(found.group().rstrip())
             break
@@ -441,7 +543,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
 def _cut_left(text: str, keep: int) -> str:
     if len(text) <= keep:
         return text
-    tail = text[len(text) - keep :]
+    # never between a letter and its marks: Burmese and Thai have no spaces to cut at
+    tail = text[cluster_floor(text, len(text) - keep) :]
     space = tail.find(" ")
     return "…" + (tail[space + 1 :] if 0 <= space < keep // 2 else tail)
 
@@ -449,7 +552,7 @@ def _cut_left(text: str, keep: int) -> str:
 def _cut_right(text: str, keep: int) -> str:
     if len(text) <= keep:
         return text
-    head = text[:keep]
+    head = text[: cluster_floor(text, keep)]
     space = head.rfind(" ")
     return (head[:space] if space > keep // 2 else head) + "…"
 

@@ -19,7 +19,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .link import link_mentions
+from .link import SEARCH_TERM, link_mentions
 from .slugs import slugify
 
 _TAGS = {
@@ -30,9 +30,11 @@ _TAGS = {
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
     "tr", "u", "ul",
 }  # fmt: skip
+SEARCH_TERM_ATTRIBUTES = ("data-pagefind-ignore", "data-pagefind-index-attrs", SEARCH_TERM)
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "hreflang", "data-card"},
+    "a": {"href", "hreflang", "data-card", *SEARCH_TERM_ATTRIBUTES},
+    "span": set(SEARCH_TERM_ATTRIBUTES),
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
@@ -81,6 +83,11 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
         return None
     # Hover card data is a path on this site, never another site's or a script.
     if attribute == "data-card" and not _CARD.match(value):
+        return None
+    # A name's own word for the search index, and nothing else of Pagefind's.
+    if attribute == "data-pagefind-index-attrs" and value != SEARCH_TERM:
+        return None
+    if attribute == "data-pagefind-ignore" and value:
         return None
     return value
 

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .writing import direction
+
 Status = Literal["published", "draft"]
 Section = Literal["actors", "places"]
 SECTIONS: tuple[Section, ...] = ("actors", "places")
@@ -113,6 +115,15 @@ class Briefing:
     trends: tuple[Trend, ...] = ()
     # entity key -> the sentence around its first mention: (before, name, after)
     contexts: tuple[tuple[str, Context], ...] = ()
+    # The language it is written in, when not the site's ("ar", "my"): its
+    # title, takeaways and text are marked with it, and read right to left
+    # where the language is.
+    lang: str = ""
+
+    @property
+    def direction(self) -> str:
+        """ "rtl" or "ltr": the direction its text is read in."""
+        return direction(self.lang)
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key in the source file (1 if absent)."""

@@ -56,6 +56,7 @@ BRIEFING_KEYS = frozenset(
         "cutoff",
         "redirect_from",
         "trends",
+        "lang",
     }
 )
 # A takeaway is a line, not a paragraph: longer ones get a warning.
@@ -391,6 +392,18 @@ def _is_source(item: object) -> bool:
     return texts and bool(title or url)
 
 
+# A language tag as BCP 47 writes one: "ar", "my", "zh-Hant", "pt-BR".
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _lang(fm: FrontMatter) -> str:
+    value = _text(fm, "lang")
+    if value and not _LANG.fullmatch(value):
+        fm.error("lang", f"'lang' must be a language tag such as 'ar', 'my' or 'fr', not {value!r}")
+        return ""
+    return value
+
+
 def _status(fm: FrontMatter) -> Status:
     value = fm.data.get("status", "published")
     if value in ("published", "draft"):
@@ -475,6 +488,7 @@ def read_briefing(
     if cutoff is not None and date is not None and cutoff > date:
         fm.warn("cutoff", "the information runs to after the briefing's date: is 'cutoff' right?")
     trends = _trends(fm, actors, places, linker)
+    lang = _lang(fm)
     if date is None or fm.errors():
         raise ContentErrors(fm.problems)
     links = first_links = None
@@ -520,6 +534,7 @@ def read_briefing(
         redirect_from=redirect_from,
         trends=trends,
         contexts=_contexts(first_links, links),
+        lang=lang,
     )
     return briefing, fm.problems
 

@@ -1,0 +1,150 @@
+"""How names are written in scripts that are not spaced like English.
+
+Two habits of writing hide a registered name from a matcher that looks for
+whole words:
+
+- **Arabic proclitics.** Arabic writes a conjunction or a one-letter
+  preposition onto the next word: "and Haftar" is وحفتر, "in Tripoli" بطرابلس.
+  :data:`PROCLITICS` is the table of them; :func:`attached_forms` gives the
+  forms of a name with each one written on, and how many letters of the form
+  are the proclitic (a link leaves them outside: و<a>حفتر</a>).
+- **Scripts written without spaces between words** (Burmese, Thai, Lao, Khmer,
+  Chinese, Japanese…). A name is followed directly by a particle. Such names
+  are matched at grapheme-cluster boundaries instead of word boundaries:
+  :data:`CLUSTER_BEFORE` and :data:`CLUSTER_AFTER`, written with the Unicode
+  properties of the ``regex`` module, so that a match never ends before a
+  vowel sign or a stacked consonant of its last letter.
+
+The module also knows where sentences end in these scripts
+(:data:`SENTENCE_END`) and where a text may be cut without splitting a
+letter from its marks (:func:`cluster_floor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+# The proclitics Arabic writes onto a name, longest last: the conjunctions
+# و "and" and ف "so", the prepositions ب "in, with", ل "to, for" and ك "like",
+# and a conjunction followed by a preposition. The future marker س and the
+# interrogative أ go on verbs, never on names, so they are not here.
+PROCLITICS: tuple[str, ...] = (
+    "و", "ف", "ب", "ل", "ك",
+    "وب", "ول", "وك", "فب", "فل", "فك",
+)  # fmt: skip
+ARTICLE = "ال"
+# After ل (ل, ول, فل) the article loses its alif: ل + الخرطوم is للخرطوم, and
+# ل + اللاذقية is للاذقية (the article's lam merges with a lam that follows).
+_LAM = "ل"
+
+# Scripts whose writers put no space between words. Script_Extensions, so
+# that the marks they share with others (the Katakana-Hiragana prolonged
+# sound mark ー) count as theirs.
+SPACELESS_SCRIPTS: tuple[str, ...] = (
+    "Myanmar", "Thai", "Lao", "Khmer", "Tai_Tham", "Tai_Le", "New_Tai_Lue",
+    "Han", "Hiragana", "Katakana", "Tibetan", "Javanese", "Balinese",
+)  # fmt: skip
+_SPACELESS = regex.compile("[" + "".join(rf"\p{{scx={name}}}" for name in SPACELESS_SCRIPTS) + "]")
+_ARABIC = regex.compile(r"\p{Script=Arabic}")
+
+# A cluster boundary, as two assertions around a name in a spaceless script.
+# Before: the letter before is not a virama, a stacker or a joiner that
+# binds the name's first letter to it (a stacked consonant belongs to the
+# letter before), nor a prepended mark. After: the next character is not a
+# mark of the name's last letter (a vowel sign, an asat, a tone mark), even
+# those Unicode's extended clusters keep apart (Myanmar ာ and း).
+CLUSTER_BEFORE = (
+    r"(?<![\p{InCB=Linker}\p{InSC=Invisible_Stacker}]\p{M}*)(?<![\p{GCB=Prepend}\p{GCB=ZWJ}])"
+)
+CLUSTER_AFTER = r"(?![\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}])"
+
+# A sentence ends at . ! ? … or Arabic ؟ and the Urdu full stop ۔ (with any
+# closing quote or bracket) before a space; at the Burmese ။, the
+# Chinese and Japanese 。！？, with or without a space after; and at a space
+# between two letters of Thai, Lao or Khmer, which put spaces between
+# sentences, not words. The Arabic comma ، is a comma: it ends nothing.
+SENTENCE_END = regex.compile(
+    r"[.!?…؟۔][\"'”’)\]»]*\s+"
+    r"|[။。！？][\"'”’)\]」』]*\s*"
+    r"|(?<=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])\s+(?=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])"
+)
+_CLUSTER = regex.compile(r"\X")
+_MARK = regex.compile(r"[\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}]")
+_BINDS_NEXT = regex.compile(r"[\p{InCB=Linker}\p{InSC=Invisible_Stacker}\p{GCB=Prepend}]")
+
+# Languages written right to left, by the primary subtag of a language tag.
+RTL_LANGUAGES = frozenset(
+    {
+        "ar",
+        "arc",
+        "ckb",
+        "dv",
+        "fa",
+        "he",
+        "iw",
+        "ks",
+        "ku-arab",
+        "ps",
+        "sd",
+        "syr",
+        "ug",
+        "ur",
+        "yi",
+    }
+)
+
+
+def direction(lang: str) -> str:
+    """ "rtl" for a language written right to left ("ar", "fa-IR"), else "ltr"."""
+    tag = lang.casefold()
+    primary = tag.split("-", 1)[0]
+    return "rtl" if primary in RTL_LANGUAGES or tag in RTL_LANGUAGES else "ltr"
+
+
+def is_arabic(name: str) -> bool:
+    """True when ``name`` begins with a letter of the Arabic script."""
+    return bool(name) and _ARABIC.match(name) is not None
+
+
+def is_spaceless(name: str) -> bool:
+    """True when ``name`` begins and ends in a script written without word
+    spaces, so it is matched at cluster boundaries, not word boundaries."""
+    return bool(name) and bool(_SPACELESS.match(name[0])) and bool(_SPACELESS.match(name[-1]))
+
+
+def attached_forms(name: str) -> Iterator[tuple[str, int]]:
+    """Each form of an Arabic-script ``name`` with a proclitic written onto it,
+    and the number of its first letters that are the proclitic.
+
+    The registry's form decides the article: "الخرطوم" gives بالخرطوم and
+    للخرطوم, "حفتر" gives وحفتر and لحفتر; an article is never added or
+    dropped, since "البنغازي" is also a man's surname and ورقة "paper" is not
+    و + رقة.
+    """
+    if not is_arabic(name):
+        return
+    for proclitic in PROCLITICS:
+        if proclitic.endswith(_LAM) and name.startswith(ARTICLE):
+            # ل + الخرطوم: the alif goes (للخرطوم); ل + اللاذقية: the lam too.
+            rest = name[2:] if name.startswith(ARTICLE + _LAM) else name[1:]
+            yield proclitic + rest, len(proclitic)
+        else:
+            yield proclitic + name, len(proclitic)
+
+
+def cluster_floor(text: str, index: int) -> int:
+    """The nearest position at or before ``index`` that begins an extended
+    grapheme cluster (``regex``'s ``\\X``) and splits no letter from its marks
+    (Myanmar ာ and း, which Unicode's clusters keep apart, stay with theirs)."""
+    if index >= len(text):
+        return len(text)
+    best = 0
+    for found in _CLUSTER.finditer(text):
+        start = found.start()
+        if start > index:
+            break
+        if not _MARK.match(text, start) and not (start and _BINDS_NEXT.match(text, start - 1)):
+            best = start
+    return best
