@@ -58,6 +58,8 @@ WORLD = [
     Place("places", "sudan", "Sudan", aliases=("السودان", "سودان"), suppress=("بور سودان",)),
     Place("places", "misrata", "Misrata", aliases=("مصراتة",)),
     Actor("actors", "tatmadaw", "Tatmadaw", aliases=("တပ်မတော်",)),
+    Actor("actors", "nug", "National Unity Government", aliases=("NUG",)),
+    Actor("actors", "arakan-army", "Arakan Army", aliases=("AA",)),
     Place("places", "sagaing", "Sagaing", aliases=("စစ်ကိုင်း",)),
     Place("places", "lashio", "Lashio", aliases=("လားရှိုး",)),
     Actor("actors", "min-aung-hlaing", "Min Aung Hlaing", aliases=("မင်းအောင်လှိုင်",)),

@@ -8,6 +8,7 @@ are the rules underneath, and what a real text of each script gives.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ from dossier.model import Actor, Place
 from dossier.read import read_briefing
 from dossier.writing import (
     PROCLITICS,
+    SPACELESS_RANGES,
+    SPACELESS_SCRIPTS,
     attached_forms,
     cluster_floor,
     direction,
@@ -95,6 +98,20 @@ def test_which_names_are_matched_at_cluster_boundaries(name: str, expected: bool
 )  # fmt: skip
 def test_direction_of_a_language(lang: str, expected: str) -> None:
     assert direction(lang) == expected
+
+
+def test_the_ranges_re_uses_hold_every_letter_of_the_spaceless_scripts() -> None:
+    inside = re.compile(f"[{SPACELESS_RANGES}]")
+    spaceless = regex.compile("|".join(rf"\p{{scx={name}}}" for name in SPACELESS_SCRIPTS))
+    missing = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)).startswith("L")
+        and code != 0x02BC  # the modifier apostrophe, shared with Latin orthographies
+        and spaceless.match(chr(code))
+        and not inside.match(chr(code))
+    ]
+    assert missing == []
 
 
 # --- clusters ---------------------------------------------------------------

@@ -29,6 +29,7 @@ from .writing import (
     CLUSTER_AFTER,
     CLUSTER_BEFORE,
     SENTENCE_END,
+    SPACELESS_RANGES,
     attached_forms,
     cluster_floor,
     is_spaceless,
@@ -39,8 +40,9 @@ _Trie: TypeAlias = dict[str, "_Trie"]
 # Letters, digits and the underscore: a name must not continue into them, so
 # "Misratan" is not "Misrata". Apostrophes are not word characters, so
 # "Haftar's" and "Haftar’s" still mention Haftar.
-_BEFORE = r"(?<![\w])"
-_AFTER = r"(?![\w])"
+# A letter of a script written without word spaces ends a name too.
+_BEFORE = rf"(?<![^\W{SPACELESS_RANGES}])"
+_AFTER = rf"(?![^\W{SPACELESS_RANGES}])"
 
 
 def is_acronym(alias: str) -> bool:
@@ -192,11 +194,11 @@ class Linker:
         A name that is an actor's and a place's means the one in ``prefer``
         (the entities a briefing lists), else the place.
         """
-        spaced = self._found(self._pattern, text, prefer, False)
+        spaced = self._found(self._pattern, text, prefer)
         if self._spaceless is None:
             yield from spaced
             return
-        spaceless = self._found(self._spaceless, text, prefer, True)
+        spaceless = self._found(self._spaceless, text, prefer)
         end = 0
         for mention in heapq.merge(spaced, spaceless, key=lambda m: m.start):
             if mention.start >= end:  # a mixed name never overlaps another
@@ -208,7 +210,6 @@ class Linker:
         pattern: re.Pattern[str] | regex.Pattern[str] | None,
         text: str,
         prefer: Container[str],
-        spaceless: bool,
     ) -> Iterator[Mention]:
         if pattern is None:
             return
@@ -219,17 +220,16 @@ class Linker:
             start, end = match.start() + lead, match.end()
             if lead:
                 yield Mention(start, end, entity, key, self._terms.get(surface, ""), attached=True)
-            elif spaceless:
-                yield Mention(start, end, entity, key, attached=_touches(text, start, end))
             else:
-                yield Mention(start, end, entity, key)
+                yield Mention(start, end, entity, key, attached=_touches(text, start, end))
 
 
+# Letters and their marks (a Burmese asat before a name is a letter's).
 _LETTER = regex.compile(r"\w")
 
 
 def _touches(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is written onto letters (ရန်ကုန်ကို)."""
+    """True when ``text[start:end]`` is written onto letters (ရန်ကုန်ကို, AAသည်)."""
     return bool(
         (start > 0 and _LETTER.match(text, start - 1))
         or (end < len(text) and _LETTER.match(text, end))

@@ -48,6 +48,17 @@ SPACELESS_SCRIPTS: tuple[str, ...] = (
 )  # fmt: skip
 _SPACELESS = regex.compile("[" + "".join(rf"\p{{scx={name}}}" for name in SPACELESS_SCRIPTS) + "]")
 _ARABIC = regex.compile(r"\p{Script=Arabic}")
+# The same scripts as code point ranges, for the standard ``re`` module, which
+# has no script property: a name in another script written straight onto one
+# of their letters ("AAသည်", "NUGနှင့်") still ends there. A test holds these
+# ranges to SPACELESS_SCRIPTS.
+SPACELESS_RANGES = (
+    "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1950-\u19ff"
+    "\u1a20-\u1aaf\u1b00-\u1b7f\u2e80-\u2fdf\u3005-\u3007\u3021-\u302f\u3031-\u3035"
+    "\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua980-\ua9ff\uaa60-\uaa7f\uf900-\ufaff\uff66-\uff9f\U00016fe0-\U00016fff"
+    "\U0001aff0-\U0001b16f\U00020000-\U0003134f"
+)
 
 # A cluster boundary, as two assertions around a name in a spaceless script.
 # Before: the letter before is not a virama, a stacker or a joiner that
