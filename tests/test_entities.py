@@ -129,7 +129,7 @@ def test_open_data_follows_the_documented_schema(site: Build) -> None:
     first = briefings["briefings"][2]
     assert set(first) == {
         "slug", "url", "title", "date", "updated", "summary", "authors", "tags",
-        "actors", "places", "mentions", "sources", "takeaways", "cutoff", "trends",
+        "actors", "places", "mentions", "sources", "takeaways", "cutoff", "trends", "lang",
     }  # fmt: skip
     assert (first["takeaways"], first["cutoff"]) == ([], None)
     # In the front-matter's order; the names written were a place's and an actor's alias.

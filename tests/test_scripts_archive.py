@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,21 @@ def test_mentions_csv_counts_every_form(built: Build) -> None:
     assert rows[("tripoli-talks", "presidential-council")]["tagged"] == "0"
     assert rows[("naypyidaw-meeting", "yangon")]["mentions"] == "1"
     assert rows[("misrata-forces", "khalifa-haftar")]["mentions"] == "1"
+
+
+def test_open_data_says_each_briefing_s_language(built: Build) -> None:
+    records = json.loads((built.output / "data" / "briefings.json").read_text(encoding="utf-8"))
+    langs = {r["slug"]: r["lang"] for r in records["briefings"]}
+    assert langs == {
+        "two-desks": None,
+        "misrata-forces": "th",
+        "naypyidaw-meeting": "my",
+        "tripoli-talks": "ar",
+    }
+    text = (built.output / "data" / "briefings.csv").read_text(encoding="utf-8")
+    assert [(r["slug"], r["lang"]) for r in csv.DictReader(io.StringIO(text))] == [
+        ("two-desks", ""), ("misrata-forces", "th"), ("naypyidaw-meeting", "my"), ("tripoli-talks", "ar"),
+    ]  # fmt: skip
 
 
 def test_entity_pages_show_the_sentence_around_an_attached_name(built: Build) -> None:

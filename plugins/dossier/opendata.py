@@ -50,6 +50,7 @@ def briefing_record(briefing: Briefing, archive: Archive, urls: Urls) -> dict[st
         "sources": [{"title": s.title, "url": s.url} for s in briefing.sources],
         "takeaways": [t.text for t in briefing.takeaways],
         "cutoff": _date(briefing.cutoff),
+        "lang": briefing.lang or None,
         "trends": [
             {
                 "section": key.split("/", 1)[0],

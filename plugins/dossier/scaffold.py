@@ -60,6 +60,7 @@ def scaffold(
         "', opportunity'\n"
         "authors: []\n"
         "sources: []\n"
+        "# lang: ar    # the language it is written in, when not the site's (ar, my, th, fa …)\n"
         "status: draft    # to publish: delete this line, then run `dossier check`\n"
         "---\n\n"
         f"On {date.day} {date:%B}, ...\n\n"

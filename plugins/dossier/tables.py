@@ -28,7 +28,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 JOIN = "; "
 
 BRIEFING_COLUMNS = ("slug", "url", "title", "date", "updated", "cutoff", "summary", "takeaways",
-                    "authors", "tags", "actors", "places")  # fmt: skip
+                    "authors", "tags", "actors", "places", "lang")  # fmt: skip
 ENTITY_COLUMNS = ("slug", "url", "name", "kind", "aliases", "in_registry", "briefings",
                   "mentioned_in", "first_seen", "last_seen")  # fmt: skip
 ACTOR_COLUMNS = (*ENTITY_COLUMNS, "affiliations")
@@ -64,6 +64,7 @@ def briefing_row(b: Briefing, archive: Archive, urls: Urls) -> list[Cell]:
         JOIN.join(t.slug for t in archive.tags_of.get(b.slug, ())),
         JOIN.join(e.slug for e in archive.actors_of.get(b.slug, ())),
         JOIN.join(e.slug for e in archive.places_of.get(b.slug, ())),
+        b.lang,
     ]  # fmt: skip
 
 
