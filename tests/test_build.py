@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import itertools
 import json
 import os
@@ -226,31 +227,55 @@ def test_autoescape_is_on_even_if_settings_turn_it_off(tmp_path: Path) -> None:
     assert "<Sirte>" not in built.page("/briefings/tanks-and-quotes/")
 
 
-def html_pages(root: Path) -> dict[str, str]:
-    """Every HTML page under ``root`` by its path, normalised; Pagefind's own
-    files are not pages. Builds are byte-identical (see the determinism
-    tests), so the only normalisation is trailing whitespace, which editors
-    and patch tools strip from the golden files."""
-    pages: dict[str, str] = {}
-    for path in sorted(root.rglob("*.html")):
-        name = path.relative_to(root).as_posix()
-        if not name.startswith("pagefind/"):
-            lines = path.read_text(encoding="utf-8").splitlines()
-            pages[name] = "".join(line.rstrip() + "\n" for line in lines)
-    return pages
+# Files kept whole in tests/golden/site/, so a change shows as a diff; every
+# other file (the theme's fonts, images, stylesheets and scripts, copied under
+# fingerprinted names) is held by its digest in the manifest.
+GOLDEN_TEXT = {".html", ".xml", ".json", ".csv", ".svg", ".txt", ".bib", ".ris", ""}
+GOLDEN_MANIFEST = ROOT / "tests" / "golden" / "site.sha256"
 
 
-def write_golden(pages: dict[str, str]) -> None:
-    """Replace the golden tree with ``pages``: stale golden files go."""
+def output_tree(root: Path) -> dict[str, bytes]:
+    """Every file a build wrote under ``root``, by its path: all but
+    Pagefind's bundle, which Pagefind 1.5.2 does not write deterministically
+    (the search tests check it by its results)."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not path.relative_to(root).as_posix().startswith("pagefind/")
+    }
+
+
+def is_text(name: str) -> bool:
+    """Whether the golden tree keeps this file whole (else by digest only)."""
+    return not name.startswith("theme/") and Path(name).suffix in GOLDEN_TEXT
+
+
+def normalised(payload: bytes) -> str:
+    """A text file as the golden tree keeps it: builds are byte-identical
+    (see the determinism tests), so the only normalisation is trailing
+    whitespace, which editors and patch tools strip from golden files."""
+    lines = payload.decode("utf-8").splitlines()
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def manifest(files: dict[str, bytes]) -> str:
+    """One line per file: its SHA-256 and its path (as ``sha256sum`` writes them)."""
+    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in files.items())
+
+
+def write_golden(files: dict[str, bytes]) -> None:
+    """Replace the golden tree and manifest with ``files``: stale golden files go."""
     shutil.rmtree(GOLDEN_SITE, ignore_errors=True)
-    for name, text in pages.items():
-        path = GOLDEN_SITE / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    for name, data in files.items():
+        if is_text(name):
+            path = GOLDEN_SITE / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(normalised(data), encoding="utf-8")
+    GOLDEN_MANIFEST.write_text(manifest(files), encoding="utf-8")
 
 
 def first_difference(name: str, golden: str, actual: str, lines: int = 40) -> str:
-    """The start of a unified diff between a golden page and the built one."""
+    """The start of a unified diff between a golden file and the built one."""
     diff = difflib.unified_diff(
         golden.splitlines(), actual.splitlines(),
         f"tests/golden/site/{name}", f"built/{name}", lineterm="", n=2,
@@ -261,23 +286,53 @@ def first_difference(name: str, golden: str, actual: str, lines: int = 40) -> st
 
 
 def test_golden_site(site: Build) -> None:
-    """Every HTML page of the fixture build, as in tests/golden/site/;
-    `make golden` rewrites them (review the diff before committing)."""
-    actual = html_pages(site.output)
+    """Every file of the fixture build (Pagefind's bundle aside), as in
+    tests/golden/: text files whole under site/, every file's digest in
+    site.sha256. `make golden` rewrites them and then fails, so that no run
+    that rewrote them passes: review `git diff tests/golden`, then test again."""
+    actual = output_tree(site.output)
     if os.environ.get("DOSSIER_UPDATE_GOLDEN"):
         write_golden(actual)
-    golden = html_pages(GOLDEN_SITE)
-    missing = sorted(golden.keys() - actual.keys())
-    new = sorted(actual.keys() - golden.keys())
+        pytest.fail(
+            "tests/golden/ rewritten from this build: review `git diff tests/golden`, "
+            "then run the tests again without DOSSIER_UPDATE_GOLDEN",
+            pytrace=False,
+        )
+    listed = {
+        line.split("  ", 1)[1]: line.split("  ", 1)[0]
+        for line in GOLDEN_MANIFEST.read_text(encoding="utf-8").splitlines()
+    }
+    missing = sorted(listed.keys() - actual.keys())
+    new = sorted(actual.keys() - listed.keys())
     assert (missing, new) == ([], []), (
-        f"pages no longer built: {missing}; pages without a golden file: {new}"
+        f"files no longer built: {missing}; files without a golden entry: {new}"
     )
-    changed = [name for name in actual if actual[name] != golden[name]]
+    kept = sorted(
+        path.relative_to(GOLDEN_SITE).as_posix()
+        for path in GOLDEN_SITE.rglob("*")
+        if path.is_file()
+    )
+    assert kept == [name for name in actual if is_text(name)], (
+        "tests/golden/site/ and site.sha256 disagree: run `make golden`"
+    )
+    changed = [
+        name
+        for name, data in actual.items()
+        if (is_text(name) and normalised(data) != (GOLDEN_SITE / name).read_text(encoding="utf-8"))
+        or hashlib.sha256(data).hexdigest() != listed[name]
+    ]
     if changed:
         name = changed[0]
+        shown = (
+            first_difference(
+                name, (GOLDEN_SITE / name).read_text(encoding="utf-8"), normalised(actual[name])
+            )
+            if is_text(name)
+            else "(compared by digest)"
+        )
         pytest.fail(
-            f"{len(changed)} page(s) differ from tests/golden/site/: {', '.join(changed)}\n"
-            f"first: {name}\n{first_difference(name, golden[name], actual[name])}",
+            f"{len(changed)} file(s) differ from tests/golden/: {', '.join(changed)}\n"
+            f"first: {name}\n{shown}",
             pytrace=False,
         )
 
