@@ -15,12 +15,11 @@ the same in both runs; a change to those is a whole build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from . import browse
 from .model import Briefing
-from .outputs import PageJob, PageKey
 from .relate import Archive, Related
 
 
@@ -87,11 +86,6 @@ def _related_differs(new: tuple[Related, ...], old: tuple[Related, ...]) -> bool
     return new is not old and [(_shown(r.briefing), r.shared) for r in new] != [
         (_shown(r.briefing), r.shared) for r in old
     ]
-
-
-def changed_pages(old: Mapping[PageKey, PageJob], new: Mapping[PageKey, PageJob]) -> list[PageKey]:
-    """Keys of the pages whose job differs (new ones included)."""
-    return [key for key, job in new.items() if old.get(key) != job]
 
 
 def changed_slices(old: Sequence[object], new: Sequence[object], per_page: int) -> list[int]:

@@ -30,7 +30,7 @@ from . import (
     trends,
 )
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
-from .lazyfile import LazyFile, Memo, made, ready
+from .lazyfile import LazyFile, Memo, ready
 from .model import SECTIONS
 from .pipeline import Result
 
@@ -84,13 +84,9 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     return jobs
 
 
-def data_files(result: Result) -> dict[str, bytes]:
-    """Every feed, data, browse, sitemap and theme file, by output path."""
-    return made(lazy_data_files(result))
-
-
 def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyFile]:
-    """:func:`data_files`, each made on demand (``memo``: see :mod:`dossier.opendata`)."""
+    """Every feed, data, browse, card, citation, redirect, sitemap and theme
+    file, by output path, each made on demand (``memo``: see :mod:`dossier.opendata`)."""
     archive, config = result.archive, result.config
     urls = config.urls
     files = {

@@ -6,22 +6,25 @@ import contextlib
 import multiprocessing as mp
 import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
 from markupsafe import Markup
+from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
-from pelican.writers import Writer
 
 from .. import activity, home, placemap, trends
 from ..config import Config
 from ..errors import RenderError
 from ..load import cpus
-from ..outputs import PageJob, data_files, page_jobs
+from ..outputs import PageJob, page_jobs
 from ..pipeline import Result
+from ..plan import site_plan
 from ..relate import Archive
 from ..structured import StructuredData
+from ..write import emit
 from .result import current
 
 FAILED = "writing the actor, place and theme pages failed"
@@ -95,7 +98,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             os.close(read_end)
             code = 0
             try:
-                self._write_all(Writer(self.output_path, settings=self.settings))
+                self._write_all()
             except BaseException as exc:  # reported to the parent, which raises
                 os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
                 code = 1
@@ -112,7 +115,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         wait for the child writing them)."""
         if self._child is None or self._failure is None:
             try:
-                self._write_all(writer)
+                self._write_all()
             except (TemplateError, OSError) as exc:  # as the child reports them
                 raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
             return
@@ -124,27 +127,32 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         if os.waitstatus_to_exitcode(status) != 0:
             raise RenderError(f"{FAILED}: {why or status}")
 
-    def _write_all(self, writer: Any) -> None:
+    def _write_all(self) -> None:
         result = current(self.settings)
-        for job in page_jobs(result).values():
-            self.write_page(writer, job)
-        for path, payload in data_files(result).items():
-            self._write_bytes(path, payload)
+        emit(site_plan(result, page_jobs(result), self.render), Path(self.output_path))
 
-    def write_page(self, writer: Any, job: PageJob) -> None:
-        """Render one of our pages with this run's context."""
-        urls = current(self.settings).config.urls
-        writer.write_file(
-            urls.save_as(job.target),
-            self.get_template(job.template),
-            self.context,
-            url=urls.url(job.target),
-            template_name=job.template,
-            **job.kwargs,
-        )
+    def render(self, job: PageJob) -> bytes:
+        """One of our pages, as Pelican's writer would render it with this run's context."""
+        name = current(self.settings).config.urls.save_as(job.target)
+        where = os.path.join(self.output_path, name)
+        return render(self.get_template(job.template), self.context, name, job.kwargs, where)
 
-    def _write_bytes(self, path: str, payload: bytes) -> None:
-        target = sanitised_join(self.output_path, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(payload)
+
+def render(
+    template: Any,
+    context: Mapping[str, Any],
+    name: str,
+    variables: Mapping[str, Any],
+    where: str,
+) -> bytes:
+    """A page's bytes: ``template`` with the run's ``context``, the page's
+    own ``variables`` and ``output_file`` (``name``), as Pelican's writer
+    renders one (absolute URLs). Pelican's ``content_written`` signal fires
+    for it, with the path it is written at (``where``), as for Pelican's own."""
+    local = dict(context)
+    local["localsiteurl"] = local.get("localsiteurl")
+    local["output_file"] = name
+    local.update(variables)
+    html = template.render(local)
+    signals.content_written.send(where, context=local)
+    return str(html).encode("utf-8")

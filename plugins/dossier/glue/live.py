@@ -29,22 +29,23 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article
 from pelican.paginator import Paginator
-from pelican.writers import Writer
 
 from .. import feeds
 from ..config import display_path
 from ..errors import DossierError
-from ..incremental import changed_briefings, changed_pages, changed_slices, prose_only, same_shape
+from ..incremental import changed_briefings, changed_slices, prose_only, same_shape
 from ..index import BUNDLE, build_index
-from ..lazyfile import LazyFile, Memo
+from ..lazyfile import Memo
 from ..link import Linker
 from ..load import Corpus, make_linker, read_all
 from ..model import Briefing, Diagnostic
-from ..outputs import PageJob, PageKey, lazy_data_files, page_jobs
+from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result, assemble
+from ..plan import Plan, site_plan
 from ..read import read_briefing
 from ..report import report
-from .generator import FRONT_PAGE, DossierGenerator
+from ..write import emit, write_file
+from .generator import FRONT_PAGE, DossierGenerator, render
 from .result import CURRENT
 
 # Where a run's settings keep Pelican's briefings generator, and ours, for serve.
@@ -64,7 +65,7 @@ class Live:
         self.articles = articles
         self.pages = pages
         self._jobs: dict[PageKey, PageJob] | None = None
-        self._files: dict[str, LazyFile] | None = None
+        self._plan: Plan | None = None
         self._records: Memo = {}  # open data records, made once per briefing or listing
         self._stale: set[str] = set()  # files the prose path rewrote since
         self._prose_edited: set[str] = set()  # and the briefings it changed (paths)
@@ -109,9 +110,8 @@ class Live:
         def work() -> None:
             with self._ready:
                 self.linker()
-                self.jobs()
                 folder = self.result.config.urls.url("data")
-                for path, file in self.data_files().items():
+                for path, file in self.plan().items():
                     if path.startswith(folder):
                         file.make()  # fills the open data records memo
 
@@ -189,7 +189,7 @@ class Live:
         )
         feed_path, feed = feeds.site_feed(self.archive, config.urls, config.site_name,
                                           config.feed_max_items)  # fmt: skip
-        _write_atomically(self.output / feed_path, feed)
+        write_file(self.output, feed_path, feed)
         written.append(feed_path)
         self._stale.add(feed_path)
         self._prose_edited.update(records)
@@ -239,19 +239,12 @@ class Live:
             context.get(key) != value for key, value in front_before.items()
         )
         written += self._write_home(home_before, first_too=lead_changed)
-        writer = Writer(str(self.output), settings=generator.settings)
-        for key in changed_pages(self.jobs(), jobs):
-            self.pages.write_page(writer, jobs[key])
-            written.append(config.urls.save_as(jobs[key].target))
-        files = lazy_data_files(result, self._records)
-        before = self.data_files()
-        for path, file in files.items():
-            if path in self._stale or before.get(path) != file:
-                _write_atomically(self.output / path, file.make())
-                written.append(path)
+        # Every other page and file: the new plan written against the last.
+        plan = site_plan(result, jobs, self.pages.render, self._records)
+        written += emit(plan, self.output, previous=self.plan(), stale=self._stale).written
         self._stale.clear()
         self._prose_edited.clear()
-        self._jobs, self._files = jobs, files
+        self._jobs, self._plan = jobs, plan
         self.result, self.archive = result, archive
         self._take(records, corpus)
         return written
@@ -270,11 +263,11 @@ class Live:
             self._jobs = page_jobs(self.result)
         return self._jobs
 
-    def data_files(self) -> dict[str, LazyFile]:
-        """The data files of the site as it stands (made once, then kept)."""
-        if self._files is None:
-            self._files = lazy_data_files(self.result, self._records)
-        return self._files
+    def plan(self) -> Plan:
+        """The plan the site as it stands was written from (made once, then kept)."""
+        if self._plan is None:
+            self._plan = site_plan(self.result, self.jobs(), self.pages.render, self._records)
+        return self._plan
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:
         # The corpus as it stands, with these briefings as edited.
@@ -314,17 +307,15 @@ class Live:
                     listed[i] = article
 
     def _write_briefing(self, article: Any) -> str:
+        # As Pelican's briefings generator writes it.
         generator = self.articles
-        target = self.output / article.save_as
-        staging = Path(f"{target}.{os.getpid()}.new")
-        writer = Writer(str(staging.parent), settings=generator.settings)
-        writer.write_file(
-            staging.name, generator.get_template(article.template), generator.context,
-            article=article, category=getattr(article, "category", None),
-            override_output=True, url=article.url, blog=True,
-        )  # fmt: skip
-        staging.replace(target)
-        return str(article.save_as)
+        name = str(article.save_as)
+        variables = {"article": article, "category": getattr(article, "category", None),
+                     "blog": True}  # fmt: skip
+        page = render(generator.get_template(article.template), generator.context, name,
+                      variables, str(self.output / name))  # fmt: skip
+        write_file(self.output, name, page)
+        return name
 
     def _write_home(self, before: list[Briefing], first_too: bool = False) -> list[str]:
         """The pages of the home list whose briefings changed, as Pelican's
@@ -341,7 +332,6 @@ class Live:
             key: Paginator(save_as, url, val, settings, per_page) for key, val in lists.items()
         }
         template = generator.get_template("index")
-        writer = Writer(str(self.output), settings=settings)
         written = []
         numbers = changed_slices(before, after, per_page)
         if first_too and 1 not in numbers:
@@ -361,8 +351,8 @@ class Live:
                     f"{key}_next_page": pages.page(number + 1) if number < last else None,
                 })  # fmt: skip
             name = values["articles_page"].save_as
-            writer.write_file(name, template, generator.context, paginated={}, url=url,
-                              override_output=True, **values)  # fmt: skip
+            page = render(template, generator.context, name, values, str(self.output / name))
+            write_file(self.output, name, page)
             written.append(name)
         return written
 
@@ -409,9 +399,3 @@ def _shown_key(path: Path, known: dict[str, Briefing]) -> str | None:
     # working directory when inside it).
     shown = display_path(str(path))
     return shown if shown in known else None
-
-
-def _write_atomically(target: Path, payload: bytes) -> None:
-    staging = Path(f"{target}.{os.getpid()}.new")
-    staging.write_bytes(payload)
-    staging.replace(target)
