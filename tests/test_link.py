@@ -69,6 +69,9 @@ WORLD = [
     Place("places", "naypyidaw", "Naypyidaw", aliases=("နေပြည်", "နေပြည်တော်")),
     Place("places", "bangkok", "Bangkok", aliases=("กรุงเทพ", "กรุงเทพมหานคร")),
     Place("places", "tokyo", "Tokyo", aliases=("東京都",)),
+    Place("places", "laos", "Laos", aliases=("ลาว",)),
+    Place("places", "seoul", "Seoul", aliases=("서울",)),
+    Place("places", "ram", "Ram", aliases=("राम",)),
 ]  # fmt: skip
 WORLD_LINKER = Linker(WORLD, lambda e: f"/{e.section}/{e.slug}/")
 

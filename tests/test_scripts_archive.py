@@ -139,7 +139,8 @@ def url(built: Build) -> Iterator[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "title"),
-    [("حفتر", "محادثات طرابلس تتعثر"), ("المجلس الرئاسي", "محادثات طرابلس تتعثر"),
+    # names the briefing writes only onto other letters (للمجلس, ရန်ကုန်ကို, ฮัฟตาร์จะ)
+    [("المجلس الرئاسي", "محادثات طرابلس تتعثر"),
      ("ရန်ကုန်", "နေပြည်တော် အစည်းအဝေး"), ("ฮัฟตาร์", "กองกำลังมิสราตาเตรียมกลับบ้าน")],
 )  # fmt: skip
 def test_search_finds_a_name_inside_an_attached_word_and_marks_it(

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from dossier.errors import ContentErrors
 from dossier.link import Linker, sentence_around
-from dossier.markup import sanitise
 from dossier.model import Actor, Place
 from dossier.read import read_briefing
 from dossier.writing import (
@@ -94,7 +93,8 @@ def test_which_names_are_matched_at_cluster_boundaries(name: str, expected: bool
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [("ar", "rtl"), ("ar-LY", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("he", "rtl"),
-     ("ku-Arab", "rtl"), ("my", "ltr"), ("th", "ltr"), ("en", "ltr"), ("", "ltr")],
+     ("ku-Arab", "rtl"), ("ku-Arab-IQ", "rtl"), ("prs", "rtl"), ("az-Arab", "rtl"),
+     ("fa-Latn", "ltr"), ("sd-Deva", "ltr"), ("my", "ltr"), ("th", "ltr"), ("en", "ltr"), ("", "ltr")],
 )  # fmt: skip
 def test_direction_of_a_language(lang: str, expected: str) -> None:
     assert direction(lang) == expected
@@ -254,11 +254,22 @@ def test_lang_must_be_a_language_tag(value: str, message: str) -> None:
     assert message in problem.message
 
 
-def test_search_words_survive_the_sanitiser_and_nothing_else_of_pagefind_does() -> None:
-    kept = '<span data-pagefind-ignore="" data-pagefind-index-attrs="data-term" data-term="حفتر">x</span>'
-    assert sanitise(kept) == kept
-    raw = '<span data-pagefind-index-attrs="title" data-pagefind-ignore="all" data-pagefind-weight="9">x</span>'
-    assert sanitise(raw) == "<span>x</span>"
+def test_an_author_s_raw_html_never_carries_search_words() -> None:
+    """Only the linker gives a name its search word: in raw HTML the same
+    attributes could hide text from search or plant words the page never
+    shows (and Pagefind's weight markers), so they go, with a warning."""
+    text = (
+        "---\ntitle: T\ndate: 2016-10-07\n---\n\n"
+        'See <span data-pagefind-ignore data-pagefind-index-attrs="data-term" '
+        'data-term="___PAGEFIND_WEIGHT___10 casino">this</span> وحفتر.\n'
+    )
+    briefing, warnings = read_briefing(text, "p.md", "p", linker=WORLD_LINKER)
+    assert "<span>this</span>" in briefing.body_html
+    assert 'data-term="حفتر\u200b"' in briefing.body_html  # the linker's own
+    assert [(w.line, w.message) for w in warnings] == [
+        (6, f"attribute '{name}' is Dossier's own and is removed")
+        for name in ("data-pagefind-ignore", "data-pagefind-index-attrs", "data-term")
+    ]
 
 
 # --- measured on prose written as desks write ----------------------------------

@@ -19,7 +19,7 @@ from .model import NOUN
 from .opendata import dump_json
 from .relate import Archive, EntityListing
 from .urls import Urls
-from .writing import SENTENCE_END, cluster_floor
+from .writing import cluster_floor, sentence_ends
 
 # The first sentence of a profile, shortened to this, is the card's line.
 LINE_CHARS = 180
@@ -32,7 +32,7 @@ SHORTEST_LINE = 40
 def profile_line(profile_html: str) -> str:
     """A profile's first sentence as plain text, at most :data:`LINE_CHARS` long."""
     text = " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", profile_html))).split())
-    ends = (m.start() + len(m.group().rstrip()) for m in SENTENCE_END.finditer(text))
+    ends = (m.start() + len(m.group().rstrip()) for m in sentence_ends(text).finditer(text))
     line = text[: next((end for end in ends if end >= SHORTEST_LINE), len(text))]
     if len(line) > LINE_CHARS:
         # at a space, or where a Burmese or Thai line splits no letter from its marks

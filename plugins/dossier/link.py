@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,11 +29,12 @@ from .model import Entity, name_key
 from .writing import (
     CLUSTER_AFTER,
     CLUSTER_BEFORE,
-    SENTENCE_END,
+    HANGUL_RANGES,
     SPACELESS_RANGES,
     attached_forms,
     cluster_floor,
     is_spaceless,
+    sentence_ends,
 )
 
 ENV_KEY = "dossier_links"
@@ -42,7 +44,7 @@ _Trie: TypeAlias = dict[str, "_Trie"]
 # "Haftar's" and "Haftar’s" still mention Haftar.
 # A letter of a script written without word spaces ends a name too.
 _BEFORE = rf"(?<![^\W{SPACELESS_RANGES}])"
-_AFTER = rf"(?![^\W{SPACELESS_RANGES}])"
+_AFTER = rf"(?![^\W{SPACELESS_RANGES}{HANGUL_RANGES}])"
 
 
 def is_acronym(alias: str) -> bool:
@@ -216,14 +218,40 @@ class Linker:
         surfaces, settled = self._surfaces, self._settled
         for match in pattern.finditer(text):
             surface = match.group(0)
+            start, end = match.start(), match.end()
+            if pattern is self._pattern and not _whole_letters(text, start, end):
+                continue
             entity, key, lead = settled.get(surface) or _choose(surfaces[surface], prefer)
-            start, end = match.start() + lead, match.end()
+            start += lead
+            end = _past_marks(text, end)
             if lead:
                 yield Mention(start, end, entity, key, self._terms.get(surface, ""), attached=True)
             else:
                 yield Mention(start, end, entity, key, attached=_touches(text, start, end))
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+def _whole_letters(text: str, start: int, end: int) -> bool:
+    """False when a word-bounded match splits a letter from its marks: it
+    begins on a mark, or its last letter's marks run on into more letters
+    ("राम" in "रामायण"). The standard ``re`` counts no mark as a word character."""
+    if start > 0 and _is_mark(text[start - 1]):
+        return False
+    after = _past_marks(text, end)
+    return after == end or after == len(text) or not _WORD.match(text, after)
+
+
+def _past_marks(text: str, end: int) -> int:
+    # A name's last letter keeps its marks: the vowel signs of حفترُ.
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    return end
+
+
+_WORD = re.compile(rf"[^\W{SPACELESS_RANGES}{HANGUL_RANGES}]")
 # Letters and their marks (a Burmese asat before a name is a letter's).
 _LETTER = regex.compile(r"\w")
 
@@ -521,10 +549,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     one if it is short), as (before, name, after), cut to about
     :data:`CONTEXT_CHARS` around the name with ellipses."""
     begin = 0
-    for found in SENTENCE_END.finditer(text, 0, start):
+    ends = sentence_ends(text)
+    for found in ends.finditer(text, 0, start):
         begin = found.end()
     stop = len(text)  # the paragraph's end, unless a sentence ends long enough
-    for found in SENTENCE_END.finditer(text, end):
+    for found in ends.finditer(text, end):
         if found.start() + 1 - begin >= SHORT_SENTENCE:
             stop = found.start() + len(found.group().rstrip())
             break

@@ -57,9 +57,33 @@ def parser() -> MarkdownIt:
     # Attributes are read on such spans only, and only classes.
     attrs_plugin(md, spans=True, after=("span_close",), allowed=("class",))
     anchors_plugin(md, min_level=2, max_level=4, slug_func=_heading_id)
-    md.core.ruler.after("inline", "dossier_link", link_mentions)
+    md.core.ruler.after("inline", "dossier_reserved", _strip_reserved)
+    md.core.ruler.after("dossier_reserved", "dossier_link", link_mentions)
     md.core.ruler.push("dossier_align", _align_classes)
     return md
+
+
+# The search words the linker gives a name written onto other letters are
+# Dossier's alone: in an author's raw HTML they could hide text from search or
+# plant words (and Pagefind's own weight markers) that the page never shows.
+_RESERVED = re.compile(
+    r"""\s(?:data-pagefind-[\w-]*|data-term)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""",
+    re.IGNORECASE,
+)
+
+
+def _strip_reserved(state: StateCore) -> None:
+    for token in state.tokens:
+        for raw in (token, *(token.children or ())):
+            if raw.type in ("html_block", "html_inline") and _RESERVED.search(raw.content):
+                # kept on the token, for check's warning (removed_html)
+                raw.meta["reserved"] = sorted(
+                    {
+                        m.group(0).split("=")[0].strip().lower()
+                        for m in _RESERVED.finditer(raw.content)
+                    }
+                )
+                raw.content = _RESERVED.sub("", raw.content)
 
 
 def _align_classes(state: StateCore) -> None:
@@ -137,6 +161,7 @@ def _removals(tokens: list[Token]) -> list[tuple[int, str]]:
     for token in tokens:
         if token.type == "html_block" and token.map:
             found += _removed_in(token.content, token.map[0])
+            found += _reserved_in(token, token.map[0])
         elif token.type == "inline" and token.children and token.map:
             line = token.map[0]
             for child in token.children:
@@ -144,8 +169,14 @@ def _removals(tokens: list[Token]) -> list[tuple[int, str]]:
                     line += 1
                 elif child.type == "html_inline":
                     found += _removed_in(child.content, line)
+                    found += _reserved_in(child, line)
                     line += child.content.count("\n")
     return found
+
+
+def _reserved_in(token: Token, line: int) -> list[tuple[int, str]]:
+    return [(line, f"attribute '{name}' is Dossier's own and is removed")
+            for name in token.meta.get("reserved", ())]  # fmt: skip
 
 
 def _removed_in(html: str, first_line: int) -> list[tuple[int, str]]:
@@ -156,7 +187,7 @@ def _removed_in(html: str, first_line: int) -> list[tuple[int, str]]:
         if tag not in _TAGS:
             found.append((line, f"raw HTML <{tag}> is removed: the archive does not allow it"))
             continue
-        allowed = _ATTRIBUTES["*"] | _ATTRIBUTES.get(tag, set())
+        allowed = (_ATTRIBUTES["*"] | _ATTRIBUTES.get(tag, set())) - set(SEARCH_TERM_ATTRIBUTES)
         for attribute in _ATTRIBUTE.finditer(element.group(2)):
             name = attribute.group(1).lower()
             value = (attribute.group(2) or "").strip("\"'")

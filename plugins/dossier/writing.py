@@ -22,6 +22,7 @@ letter from its marks (:func:`cluster_floor`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -48,6 +49,9 @@ SPACELESS_SCRIPTS: tuple[str, ...] = (
 )  # fmt: skip
 _SPACELESS = regex.compile("[" + "".join(rf"\p{{scx={name}}}" for name in SPACELESS_SCRIPTS) + "]")
 _ARABIC = regex.compile(r"\p{Script=Arabic}")
+# Korean puts spaces between words but writes particles onto a noun (서울에서,
+# 김정은은): a name may be followed by Hangul, as by a spaceless script.
+HANGUL_RANGES = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff"
 # The same scripts as code point ranges, for the standard ``re`` module, which
 # has no script property: a name in another script written straight onto one
 # of their letters ("AAသည်", "NUGနှင့်") still ends there. A test holds these
@@ -66,52 +70,63 @@ SPACELESS_RANGES = (
 # letter before), nor a prepended mark. After: the next character is not a
 # mark of the name's last letter (a vowel sign, an asat, a tone mark), even
 # those Unicode's extended clusters keep apart (Myanmar ာ and း).
+#
+# Thai and Lao also write some vowels as letters of their own, which Unicode's
+# clusters keep apart but a reader never does: a following ะ or า (ຸະ, າ)
+# ends the syllable before it, and a leading เ แ โ ใ ไ (ເ–ໄ) begins the one
+# after it ("ลาว", Laos, is not in "ลาวา", lava).
+_THAI_LAO_FOLLOWING = "\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3"
+_THAI_LAO_LEADING = "\u0e40-\u0e44\u0ec0-\u0ec4"
 CLUSTER_BEFORE = (
-    r"(?<![\p{InCB=Linker}\p{InSC=Invisible_Stacker}]\p{M}*)(?<![\p{GCB=Prepend}\p{GCB=ZWJ}])"
+    r"(?<![\p{InCB=Linker}\p{InSC=Invisible_Stacker}]\p{M}*)"
+    rf"(?<![\p{{GCB=Prepend}}\p{{GCB=ZWJ}}{_THAI_LAO_LEADING}])"
 )
-CLUSTER_AFTER = r"(?![\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}])"
+CLUSTER_AFTER = (
+    rf"(?![\p{{M}}\p{{GCB=Extend}}\p{{GCB=SpacingMark}}\p{{GCB=ZWJ}}{_THAI_LAO_FOLLOWING}])"
+)
 
 # A sentence ends at . ! ? … or Arabic ؟ and the Urdu full stop ۔ (with any
 # closing quote or bracket) before a space; at the Burmese ။, the
 # Chinese and Japanese 。！？, with or without a space after; and at a space
 # between two letters of Thai, Lao or Khmer, which put spaces between
 # sentences, not words. The Arabic comma ، is a comma: it ends nothing.
-SENTENCE_END = regex.compile(
-    r"[.!?…؟۔][\"'”’)\]»]*\s+"
-    r"|[။。！？][\"'”’)\]」』]*\s*"
-    r"|(?<=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])\s+(?=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])"
+SENTENCE_END = re.compile(r"[.!?…؟۔][\"'”’)\]»]*\s+|[။。！？][\"'”’)\]」』]*\s*")
+_SPACED_SENTENCES = regex.compile(
+    SENTENCE_END.pattern
+    + r"|(?<=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])\s+(?=[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}])"
 )
+_THAI_LAO_KHMER = re.compile("[\u0e00-\u0eff\u1780-\u17ff\u19e0-\u19ff]")
+
+
+def sentence_ends(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The pattern of :data:`SENTENCE_END` for ``text``: with the spaces
+    between sentences when it has Thai, Lao or Khmer in it (the standard
+    ``re`` is much the faster for every other text)."""
+    return _SPACED_SENTENCES if _THAI_LAO_KHMER.search(text) else SENTENCE_END
+
+
 _CLUSTER = regex.compile(r"\X")
 _MARK = regex.compile(r"[\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}]")
 _BINDS_NEXT = regex.compile(r"[\p{InCB=Linker}\p{InSC=Invisible_Stacker}\p{GCB=Prepend}]")
 
-# Languages written right to left, by the primary subtag of a language tag.
+# Languages written right to left, by the primary subtag of a language tag,
+# and the scripts that are (a tag's script subtag decides first: "ku-Arab"
+# is right to left, "fa-Latn" is not).
 RTL_LANGUAGES = frozenset(
-    {
-        "ar",
-        "arc",
-        "ckb",
-        "dv",
-        "fa",
-        "he",
-        "iw",
-        "ks",
-        "ku-arab",
-        "ps",
-        "sd",
-        "syr",
-        "ug",
-        "ur",
-        "yi",
-    }
-)
+    {"ar", "arc", "azb", "bal", "ckb", "dv", "fa", "glk", "he", "iw", "ks", "lrc", "mzn",
+     "nqo", "pnb", "prs", "ps", "sd", "skr", "syr", "ug", "ur", "yi"}
+)  # fmt: skip
+RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"})
 
 
 def direction(lang: str) -> str:
-    """ "rtl" for a language written right to left ("ar", "fa-IR"), else "ltr"."""
-    tag = lang.casefold()
-    primary = tag.split("-", 1)[0]
-    return "rtl" if primary in RTL_LANGUAGES or tag in RTL_LANGUAGES else "ltr"
+    """ "rtl" for a language written right to left ("ar", "fa-IR",
+    "ku-Arab"), else "ltr"."""
+    primary, *rest = lang.casefold().split("-")
+    script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if primary in RTL_LANGUAGES else "ltr"
 
 
 def is_arabic(name: str) -> bool:
@@ -151,11 +166,17 @@ def cluster_floor(text: str, index: int) -> int:
     (Myanmar ာ and း, which Unicode's clusters keep apart, stay with theirs)."""
     if index >= len(text):
         return len(text)
-    best = 0
-    for found in _CLUSTER.finditer(text):
-        start = found.start()
-        if start > index:
+    # Clusters are a few characters long: look in a window before ``index``,
+    # from its last space if it has one (a space always begins a cluster),
+    # else from far enough back that ``\X`` is in step again by ``index``.
+    start = max(0, index - 64)
+    space = text.rfind(" ", start, index)
+    start = space if space >= 0 else start
+    best = start
+    for found in _CLUSTER.finditer(text, start, min(len(text), index + 16)):
+        at = found.start()
+        if at > index:
             break
-        if not _MARK.match(text, start) and not (start and _BINDS_NEXT.match(text, start - 1)):
-            best = start
+        if not _MARK.match(text, at) and not (at and _BINDS_NEXT.match(text, at - 1)):
+            best = at
     return best
