@@ -2,7 +2,8 @@
 
 In a terminal, the stage under way shows beside a spinner (rich) and each
 finished stage leaves one line; in CI and pipes only the lines are written,
-plain. Pelican's own hooks reach the same object through the settings.
+plain. Pelican's own hooks reach the same object through the run
+(:func:`dossier.glue.run.progress_of`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 log = logging.getLogger("dossier")
-
-# The settings key under which `dossier build` hands its Progress to the hooks.
-PROGRESS = "DOSSIER_PROGRESS"
 
 
 class Progress(Protocol):
@@ -53,12 +51,6 @@ class Spinner:
     def done(self, line: str) -> None:
         """Print the finished stage's line above the spinner."""
         self.status.console.print(line, highlight=False, soft_wrap=True)
-
-
-def of(settings: dict[str, Any]) -> Progress:
-    """The run's Progress (plain lines when Pelican runs without ``dossier``)."""
-    found = settings.get(PROGRESS)
-    return found if found is not None else Lines()
 
 
 def plural(count: int, noun: str, nouns: str = "") -> str:

@@ -21,9 +21,9 @@ from typing import Any
 from .. import defaults, pipeline
 from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
-from ..glue.result import PRELOADED
+from ..glue import run as runs
 from ..index import BUNDLE
-from ..progress import PROGRESS, Lines, Progress, plural, spinner
+from ..progress import Lines, Progress, plural, spinner
 from ..report import report, tally
 
 log = logging.getLogger("dossier")
@@ -155,12 +155,13 @@ def build(
     settings_file: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
-    on_built: Callable[[dict[str, Any]], None] | None = None,
+    on_built: Callable[[runs.Run], None] | None = None,
     carry_bundle: bool = False,
 ) -> int:
     """Run the pipeline, then Pelican into a fresh folder, and swap it in; the
-    exit code. ``on_built`` gets the settings of a successful Pelican run
-    (which hold what the run kept), once the new output is in place.
+    exit code. ``on_built`` gets what a successful Pelican run kept (its
+    :class:`~dossier.glue.run.Run`, which it then holds and ends), once the
+    new output is in place.
     ``carry_bundle``: a build without search takes the previous output's
     search bundle along (``serve`` indexes afresh in the background)."""
     from pelican import Pelican
@@ -197,15 +198,17 @@ def build(
     # Pelican's closing "Done: Processed …" counts drafts it never saw (the
     # reader skips them); the lines above say what happened.
     quiet, pelican_console.quiet = pelican_console.quiet, True
-    run_settings = {**settings, "OUTPUT_PATH": str(staging), PRELOADED: result,
-                    PROGRESS: progress}  # fmt: skip
+    run_settings = {**settings, "OUTPUT_PATH": str(staging)}
+    run = runs.begin(run_settings, result, progress)
     try:
         Pelican(run_settings).run()
     except SearchIndexError as exc:
+        runs.end(run_settings)
         shutil.rmtree(staging, ignore_errors=True)
         log.error("dossier: error: %s; %s is unchanged", exc, display_path(str(output)))
         return 1
     except BaseException:
+        runs.end(run_settings)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -214,7 +217,9 @@ def build(
         (output / BUNDLE).rename(staging / BUNDLE)
     _swap(staging, output)
     if on_built is not None:
-        on_built(run_settings)
+        on_built(run)  # which now holds the run, and ends it when done with it
+    else:
+        runs.end(run_settings)
     elapsed = time.perf_counter() - started
     if result.skipped:
         log.error("built %s in %.2f s, skipping %d file(s) with errors:",

@@ -27,6 +27,7 @@ from jinja2 import TemplateError
 from ..config import display_path
 from ..errors import DossierError
 from ..glue.live import Live
+from ..glue.run import Run
 from ..progress import spinner
 from .build import add_build_options, build, pelican_settings, usable
 
@@ -182,10 +183,10 @@ def run(args: argparse.Namespace) -> int:
     search = bool(settings.get("DOSSIER_SEARCH", True))
     settings["DOSSIER_SEARCH"] = False
 
-    def keep(run_settings: dict[str, Any]) -> None:
+    def keep(run: Run) -> None:
         if live[0] is not None:
             live[0].close()
-        live[0] = Live.after(run_settings, Path(output), search)
+        live[0] = Live.after(run, Path(output), search)
         if live[0] is not None:
             live[0].warm()
             if search:

@@ -25,7 +25,7 @@ from ..plan import site_plan
 from ..relate import Archive
 from ..structured import StructuredData
 from ..write import emit
-from .result import current
+from .run import current
 
 FAILED = "writing the actor, place and theme pages failed"
 # Below this many briefings a second process costs more than it saves.

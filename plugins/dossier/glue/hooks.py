@@ -11,16 +11,13 @@ from typing import Any
 from ..config import Config
 from ..errors import BuildFailed
 from ..index import build_index
-from ..pipeline import Result, run
-from ..progress import of, plural
+from ..pipeline import run
+from ..progress import plural
 from ..report import report
 from ..urls import Urls
 from .generator import DossierGenerator
-from .live import ARTICLES, PAGES
 from .reader import DossierReader
-from .result import CURRENT, PRELOADED, current
-
-RENDER_STARTED = "DOSSIER_RENDER_STARTED"
+from .run import current, end, of, progress_of
 
 
 def _long_date(value: dt.date) -> str:
@@ -98,40 +95,46 @@ def get_generators(pelican: Any) -> type[DossierGenerator]:
     written: a build with errors stops here, having written nothing.
     """
     settings = pelican.settings
-    result = settings.pop(PRELOADED, None)
-    if not isinstance(result, Result):
+    this = of(settings)
+    # ``dossier build`` opened the run with the result it computed; stock
+    # ``pelican`` (autoreload included) computes it at the start of every run.
+    if not this.held or this.result is None:
         config = Config.from_settings(settings)
         result = run(config)
         report(result.diagnostics)
         if result.failing(config.strict) and not config.keep_going:
             raise BuildFailed(result.diagnostics)
-    settings[CURRENT] = result
-    settings[RENDER_STARTED] = time.perf_counter()
+        this.result = result
+    this.render_started = time.perf_counter()
     return DossierGenerator
 
 
 def article_generator_finalized(generator: Any) -> None:
     """Keep Pelican's briefings generator with the run, for ``serve``'s quick path."""
-    generator.settings[ARTICLES] = generator
+    of(generator.settings).articles = generator
 
 
 def all_generators_finalized(generators: list[Any]) -> None:
     """Every context is complete: start writing our pages beside Pelican's."""
     for generator in generators:
         if isinstance(generator, DossierGenerator):
-            generator.settings[PAGES] = generator  # for serve's quick path
+            of(generator.settings).pages = generator  # for serve's quick path
             generator.start_in_background()
 
 
 def finalized(pelican: Any) -> None:
     """Say what was rendered; index the finished site for search."""
     settings = pelican.settings
-    progress = of(settings)
+    this = of(settings)
+    progress = progress_of(settings)
     pages = sum(1 for _ in Path(pelican.output_path).rglob("*.html"))
-    seconds = time.perf_counter() - settings.get(RENDER_STARTED, time.perf_counter())
+    seconds = time.perf_counter() - (this.render_started or time.perf_counter())
     progress.done(f"rendered {plural(pages, 'page')} in {seconds:.2f} s")
-    if not current(settings).config.search:
-        return
-    progress.stage("Indexing for search")
-    indexed = build_index(pelican.output_path)
-    progress.done(f"indexed {plural(indexed.pages, 'page')} for search in {indexed.seconds:.2f} s")
+    if current(settings).config.search:
+        progress.stage("Indexing for search")
+        indexed = build_index(pelican.output_path)
+        progress.done(
+            f"indexed {plural(indexed.pages, 'page')} for search in {indexed.seconds:.2f} s"
+        )
+    if not this.held:  # stock pelican: nobody else closes the run
+        end(settings)

@@ -45,12 +45,8 @@ from ..plan import Plan, site_plan
 from ..read import read_briefing
 from ..report import report
 from ..write import emit, write_file
+from . import run as runs
 from .generator import FRONT_PAGE, DossierGenerator, render
-from .result import CURRENT
-
-# Where a run's settings keep Pelican's briefings generator, and ours, for serve.
-ARTICLES = "DOSSIER_ARTICLES_GENERATOR"
-PAGES = "DOSSIER_PAGES_GENERATOR"
 
 
 class Live:
@@ -84,23 +80,20 @@ class Live:
         self._reindexed: Callable[[], None] = lambda: None
 
     @classmethod
-    def after(cls, run_settings: dict[str, Any], output: Path, search: bool = True) -> Live | None:
+    def after(cls, run: runs.Run, output: Path, search: bool = True) -> Live | None:
         """The session of a finished run, or None if that run kept nothing.
         ``search``: whether the site has a search index to keep up to date."""
-        result, articles = run_settings.get(CURRENT), run_settings.get(ARTICLES)
-        pages = run_settings.get(PAGES)
-        if (
-            not isinstance(result, Result)
-            or articles is None
-            or not isinstance(pages, DossierGenerator)
-        ):
+        result, articles, pages = run.result, run.articles, run.pages
+        if result is None or articles is None or not isinstance(pages, DossierGenerator):
             return None
         return cls(result, articles, pages, output, search)
 
     def close(self) -> None:
-        """A whole build replaced the output: never touch it again."""
+        """A whole build replaced the output: never touch it again (and let
+        the run it kept go)."""
         with self._lock:
             self._closed = True
+        runs.end(self.pages.settings)
 
     def warm(self) -> None:
         """Make, in a background thread, what the first edit would otherwise
@@ -217,7 +210,7 @@ class Live:
             return None  # new or vanished pages, or errors: the whole build handles them
         report([d for d in result.diagnostics if d.path in edited])
         generator = self.articles
-        generator.settings[CURRENT] = result
+        runs.of(generator.settings).result = result
         context = generator.context
         home_before = [a.briefing for a in generator.articles]
         front_before = {key: context.get(key) for key in FRONT_PAGE}

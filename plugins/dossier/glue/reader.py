@@ -16,7 +16,7 @@ from pelican.readers import BaseReader
 
 from ..config import display_path
 from ..model import Briefing
-from .result import current
+from .run import current
 
 # Pelican's own status for "leave this file out": no page, no list, no feed,
 # and no log line.
