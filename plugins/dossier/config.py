@@ -75,6 +75,12 @@ class Config:
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
         """Build the config from a Pelican settings mapping."""
+        if "index" in (settings.get("DIRECT_TEMPLATES") or ()):
+            raise SettingsError(
+                f"{settings.get('DOSSIER_SETTINGS_FILE') or 'settings'}: DIRECT_TEMPLATES lists "
+                "'index', but Dossier writes the home list itself "
+                "(at INDEX_SAVE_AS): take 'index' out of DIRECT_TEMPLATES"
+            )
         site_url = str(settings.get("SITEURL", "") or "").rstrip("/")
         path = site_path(site_url)
         theme_static = _theme_static(settings)

@@ -66,7 +66,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "search", "404"]
+# The home list (INDEX_SAVE_AS) is written by Dossier from its plan, not
+# Pelican: "index" is not a direct template here.
+DIRECT_TEMPLATES = ["search", "404"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 PAGINATED_TEMPLATES = {"index": None}

@@ -7,6 +7,7 @@ import multiprocessing as mp
 import os
 import sys
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +15,17 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from .. import activity, home, placemap, trends
 from ..config import Config
 from ..errors import RenderError
+from ..incremental import briefing_view
+from ..lazyfile import LazyFile, Memo
 from ..load import cpus
-from ..outputs import PageJob, page_jobs
+from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result
-from ..plan import site_plan
+from ..plan import Plan, site_plan
 from ..relate import Archive
 from ..structured import StructuredData
 from ..write import emit
@@ -69,20 +73,36 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         position = {b.slug: i for i, b in enumerate(archive.briefings)}
         self.context.get("articles", []).sort(key=lambda a: position.get(a.slug, len(position)))
 
-    # A child process writing our pages while Pelican writes the briefings.
+    # A child process writing half the plan while this one writes the other half.
     _child: int | None = None
     _failure: int | None = None  # the read end of the child's report pipe
+    _mine: Plan | None = None  # what this process writes
+
+    def plan(
+        self, result: Result, jobs: Mapping[PageKey, PageJob], memo: Memo | None = None
+    ) -> Plan:
+        """Every file Dossier writes in a run: the briefing pages (with the
+        briefings as Pelican's generator read them), the pages of the home
+        list, and every other page and file (:func:`~dossier.plan.site_plan`)."""
+        return {
+            **self._briefing_pages(result),
+            **self._home_pages(result),
+            **site_plan(result, jobs, self.render, memo),
+        }
 
     def start_in_background(self) -> bool:
-        """Write our pages in a forked process, beside Pelican's own writing
-        of the briefings; False (nothing started) where that cannot help.
+        """Write half the plan in a forked process while this one writes the
+        other half (in :meth:`generate_output`); False (nothing started)
+        where that cannot help.
 
-        Called once every generator's context is complete. The child gets a
-        plain Pelican writer of its own; signals it fires stay in the child.
+        Called once every generator's context is complete; signals fired
+        while writing the child's half stay in the child.
         """
-        archive = current(self.settings).archive
+        result = current(self.settings)
+        entries = list(self.plan(result, page_jobs(result)).items())
+        self._mine = dict(entries)
         if (
-            len(archive.briefings) < PARALLEL_FROM
+            len(result.archive.briefings) < PARALLEL_FROM
             or "fork" not in mp.get_all_start_methods()
             or cpus() < 2
         ):
@@ -94,11 +114,11 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             os.close(read_end)
             os.close(write_end)
             return False
-        if pid == 0:  # the child: write, report, and leave without cleanup
+        if pid == 0:  # the child: write its half, report, and leave without cleanup
             os.close(read_end)
             code = 0
             try:
-                self._write_all()
+                emit(dict(entries[0::2]), Path(self.output_path))
             except BaseException as exc:  # reported to the parent, which raises
                 os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
                 code = 1
@@ -108,16 +128,21 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             os._exit(code)
         os.close(write_end)
         self._child, self._failure = pid, read_end
+        self._mine = dict(entries[1::2])
         return True
 
     def generate_output(self, writer: Any) -> None:
-        """Write entity, theme and archive pages, feeds and data files (or
-        wait for the child writing them)."""
+        """Write this process's part of the plan (all of it without a child),
+        then wait for the child writing the rest."""
+        mine, self._mine = self._mine, None
+        if mine is None:  # all_generators_finalized did not run: a plan of our own
+            result = current(self.settings)
+            mine = self.plan(result, page_jobs(result))
+        try:
+            emit(mine, Path(self.output_path))
+        except (TemplateError, OSError) as exc:  # as the child reports them
+            raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
         if self._child is None or self._failure is None:
-            try:
-                self._write_all()
-            except (TemplateError, OSError) as exc:  # as the child reports them
-                raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
             return
         child, failure = self._child, self._failure
         self._child = self._failure = None
@@ -127,15 +152,72 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         if os.waitstatus_to_exitcode(status) != 0:
             raise RenderError(f"{FAILED}: {why or status}")
 
-    def _write_all(self) -> None:
-        result = current(self.settings)
-        emit(site_plan(result, page_jobs(result), self.render), Path(self.output_path))
+    def _briefing_pages(self, result: Result) -> Plan:
+        urls, archive = result.config.urls, result.archive
+        read = {a.slug: a for a in self.context.get("articles", ())}
+        entries: Plan = {}
+        for briefing in archive.briefings:
+            article = read.get(briefing.slug)
+            if article is not None:
+                name = urls.save_as(briefing)
+                make = partial(self.render_article, article, name)
+                entries[name] = LazyFile(briefing_view(archive, briefing), make)
+        return entries
+
+    def _home_pages(self, result: Result) -> Plan:
+        # The home list, paginated as Pelican paginates it (PAGINATION_PATTERNS).
+        settings = self.settings
+        save_as, url = settings.get("INDEX_SAVE_AS", "index.html"), settings.get("INDEX_URL", "")
+        if not save_as:
+            return {}
+        per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
+        lists = {
+            "articles": self.context.get("articles", []),
+            "dates": self.context.get("dates", []),
+        }
+        paginators = {
+            key: Paginator(save_as, url, val, settings, per_page) for key, val in lists.items()
+        }
+        archive = result.archive
+        front = (archive.latest_with_takeaways, *(self.context.get(key) for key in FRONT_PAGE))
+        last = paginators["articles"].num_pages
+        entries: Plan = {}
+        for number in range(1, last + 1):
+            values: dict[str, Any] = {
+                **lists, "blog": True, "page_name": os.path.splitext(save_as)[0],
+            }  # fmt: skip
+            for key, pages in paginators.items():
+                values.update({
+                    f"{key}_paginator": pages,
+                    f"{key}_page": pages.page(number),
+                    f"{key}_previous_page": pages.page(number - 1) if number > 1 else None,
+                    f"{key}_next_page": pages.page(number + 1) if number < last else None,
+                })  # fmt: skip
+            name = values["articles_page"].save_as
+            # A page shows its slice of the briefings; the first also the front page's lead.
+            shown = (
+                archive.briefings[(number - 1) * per_page : number * per_page]
+                if per_page
+                else archive.briefings
+            )
+            inputs = ("index", number, last, shown, front if number == 1 else None)
+            entries[name] = LazyFile(inputs, partial(self._render_values, "index", name, values))
+        return entries
+
+    def render_article(self, article: Any, name: str) -> bytes:
+        """A briefing's page, as Pelican's briefings generator renders it."""
+        variables = {"article": article, "category": getattr(article, "category", None),
+                     "blog": True}  # fmt: skip
+        return self._render_values(article.template, name, variables)
+
+    def _render_values(self, template: str, name: str, variables: Mapping[str, Any]) -> bytes:
+        where = os.path.join(self.output_path, name)
+        return render(self.get_template(template), self.context, name, variables, where)
 
     def render(self, job: PageJob) -> bytes:
         """One of our pages, as Pelican's writer would render it with this run's context."""
         name = current(self.settings).config.urls.save_as(job.target)
-        where = os.path.join(self.output_path, name)
-        return render(self.get_template(job.template), self.context, name, job.kwargs, where)
+        return self._render_values(job.template, name, job.kwargs)
 
 
 def render(

@@ -28,12 +28,11 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article
-from pelican.paginator import Paginator
 
 from .. import feeds
 from ..config import display_path
 from ..errors import DossierError
-from ..incremental import changed_briefings, changed_slices, prose_only, same_shape
+from ..incremental import prose_only, same_shape
 from ..index import BUNDLE, build_index
 from ..lazyfile import Memo
 from ..link import Linker
@@ -41,12 +40,12 @@ from ..load import Corpus, make_linker, read_all
 from ..model import Briefing, Diagnostic
 from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result, assemble
-from ..plan import Plan, site_plan
+from ..plan import Plan
 from ..read import read_briefing
 from ..report import report
 from ..write import emit, write_file
 from . import run as runs
-from .generator import FRONT_PAGE, DossierGenerator, render
+from .generator import DossierGenerator
 
 
 class Live:
@@ -174,7 +173,9 @@ class Live:
             article.briefing = new
             article.metadata = {**article.metadata, "briefing": new}
             self._swap_article(article)
-            written.append(self._write_briefing(article))
+            name = config.urls.save_as(new)
+            write_file(self.output, name, self.pages.render_article(article, name))
+            written.append(name)
         self._take(records, self._with(records))
         bodies = {new.slug: new for new in records.values()}
         self.archive = replace(
@@ -209,11 +210,9 @@ class Live:
         if result.failing(config.strict) or not same_shape(self.archive, archive):
             return None  # new or vanished pages, or errors: the whole build handles them
         report([d for d in result.diagnostics if d.path in edited])
+        before = self.plan()  # made, if not yet, from the context as it still is
         generator = self.articles
         runs.of(generator.settings).result = result
-        context = generator.context
-        home_before = [a.briefing for a in generator.articles]
-        front_before = {key: context.get(key) for key in FRONT_PAGE}
         jobs = page_jobs(result)
         places_index = jobs.get(("entities", "places"))
         self.pages.share(result, places_index.kwargs["place_map"] if places_index else None)
@@ -221,20 +220,9 @@ class Live:
         for shown in edited:
             if records[shown].slug in published_slugs:  # not a draft
                 self._swap_article(self._pelican_article(shown))
-        published = {a.slug: a for a in generator.articles}
-        written = [
-            self._write_briefing(published[slug])
-            for slug in changed_briefings(self.archive, archive)
-        ]  # fmt: skip
-        # The first home page also shows the latest takeaways, wherever they
-        # are, the last four weeks' most active entities and the map.
-        lead_changed = self.archive.latest_with_takeaways != archive.latest_with_takeaways or any(
-            context.get(key) != value for key, value in front_before.items()
-        )
-        written += self._write_home(home_before, first_too=lead_changed)
-        # Every other page and file: the new plan written against the last.
-        plan = site_plan(result, jobs, self.pages.render, self._records)
-        written += emit(plan, self.output, previous=self.plan(), stale=self._stale).written
+        # The new plan written against the last: only what changed is made.
+        plan = self.pages.plan(result, jobs, self._records)
+        written = list(emit(plan, self.output, previous=before, stale=self._stale).written)
         self._stale.clear()
         self._prose_edited.clear()
         self._jobs, self._plan = jobs, plan
@@ -259,7 +247,7 @@ class Live:
     def plan(self) -> Plan:
         """The plan the site as it stands was written from (made once, then kept)."""
         if self._plan is None:
-            self._plan = site_plan(self.result, self.jobs(), self.pages.render, self._records)
+            self._plan = self.pages.plan(self.result, self.jobs(), self._records)
         return self._plan
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:
@@ -298,56 +286,6 @@ class Live:
             for i, known in enumerate(listed):
                 if known.slug == article.slug:
                     listed[i] = article
-
-    def _write_briefing(self, article: Any) -> str:
-        # As Pelican's briefings generator writes it.
-        generator = self.articles
-        name = str(article.save_as)
-        variables = {"article": article, "category": getattr(article, "category", None),
-                     "blog": True}  # fmt: skip
-        page = render(generator.get_template(article.template), generator.context, name,
-                      variables, str(self.output / name))  # fmt: skip
-        write_file(self.output, name, page)
-        return name
-
-    def _write_home(self, before: list[Briefing], first_too: bool = False) -> list[str]:
-        """The pages of the home list whose briefings changed, as Pelican's
-        paginated writer renders them."""
-        generator = self.articles
-        settings = generator.settings
-        save_as, url = settings.get("INDEX_SAVE_AS", "index.html"), settings.get("INDEX_URL", "")
-        if not save_as or "index" not in settings.get("DIRECT_TEMPLATES", ()):
-            return []
-        per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
-        after = [a.briefing for a in generator.articles]
-        lists = {"articles": generator.articles, "dates": generator.dates}
-        paginators = {
-            key: Paginator(save_as, url, val, settings, per_page) for key, val in lists.items()
-        }
-        template = generator.get_template("index")
-        written = []
-        numbers = changed_slices(before, after, per_page)
-        if first_too and 1 not in numbers:
-            numbers.insert(0, 1)
-        for number in numbers:
-            values: dict[str, Any] = {
-                **lists,
-                "blog": True,
-                "page_name": os.path.splitext(save_as)[0],
-            }
-            for key, pages in paginators.items():
-                last = pages.num_pages
-                values.update({
-                    f"{key}_paginator": pages,
-                    f"{key}_page": pages.page(number),
-                    f"{key}_previous_page": pages.page(number - 1) if number > 1 else None,
-                    f"{key}_next_page": pages.page(number + 1) if number < last else None,
-                })  # fmt: skip
-            name = values["articles_page"].save_as
-            page = render(template, generator.context, name, values, str(self.output / name))
-            write_file(self.output, name, page)
-            written.append(name)
-        return written
 
     def reindex(self, reindexed: Callable[[], None]) -> None:
         """Rebuild the search index in the background and swap it in whole;

@@ -48,6 +48,9 @@ class DossierReader(BaseReader):  # type: ignore[misc]
             "summary": str(escape(record.summary)),
         }
         if isinstance(record, Briefing):
+            # Dossier writes briefing pages from its plan; Pelican's documented
+            # way to have it write none for an article is an empty save_as.
+            metadata["save_as"] = ""
             metadata["date"] = record.date
             metadata["briefing"] = record
             if record.updated is not None:
