@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.activity import chart, months
+from dossier.makers.activity import chart, months
 from dossier.relate import EntityListing
 
 from .helpers import Build
@@ -70,7 +70,7 @@ def test_an_entity_page_shows_its_activity_as_a_chart_and_as_text(site: Build) -
 
 
 def test_a_sparkline_follows_the_listing_briefings_over_the_span() -> None:
-    from dossier.activity import sparkline
+    from dossier.makers.activity import sparkline
 
     haftar = actor("haftar", "Khalifa Haftar")
     listed = (briefing("c", 20, month=12), briefing("b", 3, month=12), briefing("a", 9, month=10))

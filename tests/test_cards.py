@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dossier.cards import LINE_CHARS, profile_line
+from dossier.makers.cards import LINE_CHARS, profile_line
 from dossier.markup import parse, render
 
 from .helpers import Build

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.citation import bibtex, ris
+from dossier.makers.citation import bibtex, ris
 from dossier.model import Briefing
 from dossier.urls import Urls
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.home import recent_activity
+from dossier.makers.home import recent_activity
 from dossier.relate import relate
 from dossier.resolve import resolve
 

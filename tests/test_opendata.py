@@ -14,7 +14,7 @@ def test_open_data_made_from_kept_records_is_the_same() -> None:
     listings an edit left alone: the bytes are those of one whole dump."""
     from dataclasses import replace
 
-    from dossier import opendata
+    from dossier.makers import opendata
     from dossier.lazyfile import Memo, made
 
     result = sample_result()
@@ -70,12 +70,12 @@ def test_csv_tables_match_the_json_and_are_safe_in_a_spreadsheet(site: Build) ->
      (-15.5, -15.5), (3, 3), (None, None)],
 )  # fmt: skip
 def test_a_cell_that_would_run_as_a_formula_is_plain_text(cell: Any, written: Any) -> None:
-    from dossier.tables import safe
+    from dossier.makers.tables import safe
 
     assert safe(cell) == written
 
 
 def test_a_title_that_is_a_formula_arrives_as_text() -> None:
-    from dossier.tables import rows_csv
+    from dossier.makers.tables import rows_csv
 
     assert rows_csv([["=cmd|' /C calc'!A0", -3.5, "ok"]]) == b"'=cmd|' /C calc'!A0,-3.5,ok\r\n"

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from dossier.config import site_path
+from dossier.makers.placemap import archive_map
 from dossier.model import Place
-from dossier.placemap import archive_map
 from dossier.relate import relate
 from dossier.resolve import resolve
 from dossier.urls import Urls
@@ -73,7 +73,7 @@ def test_a_place_inside_the_area_drawn_is_drawn_whatever_holds_it() -> None:
 def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
     import re
 
-    from dossier.placemap import DOT_GROWTH, LABEL_WIDTHS, text_width
+    from dossier.makers.placemap import DOT_GROWTH, LABEL_WIDTHS, text_width
 
     briefings = [briefing("a", 1, places=["Khartoum", "Omdurman", "Bahri"])]
     svg = archive_map(
@@ -110,7 +110,7 @@ def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
 
 
 def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() -> None:
-    from dossier.placemap import place_map
+    from dossier.makers.placemap import place_map
 
     briefings = [
         briefing("a", 1, places=["Khartoum", "Omdurman", "N'Djamena"]),
@@ -138,7 +138,7 @@ def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
     import math
     import re
 
-    from dossier.placemap import Point, render_map, text_width
+    from dossier.makers.placemap import Point, render_map, text_width
 
     if case == "sudan":
         named = ["Khartoum", "Omdurman", "Bahri", "Adré", "El Geneina", "El Fasher"]
@@ -175,7 +175,7 @@ def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
 
 
 def test_a_circle_of_places_within_each_other_still_maps() -> None:
-    from dossier.placemap import place_map
+    from dossier.makers.placemap import place_map
 
     circle = [
         _located("darfur", "Darfur", 13.0, 24.0, "North Darfur"),
@@ -188,7 +188,7 @@ def test_a_circle_of_places_within_each_other_still_maps() -> None:
 
 
 def test_two_names_for_one_point_both_keep_their_labels() -> None:
-    from dossier.placemap import Point, render_map
+    from dossier.makers.placemap import Point, render_map
 
     points = [
         Point("Khartoum", "/places/khartoum/", 15.5, 32.56, 5),
@@ -201,7 +201,7 @@ def test_two_names_for_one_point_both_keep_their_labels() -> None:
 
 
 def test_a_long_label_is_checked_against_dots_near_its_far_end() -> None:
-    from dossier.placemap import Point, _labels
+    from dossier.makers.placemap import Point, _labels
 
     long = Point("Central African Republic", "/places/car/", 0, 0, 9)
     other = Point("Birao", "/places/birao/", 0, 0, 1)

@@ -208,9 +208,9 @@ def test_mentions_csv_carries_each_call(site: Build) -> None:
 
 
 def test_recent_changes_say_what_moved_and_what_it_was() -> None:
+    from dossier.makers.trends import recent_changes
     from dossier.model import Briefing
     from dossier.relate import Archive, EntityListing
-    from dossier.trends import recent_changes
 
     def b(slug: str, day: int) -> Briefing:
         return Briefing("p.md", slug, slug, dt.datetime(2016, 10, day, tzinfo=dt.UTC), "", "")
@@ -240,9 +240,9 @@ def test_recent_changes_say_what_moved_and_what_it_was() -> None:
 
 
 def test_a_year_s_table_has_every_month_from_its_first_call_to_its_last() -> None:
+    from dossier.makers.trends import table
     from dossier.model import Briefing
     from dossier.relate import Archive, EntityListing
-    from dossier.trends import table
 
     def b(slug: str, month: int) -> Briefing:
         return Briefing("p.md", slug, slug, dt.datetime(2016, month, 5, tzinfo=dt.UTC), "", "")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import browse
+from .makers import browse
 from .model import Briefing
 from .relate import Archive
 

@@ -6,11 +6,11 @@ import datetime as dt
 import difflib
 from collections import Counter
 
+from .makers.placemap import find_region
+from .makers.structured import ACTOR_TYPES, PLACE_TYPES
 from .model import NOUN, SECTIONS, Diagnostic, Section
-from .placemap import find_region
 from .relate import Archive
 from .scaffold import PLACEHOLDER
-from .structured import ACTOR_TYPES, PLACE_TYPES
 
 # The kinds the README suggests: a kind close to one of these (or to one
 # other entries use) but used by no other entry is likely a typo.

@@ -16,8 +16,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import (
-    assets,
+from . import assets
+from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+from .lazyfile import LazyFile, Memo, ready
+from .makers import (
     browse,
     cards,
     citation,
@@ -29,8 +31,6 @@ from . import (
     tables,
     trends,
 )
-from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
-from .lazyfile import LazyFile, Memo, ready
 from .model import SECTIONS
 from .pipeline import Result
 
@@ -86,7 +86,7 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
 
 def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyFile]:
     """Every feed, data, browse, card, citation, redirect, sitemap and theme
-    file, by output path, each made on demand (``memo``: see :mod:`dossier.opendata`)."""
+    file, by output path, each made on demand (``memo``: see :mod:`dossier.makers.opendata`)."""
     archive, config = result.archive, result.config
     urls = config.urls
     files = {

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import redirects
 from .config import Config
 from .load import Corpus, load
+from .makers import redirects
 from .model import Briefing, Diagnostic
 from .relate import Archive, relate
 from .resolve import Resolved, resolve

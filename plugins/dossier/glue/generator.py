@@ -17,17 +17,17 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
-from .. import activity, home, placemap, trends
 from ..config import Config
 from ..errors import RenderError
 from ..incremental import briefing_view
 from ..lazyfile import LazyFile, Memo
 from ..load import cpus
+from ..makers import activity, home, placemap, trends
+from ..makers.structured import StructuredData
 from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result
 from ..plan import Plan, site_plan
 from ..relate import Archive
-from ..structured import StructuredData
 from ..write import emit
 from .run import current
 

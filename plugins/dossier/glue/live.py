@@ -30,7 +30,6 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article
 
-from .. import feeds
 from ..config import display_path
 from ..errors import DossierError
 from ..incremental import prose_only, same_shape
@@ -38,6 +37,7 @@ from ..index import BUNDLE, build_index
 from ..lazyfile import Memo
 from ..link import Linker
 from ..load import Corpus, make_linker, read_all
+from ..makers import feeds
 from ..model import Briefing, Diagnostic
 from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result, assemble

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TypeVar
 
-from .lazyfile import LazyFile, Memo, parts
-from .model import Briefing, Place, Trend
-from .relate import Archive, EntityListing
-from .urls import Urls
+from ..lazyfile import LazyFile, Memo, parts
+from ..model import Briefing, Place, Trend
+from ..relate import Archive, EntityListing
+from ..urls import Urls
 
 Cell = str | int | float | None
 T = TypeVar("T")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .model import Entity, Place, name_key
-from .relate import Archive, EntityListing, ancestors
-from .urls import Urls
+from ..model import Entity, Place, name_key
+from ..relate import Archive, EntityListing, ancestors
+from ..urls import Urls
 
 Box = tuple[float, float, float, float]
 WIDTH = 720

@@ -29,11 +29,11 @@ from collections import Counter
 from functools import partial
 from typing import Any
 
-from .lazyfile import LazyFile, ready
-from .model import Briefing
+from ..lazyfile import LazyFile, ready
+from ..model import Briefing
+from ..relate import Archive, Listing
+from ..urls import Urls
 from .opendata import dump_json
-from .relate import Archive, Listing
-from .urls import Urls
 
 CHUNK = 100
 FACET_KEYS = ("actor", "place", "tag", "year")

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, TypeVar
 
-from .lazyfile import LazyFile, Memo, made, parts
-from .model import SECTIONS, Actor, Briefing, Place
-from .relate import Archive, Count, EntityListing
-from .urls import Urls
+from ..lazyfile import LazyFile, Memo, made, parts
+from ..model import SECTIONS, Actor, Briefing, Place
+from ..relate import Archive, Count, EntityListing
+from ..urls import Urls
 
 VERSION = 1
 T = TypeVar("T")

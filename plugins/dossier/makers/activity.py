@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from .relate import EntityListing, month_of
+from ..relate import EntityListing, month_of
 
 Span = tuple[dt.date, dt.date]
 HEIGHT = 40  # the chart's drawing height, in its own units (CSS sets its size)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 
 from markupsafe import escape
 
-from .model import SECTIONS, Briefing, Diagnostic, Entity, Page
-from .relate import Archive
-from .urls import Urls
+from ..model import SECTIONS, Briefing, Diagnostic, Entity, Page
+from ..relate import Archive
+from ..urls import Urls
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..model import DIRECTIONS, Briefing, Entity, Trend
+from ..relate import Archive, EntityListing, month_of
 from .home import WINDOW
-from .model import DIRECTIONS, Briefing, Entity, Trend
-from .relate import Archive, EntityListing, month_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .config import Site
-from .model import Briefing, Entity, Place
-from .relate import Archive
-from .urls import Urls
+from ..config import Site
+from ..model import Briefing, Entity, Place
+from ..relate import Archive
+from ..urls import Urls
 
 ACTOR_TYPES = {"person": "Person", "government": "GovernmentOrganization"}
 PLACE_TYPES = {

@@ -12,9 +12,9 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from .model import SECTIONS, Page
-from .relate import Archive
-from .urls import Urls
+from ..model import SECTIONS, Page
+from ..relate import Archive
+from ..urls import Urls
 
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -11,8 +11,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Entity, Section
-from .relate import Archive
+from ..model import Entity, Section
+from ..relate import Archive
 
 WINDOW = dt.timedelta(weeks=4)
 SHOWN = 6

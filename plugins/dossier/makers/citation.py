@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from .lazyfile import LazyFile
-from .model import Briefing
-from .relate import Archive
-from .urls import Urls
+from ..lazyfile import LazyFile
+from ..model import Briefing
+from ..relate import Archive
+from ..urls import Urls
 
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",

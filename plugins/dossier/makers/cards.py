@@ -14,12 +14,12 @@ from functools import partial
 from html import unescape
 from typing import Any
 
-from .lazyfile import LazyFile
-from .model import NOUN
+from ..lazyfile import LazyFile
+from ..model import NOUN
+from ..relate import Archive, EntityListing
+from ..urls import Urls
+from ..writing import cluster_floor, sentence_ends
 from .opendata import dump_json
-from .relate import Archive, EntityListing
-from .urls import Urls
-from .writing import cluster_floor, sentence_ends
 
 # The first sentence of a profile, shortened to this, is the card's line.
 LINE_CHARS = 180

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from .lazyfile import LazyFile
-from .model import SECTIONS, Briefing
-from .relate import Archive
-from .urls import Urls
+from ..lazyfile import LazyFile
+from ..model import SECTIONS, Briefing
+from ..relate import Archive
+from ..urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
