@@ -14,8 +14,8 @@ def test_open_data_made_from_kept_records_is_the_same() -> None:
     listings an edit left alone: the bytes are those of one whole dump."""
     from dataclasses import replace
 
-    from dossier.makers import opendata
     from dossier.lazyfile import Memo, made
+    from dossier.makers import opendata
 
     result = sample_result()
     archive, urls = result.archive, result.config.urls
