@@ -340,7 +340,7 @@ def test_new_refuses_an_empty_title(content: Path, title: str) -> None:
          "the settings could not be loaded: RuntimeError: no network here"),
         ("THEME = '/nonexistent/theme'\nPATH = 'content'\n", "Could not find the theme"),
         ("DIRECT_TEMPLATES = ['index', 'search', '404']\n",
-         "DIRECT_TEMPLATES lists 'index', but Dossier writes the home list itself"),
+         "DIRECT_TEMPLATES lists 'index', 'search', '404', but Dossier writes the home list, search and 404 pages itself"),
     ],
 )  # fmt: skip
 def test_a_settings_file_that_cannot_work_is_one_line(

@@ -75,11 +75,13 @@ class Config:
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Config:
         """Build the config from a Pelican settings mapping."""
-        if "index" in (settings.get("DIRECT_TEMPLATES") or ()):
+        ours = [t for t in settings.get("DIRECT_TEMPLATES") or () if t in DOSSIER_TEMPLATES]
+        if ours:
+            listed = ", ".join(repr(t) for t in ours)
             raise SettingsError(
                 f"{settings.get('DOSSIER_SETTINGS_FILE') or 'settings'}: DIRECT_TEMPLATES lists "
-                "'index', but Dossier writes the home list itself "
-                "(at INDEX_SAVE_AS): take 'index' out of DIRECT_TEMPLATES"
+                f"{listed}, but Dossier writes the home list, search and 404 pages itself: "
+                f"take {listed} out of DIRECT_TEMPLATES"
             )
         site_url = str(settings.get("SITEURL", "") or "").rstrip("/")
         path = site_path(site_url)
@@ -108,6 +110,9 @@ class Config:
             search=bool(settings.get("DOSSIER_SEARCH", True)),
         )
 
+
+# The pages Pelican would write as direct templates that Dossier's plan writes.
+DOSSIER_TEMPLATES = ("index", "search", "404")
 
 CACHE_FOLDER = ".dossier-cache"
 

@@ -66,9 +66,10 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
-# The home list (INDEX_SAVE_AS) is written by Dossier from its plan, not
-# Pelican: "index" is not a direct template here.
-DIRECT_TEMPLATES = ["search", "404"]
+# The home list, the search page and the 404 page (INDEX_SAVE_AS,
+# SEARCH_SAVE_AS, 404_SAVE_AS) are written by Dossier from its plan, not by
+# Pelican: none of them is a direct template here.
+DIRECT_TEMPLATES: list[str] = []
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 PAGINATED_TEMPLATES = {"index": None}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import SettingsError
-from .model import Briefing, Entity, Section, Tag
+from .model import Briefing, Entity, Page, Section, Tag
 
 # Route name -> (URL setting, SAVE_AS setting, default URL, default SAVE_AS).
 # ARTICLE_*, PAGE_*, INDEX_* and SEARCH_* are Pelican's own settings (Pelican
@@ -72,7 +72,7 @@ class Route:
     save_as: str
 
 
-Target = Briefing | Entity | Tag | str
+Target = Briefing | Entity | Page | Tag | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +134,8 @@ class Urls:
             return ENTITY_ROUTE[target.section], {"slug": target.slug}
         if isinstance(target, Tag):
             return "tag", {"slug": target.slug}
+        if isinstance(target, Page):
+            return "page", {"slug": target.slug, "lang": self.lang}
         return target, {}
 
     def url(self, target: Target) -> str:

@@ -81,12 +81,14 @@ class DossierGenerator(Generator):  # type: ignore[misc]
     def plan(
         self, result: Result, jobs: Mapping[PageKey, PageJob], memo: Memo | None = None
     ) -> Plan:
-        """Every file Dossier writes in a run: the briefing pages (with the
-        briefings as Pelican's generator read them), the pages of the home
-        list, and every other page and file (:func:`~dossier.plan.site_plan`)."""
+        """Every file Dossier writes in a run: the briefing and free-standing
+        pages (as Pelican's generators read them), the pages of the home list,
+        the search and 404 pages, and every other page and file
+        (:func:`~dossier.plan.site_plan`)."""
         return {
             **self._briefing_pages(result),
             **self._home_pages(result),
+            **self._other_pages(result),
             **site_plan(result, jobs, self.render, memo),
         }
 
@@ -202,6 +204,32 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             )
             inputs = ("index", number, last, shown, front if number == 1 else None)
             entries[name] = LazyFile(inputs, partial(self._render_values, "index", name, values))
+        return entries
+
+    def _other_pages(self, result: Result) -> Plan:
+        # The free-standing pages (About), as Pelican's pages generator writes
+        # them; an edit to one is a whole build, so a page's inputs are its record.
+        urls, settings = result.config.urls, self.settings
+        records = {page.slug: page for page in result.corpus.pages}
+        entries: Plan = {}
+        for page in self.context.get("pages", ()):
+            record = records.get(page.slug)
+            if record is not None:
+                name = urls.save_as(record)
+                make = partial(self._render_values, page.template, name, {"page": page})
+                entries[name] = LazyFile(record, make)
+        # The search and 404 pages, as Pelican writes its direct templates:
+        # they show nothing that an edit of briefings changes.
+        lists = {
+            "articles": self.context.get("articles", []),
+            "dates": self.context.get("dates", []),
+        }
+        for template in ("search", "404"):
+            name = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+            if name:
+                values = {**lists, "blog": True, "page_name": os.path.splitext(name)[0]}
+                make = partial(self._render_values, template, name, values)
+                entries[name] = LazyFile(template, make)
         return entries
 
     def render_article(self, article: Any, name: str) -> bytes:

@@ -47,10 +47,10 @@ class DossierReader(BaseReader):  # type: ignore[misc]
             # text, so it goes in escaped.
             "summary": str(escape(record.summary)),
         }
+        # Dossier writes every page from its plan; Pelican's documented way to
+        # have it write none for a file it read is an empty save_as.
+        metadata["save_as"] = ""
         if isinstance(record, Briefing):
-            # Dossier writes briefing pages from its plan; Pelican's documented
-            # way to have it write none for an article is an empty save_as.
-            metadata["save_as"] = ""
             metadata["date"] = record.date
             metadata["briefing"] = record
             if record.updated is not None:
