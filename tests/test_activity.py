@@ -30,7 +30,7 @@ def test_a_chart_counts_listing_and_naming_briefings_by_month() -> None:
         (10, 1, 0), (11, 0, 1), (12, 2, 0)
     ]  # fmt: skip
     assert drawn.caption == (
-        "3 briefings list Khalifa Haftar and 1 more name it, September 2016 to December 2016; "
+        "3 briefings list Khalifa Haftar and 1 more names it, September 2016 to December 2016; "
         "the busiest month was December 2016 (2)."
     )
     svg = str(drawn.svg)

@@ -95,6 +95,8 @@ def test_open_data_says_each_briefing_s_language(built: Build) -> None:
 
 def test_entity_pages_show_the_sentence_around_an_attached_name(built: Build) -> None:
     yangon = built.page("/places/yangon/")
+    # (an archive of one month: its activity caption says so, in the singular)
+    assert "<figcaption>1 briefing lists Yangon and 1 more names it, in January 2024. <" in yangon
     # named only (ရန်ကုန်ကို), in its Burmese sentence, which ends at ။
     assert (
         '<p class="context" lang="my" dir="ltr">တပ်မတော်က <mark>ရန်ကုန်</mark>ကို '

@@ -76,14 +76,20 @@ def chart(listing: EntityListing, span: Span | None) -> Chart | None:
     peak = max(busy, key=lambda m: (m.listed + m.named, m.start))
     # A place's timeline takes in the briefings that list a place within it.
     within = " or a place within it" if listing.via else ""
+    one_month = (every[0].year, every[0].month) == (every[-1].year, every[-1].month)
     caption = (
-        f"{_count(len(listing.briefings))} list {listing.entity.name}{within}"
-        + (f" and {len(listing.mentioned_only)} more name it" if listing.mentioned_only else "")
-        + f", {every[0]:%B %Y} to {every[-1]:%B %Y}"
+        f"{_count(len(listing.briefings))} {_s('list', len(listing.briefings))} "
+        f"{listing.entity.name}{within}"
+        + (
+            f" and {len(listing.mentioned_only)} more {_s('name', len(listing.mentioned_only))} it"
+            if listing.mentioned_only
+            else ""
+        )
+        + (f", in {every[0]:%B %Y}" if one_month else f", {every[0]:%B %Y} to {every[-1]:%B %Y}")
         # The busiest month only when there is one to speak of.
         + (
             f"; the busiest month was {peak.start:%B %Y} ({totals[0]})."
-            if totals[0] > 1 and (len(totals) == 1 or totals[0] > totals[1])
+            if not one_month and totals[0] > 1 and (len(totals) == 1 or totals[0] > totals[1])
             else "."
         )
     )
@@ -96,6 +102,11 @@ def chart(listing: EntityListing, span: Span | None) -> Chart | None:
 
 def _count(n: int) -> str:
     return f"{n} briefing{'' if n == 1 else 's'}"
+
+
+def _s(verb: str, n: int) -> str:
+    # "1 briefing lists", "2 briefings list"
+    return verb + "s" if n == 1 else verb
 
 
 SPARK_BUCKETS = 24  # a sparkline's points: about a quarter each over a six-year archive
