@@ -141,11 +141,13 @@ class Linker:
             for entity in chosen:
                 shared = {name_key(a) for a in entity.ambiguous}
                 for name in (entity.name, *entity.aliases):
-                    self._keys.setdefault((entity.section, name_key(name)), entity.key)
-                    real = name_key(name) not in shared
-                    for surface, lead in forms(" ".join(name.split())):
+                    key = name_key(name)
+                    self._keys.setdefault((entity.section, key), entity.key)
+                    real = key not in shared
+                    written = " ".join(name.split())
+                    for surface, lead in forms(written):
                         if lead:
-                            self._terms.setdefault(surface, " ".join(name.split()))
+                            self._terms.setdefault(surface, written)
                         claim: Candidate = (entity, entity.key, lead) if real else (None, "", lead)
                         table.setdefault(surface, {}).setdefault(entity.section, claim)
             for entity in chosen:
@@ -218,12 +220,12 @@ class Linker:
         surfaces, settled = self._surfaces, self._settled
         for match in pattern.finditer(text):
             surface = match.group(0)
-            start, end = match.start(), match.end()
-            if pattern is self._pattern and not _whole_letters(text, start, end):
+            start, matched = match.start(), match.end()
+            end = _past_marks(text, matched)
+            if pattern is self._pattern and not _whole_letters(text, start, matched, end):
                 continue
             entity, key, lead = settled.get(surface) or _choose(surfaces[surface], prefer)
             start += lead
-            end = _past_marks(text, end)
             if lead:
                 yield Mention(start, end, entity, key, self._terms.get(surface, ""), attached=True)
             else:
@@ -234,14 +236,14 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
 
 
-def _whole_letters(text: str, start: int, end: int) -> bool:
-    """False when a word-bounded match splits a letter from its marks: it
-    begins on a mark, or its last letter's marks run on into more letters
-    ("राम" in "रामायण"). The standard ``re`` counts no mark as a word character."""
+def _whole_letters(text: str, start: int, matched: int, after: int) -> bool:
+    """False when a word-bounded match (``start:matched``, its last letter's
+    marks running to ``after``) splits a letter from its marks: it begins on
+    a mark, or those marks run on into more letters ("राम" in "रामायण"). The
+    standard ``re`` counts no mark as a word character."""
     if start > 0 and _is_mark(text[start - 1]):
         return False
-    after = _past_marks(text, end)
-    return after == end or after == len(text) or not _WORD.match(text, after)
+    return after == matched or after == len(text) or not _WORD.match(text, after)
 
 
 def _past_marks(text: str, end: int) -> int:

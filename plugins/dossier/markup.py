@@ -67,7 +67,7 @@ def parser() -> MarkdownIt:
 # Dossier's alone: in an author's raw HTML they could hide text from search or
 # plant words (and Pagefind's own weight markers) that the page never shows.
 _RESERVED = re.compile(
-    r"""\s(?:data-pagefind-[\w-]*|data-term)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""",
+    r"""\s(data-pagefind-[\w-]*|data-term)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""",
     re.IGNORECASE,
 )
 
@@ -78,10 +78,7 @@ def _strip_reserved(state: StateCore) -> None:
             if raw.type in ("html_block", "html_inline") and _RESERVED.search(raw.content):
                 # kept on the token, for check's warning (removed_html)
                 raw.meta["reserved"] = sorted(
-                    {
-                        m.group(0).split("=")[0].strip().lower()
-                        for m in _RESERVED.finditer(raw.content)
-                    }
+                    {m.group(1).lower() for m in _RESERVED.finditer(raw.content)}
                 )
                 raw.content = _RESERVED.sub("", raw.content)
 
@@ -187,7 +184,7 @@ def _removed_in(html: str, first_line: int) -> list[tuple[int, str]]:
         if tag not in _TAGS:
             found.append((line, f"raw HTML <{tag}> is removed: the archive does not allow it"))
             continue
-        allowed = (_ATTRIBUTES["*"] | _ATTRIBUTES.get(tag, set())) - set(SEARCH_TERM_ATTRIBUTES)
+        allowed = _ATTRIBUTES["*"] | _ATTRIBUTES.get(tag, set())
         for attribute in _ATTRIBUTE.finditer(element.group(2)):
             name = attribute.group(1).lower()
             value = (attribute.group(2) or "").strip("\"'")

@@ -77,13 +77,13 @@ SPACELESS_RANGES = (
 # after it ("ลาว", Laos, is not in "ลาวา", lava).
 _THAI_LAO_FOLLOWING = "\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3"
 _THAI_LAO_LEADING = "\u0e40-\u0e44\u0ec0-\u0ec4"
+# What belongs to the letter before it, and what binds the next letter to it.
+_MARKS = r"\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}"
+_STACKERS = r"\p{InCB=Linker}\p{InSC=Invisible_Stacker}"
 CLUSTER_BEFORE = (
-    r"(?<![\p{InCB=Linker}\p{InSC=Invisible_Stacker}]\p{M}*)"
-    rf"(?<![\p{{GCB=Prepend}}\p{{GCB=ZWJ}}{_THAI_LAO_LEADING}])"
+    rf"(?<![{_STACKERS}]\p{{M}}*)(?<![\p{{GCB=Prepend}}\p{{GCB=ZWJ}}{_THAI_LAO_LEADING}])"
 )
-CLUSTER_AFTER = (
-    rf"(?![\p{{M}}\p{{GCB=Extend}}\p{{GCB=SpacingMark}}\p{{GCB=ZWJ}}{_THAI_LAO_FOLLOWING}])"
-)
+CLUSTER_AFTER = rf"(?![{_MARKS}{_THAI_LAO_FOLLOWING}])"
 
 # A sentence ends at . ! ? … or Arabic ؟ and the Urdu full stop ۔ (with any
 # closing quote or bracket) before a space; at the Burmese ။, the
@@ -106,8 +106,8 @@ def sentence_ends(text: str) -> re.Pattern[str] | regex.Pattern[str]:
 
 
 _CLUSTER = regex.compile(r"\X")
-_MARK = regex.compile(r"[\p{M}\p{GCB=Extend}\p{GCB=SpacingMark}\p{GCB=ZWJ}]")
-_BINDS_NEXT = regex.compile(r"[\p{InCB=Linker}\p{InSC=Invisible_Stacker}\p{GCB=Prepend}]")
+_MARK = regex.compile(f"[{_MARKS}]")
+_BINDS_NEXT = regex.compile(rf"[{_STACKERS}\p{{GCB=Prepend}}]")
 
 # Languages written right to left, by the primary subtag of a language tag,
 # and the scripts that are (a tag's script subtag decides first: "ku-Arab"

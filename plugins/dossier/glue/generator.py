@@ -173,21 +173,16 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         if not save_as:
             return {}
         per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
-        lists = {
-            "articles": self.context.get("articles", []),
-            "dates": self.context.get("dates", []),
-        }
         paginators = {
-            key: Paginator(save_as, url, val, settings, per_page) for key, val in lists.items()
+            key: Paginator(save_as, url, self.context.get(key, []), settings, per_page)
+            for key in ("articles", "dates")
         }
         archive = result.archive
         front = (archive.latest_with_takeaways, *(self.context.get(key) for key in FRONT_PAGE))
         last = paginators["articles"].num_pages
         entries: Plan = {}
         for number in range(1, last + 1):
-            values: dict[str, Any] = {
-                **lists, "blog": True, "page_name": os.path.splitext(save_as)[0],
-            }  # fmt: skip
+            values = self._direct_values(save_as)
             for key, pages in paginators.items():
                 values.update({
                     f"{key}_paginator": pages,
@@ -220,17 +215,21 @@ class DossierGenerator(Generator):  # type: ignore[misc]
                 entries[name] = LazyFile(record, make)
         # The search and 404 pages, as Pelican writes its direct templates:
         # they show nothing that an edit of briefings changes.
-        lists = {
-            "articles": self.context.get("articles", []),
-            "dates": self.context.get("dates", []),
-        }
         for template in ("search", "404"):
             name = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
             if name:
-                values = {**lists, "blog": True, "page_name": os.path.splitext(name)[0]}
-                make = partial(self._render_values, template, name, values)
+                make = partial(self._render_values, template, name, self._direct_values(name))
                 entries[name] = LazyFile(template, make)
         return entries
+
+    def _direct_values(self, name: str) -> dict[str, Any]:
+        # What Pelican gives a direct template (index, search, 404) written at ``name``.
+        return {
+            "articles": self.context.get("articles", []),
+            "dates": self.context.get("dates", []),
+            "blog": True,
+            "page_name": os.path.splitext(name)[0],
+        }
 
     def render_article(self, article: Any, name: str) -> bytes:
         """A briefing's page, as Pelican's briefings generator renders it."""

@@ -39,7 +39,7 @@ from ..link import Linker
 from ..load import Corpus, make_linker, read_all
 from ..makers import feeds
 from ..model import Briefing, Diagnostic
-from ..outputs import PageJob, PageKey, page_jobs
+from ..outputs import page_jobs
 from ..pipeline import Result, assemble
 from ..plan import Plan
 from ..read import read_briefing
@@ -60,7 +60,6 @@ class Live:
         self.search = search
         self.articles = articles
         self.pages = pages
-        self._jobs: dict[PageKey, PageJob] | None = None
         self._plan: Plan | None = None
         self._records: Memo = {}  # open data records, made once per briefing or listing
         self._stale: set[str] = set()  # files the prose path rewrote since
@@ -233,7 +232,7 @@ class Live:
         written = list(emit(plan, self.output, previous=before, stale=self._stale).written)
         self._stale.clear()
         self._prose_edited.clear()
-        self._jobs, self._plan = jobs, plan
+        self._plan = plan
         self.result, self.archive = result, archive
         self._take(records, corpus)
         return written
@@ -246,16 +245,10 @@ class Live:
             self._linker = make_linker(self.result.config, entities)
         return self._linker
 
-    def jobs(self) -> dict[PageKey, PageJob]:
-        """The page jobs of the site as it stands (made once, then kept)."""
-        if self._jobs is None:
-            self._jobs = page_jobs(self.result)
-        return self._jobs
-
     def plan(self) -> Plan:
         """The plan the site as it stands was written from (made once, then kept)."""
         if self._plan is None:
-            self._plan = self.pages.plan(self.result, self.jobs(), self._records)
+            self._plan = self.pages.plan(self.result, page_jobs(self.result), self._records)
         return self._plan
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:
