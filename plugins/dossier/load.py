@@ -45,6 +45,9 @@ class Corpus:
     files: Mapping[str, Briefing | Page] = field(default_factory=dict)
     # Briefings taken from the read cache, not read again: how, not what.
     cached: int = field(default=0, compare=False)
+    # Each briefing's shown path -> the digest of the text it was read from
+    # (under the read cache's key): what the record is a function of.
+    texts: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 def markdown_files(root: str, folders: tuple[str, ...]) -> list[Path]:
@@ -210,11 +213,13 @@ def load(config: Config) -> Corpus:
     read_briefings, briefing_problems = read_all(rest, read, Path(root))
     found_all = {**taken, **read_briefings}
     briefings: dict[str, Briefing] = {}
+    texts: dict[str, str] = {}
     for shown in named:
         if shown in found_all:
             briefing, text_digest, hit, warnings = found_all[shown]
             cache.keep(shown, text_digest, briefing, warnings, hit)
             briefings[shown] = briefing
+            texts[shown] = f"{cache.key}:{shown}:{text_digest}"
     briefing_problems += [w for _, _, _, warnings in taken.values() for w in warnings]
     cache.save()
     pages, page_problems = read_all(
@@ -226,7 +231,7 @@ def load(config: Config) -> Corpus:
     found = (*problems, *briefing_problems, *page_problems, *strays(root, folders))
     files: dict[str, Briefing | Page] = {**briefings, **pages}
     return Corpus(actors, places, tuple(briefings.values()), tuple(pages.values()), found, files,
-                  cached=cache.hits)  # fmt: skip
+                  cached=cache.hits, texts=texts)  # fmt: skip
 
 
 # A briefing as read (or taken from the cache): the record, its text's

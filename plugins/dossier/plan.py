@@ -2,14 +2,16 @@
 
 A plan maps each output path to a :class:`~dossier.lazyfile.LazyFile`: what
 the file depends on (equal inputs make equal bytes) and how to make it. A
-build writes a plan into an empty folder; ``serve`` writes the new plan
-against the last one, so that only what an edit changed is made and written
-again, by the same code (:mod:`dossier.write`).
+clean build writes a plan into an empty folder; ``serve`` writes the new
+plan against the last one, and a later build against the last build's
+stamps, so that only what changed is made and written again, by the same
+code (:mod:`dossier.write`).
 
-The plan holds every entity, theme and archive page (made by the caller's
-``render``, which knows the theme) and every feed, data, card, citation,
-redirect and theme file. Briefing pages and the home list are still
-written by Pelican's own generators.
+:func:`site_plan` holds every entity, theme and archive page (made by the
+caller's ``render``, which knows the theme) and every feed, data, card,
+citation, redirect and theme file; the generator adds the briefing pages,
+the home list, the free-standing, search and 404 pages, rendered with the
+objects Pelican read (:meth:`dossier.glue.generator.DossierGenerator.plan`).
 """
 
 from __future__ import annotations

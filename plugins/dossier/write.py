@@ -6,16 +6,21 @@ was last written from, :func:`emit` makes and writes every entry whose inputs
 differ from the last plan's, and removes the files the last plan had and this
 one has not: only those, so a file Dossier did not plan is never touched.
 
+Between two processes (``dossier build`` after an earlier build) the last
+plan is known only by its stamps (:mod:`dossier.stamps`): :func:`changes`
+picks what to write and what to remove, and :func:`emit` writes it.
+
 A write into a folder being built (no previous plan) goes straight to the
 file; the build swaps the whole folder in at the end. A write into a live
-folder (a previous plan: ``serve``) goes to a temporary file beside its
-target and is renamed over it, so a reader never sees half a file.
+folder (``live``: ``serve``, or a build updating its output) goes to a
+temporary file beside its target and is renamed over it, so a reader never
+sees half a file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +41,14 @@ def emit(
     root: Path,
     previous: Mapping[str, LazyFile] | None = None,
     stale: Container[str] = (),
+    live: bool = False,
 ) -> Emitted:
     """Write ``plan`` into ``root``: every entry, or with ``previous`` only
     those whose inputs changed (and those in ``stale``, written since by
-    other means), removing what ``previous`` had and ``plan`` has not."""
-    live = previous is not None
+    other means), removing what ``previous`` had and ``plan`` has not.
+    ``live`` (implied by ``previous``): ``root`` is being read, so every
+    file is replaced whole."""
+    live = live or previous is not None
     written = []
     for path, entry in plan.items():
         if previous is not None and path not in stale and previous.get(path) == entry:
@@ -48,9 +56,43 @@ def emit(
         write_file(root, path, entry.make(), atomic=live)
         written.append(path)
     removed = [path for path in previous or () if path not in plan]
-    for path in removed:
-        _target(root, path).unlink(missing_ok=True)
+    remove(root, removed)
     return Emitted(tuple(written), tuple(removed))
+
+
+def changes(
+    plan: Mapping[str, LazyFile],
+    root: Path,
+    stamps: Mapping[str, str | None],
+    last: Mapping[str, str | None],
+) -> tuple[dict[str, LazyFile], tuple[str, ...]]:
+    """Against the stamps of the build that last wrote ``root`` (``last``),
+    the entries of ``plan`` to write (their stamp changed or is None, or
+    their file is gone) and the paths to remove (planned then, not now)."""
+    todo = {
+        path: entry
+        for path, entry in plan.items()
+        if stamps.get(path) is None
+        or last.get(path) != stamps[path]
+        or not _target(root, path).is_file()
+    }
+    return todo, tuple(path for path in last if path not in plan)
+
+
+def remove(root: Path, paths: Iterable[str]) -> None:
+    """Remove these planned files from ``root`` (those already gone are
+    fine), and the folders that held only them."""
+    top = Path(os.path.normpath(root))
+    for path in paths:
+        target = _target(root, path)
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != top and top in folder.parents:
+            try:
+                folder.rmdir()  # only when empty: anything else in it stays
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def write_file(root: Path, path: str, payload: bytes, atomic: bool = True) -> None:

@@ -1,8 +1,18 @@
-"""``dossier build``: the whole site, or nothing.
+"""``dossier build``: the whole site, or nothing; or, where the last build
+left its stamps, only what changed.
 
-The site is built into a fresh folder beside the output folder and swapped in
-only when the build succeeded, so a failed build leaves the previous output
-byte-identical, and a server never sees a half-written site.
+A clean build writes the site into a fresh folder beside the output folder,
+swapped in only when the build succeeded, so a failed build leaves the
+previous output byte-identical, and a server never sees a half-written site.
+
+The weekly update: when the last build into the same output folder left its
+stamps (:mod:`dossier.stamps`) under the same key (code, settings, theme,
+registries), the content is read and checked first (errors stop the build,
+the output unchanged), then only the files whose inputs changed are written,
+each replaced whole, and those no longer planned removed, in the output
+folder itself. Its stamps are removed before the first write and kept again
+after the last, so a build that stops half-way is followed by a clean one.
+``--clean`` asks for a clean build.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import defaults, pipeline
+from .. import defaults, pipeline, stamps
 from ..config import OUTPUT_MARKER, Config, display_path
 from ..errors import SearchIndexError, SettingsError
 from ..glue import run as runs
@@ -50,6 +60,11 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument(
         "--no-search", dest="search", action="store_false", help="skip the search index"
+    )
+    parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="build every file afresh, not only what changed since the last build",
     )
     parser.add_argument(
         "--force",
@@ -157,13 +172,15 @@ def build(
     progress: Progress | None = None,
     on_built: Callable[[runs.Run], None] | None = None,
     carry_bundle: bool = False,
+    clean: bool = False,
 ) -> int:
     """Run the pipeline, then Pelican into a fresh folder, and swap it in; the
     exit code. ``on_built`` gets what a successful Pelican run kept (its
     :class:`~dossier.glue.run.Run`, which it then holds and ends), once the
     new output is in place.
     ``carry_bundle``: a build without search takes the previous output's
-    search bundle along (``serve`` indexes afresh in the background)."""
+    search bundle along (``serve`` indexes afresh in the background).
+    ``clean``: a clean build even where the last one left its stamps."""
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
@@ -184,38 +201,51 @@ def build(
         log.error("build failed: %s; %s is unchanged", tally(result.diagnostics),
                   display_path(str(output)))  # fmt: skip
         return 1
-    staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(output)
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-    except OSError as exc:
-        log.error("dossier: error: cannot write the output folder %s: %s",
-                  display_path(str(output)), exc.strerror or exc)  # fmt: skip
-        return 1
-    progress.stage("Rendering pages")
+    key = _site_key(settings, settings_file, config)
+    last = None if clean else _last_stamps(config, output, key)
+    if last is not None:
+        # Updated in place: from here on the stamps no longer say what is there.
+        stamps.forget(config.cache_dir, str(output))
+        target = output
+    else:
+        target = output.parent / f".{output.name}.building-{os.getpid()}"
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            _sweep(output)
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+        except OSError as exc:
+            log.error("dossier: error: cannot write the output folder %s: %s",
+                      display_path(str(output)), exc.strerror or exc)  # fmt: skip
+            return 1
+    progress.stage("Rendering pages" if last is None else "Updating pages")
     # Pelican's closing "Done: Processed …" counts drafts it never saw (the
     # reader skips them); the lines above say what happened.
     quiet, pelican_console.quiet = pelican_console.quiet, True
-    run_settings = {**settings, "OUTPUT_PATH": str(staging)}
-    run = runs.begin(run_settings, result, progress)
+    run_settings = {**settings, "OUTPUT_PATH": str(target)}
+    run = runs.begin(run_settings, result, progress, last=last)
+    unchanged = "" if last is not None else f"; {display_path(str(output))} is unchanged"
     try:
         Pelican(run_settings).run()
     except SearchIndexError as exc:
         runs.end(run_settings)
-        shutil.rmtree(staging, ignore_errors=True)
-        log.error("dossier: error: %s; %s is unchanged", exc, display_path(str(output)))
+        if last is None:
+            shutil.rmtree(target, ignore_errors=True)
+        log.error("dossier: error: %s%s", exc, unchanged)
         return 1
     except BaseException:
         runs.end(run_settings)
-        shutil.rmtree(staging, ignore_errors=True)
+        if last is None:
+            shutil.rmtree(target, ignore_errors=True)
         raise
     finally:
         pelican_console.quiet = quiet
-    if carry_bundle and (output / BUNDLE).is_dir() and not (staging / BUNDLE).exists():
-        (output / BUNDLE).rename(staging / BUNDLE)
-    _swap(staging, output)
+    if last is None:
+        if carry_bundle and (output / BUNDLE).is_dir() and not (target / BUNDLE).exists():
+            (output / BUNDLE).rename(target / BUNDLE)
+        _swap(target, output)
+    if run.stamps is not None:
+        stamps.save(config.cache_dir, str(output), key, run.stamps)
     if on_built is not None:
         on_built(run)  # which now holds the run, and ends it when done with it
     else:
@@ -229,6 +259,20 @@ def build(
         return 1
     log.info("built %s in %.2f s", display_path(str(output)), elapsed)
     return 0
+
+
+def _site_key(settings: dict[str, Any], settings_file: str | None, config: Config) -> str:
+    folders = (config.actors_dir, config.places_dir)
+    registries = tuple(os.path.join(config.content_path, folder) for folder in folders)
+    return stamps.site_key(settings, settings_file, str(settings.get("THEME") or ""), registries)
+
+
+def _last_stamps(config: Config, output: Path, key: str) -> stamps.Stamps | None:
+    # An update needs the output the stamps describe: an earlier Dossier
+    # output, at the same place, stamped under the same key.
+    if not (output / OUTPUT_MARKER).is_file() or output.is_symlink():
+        return None
+    return stamps.load(config.cache_dir, str(output), key)
 
 
 def _read_line(result: pipeline.Result, seconds: float) -> str:
@@ -305,9 +349,9 @@ def run(args: argparse.Namespace) -> int:
     settings = pelican_settings(args)
     console = Console(stderr=True)
     if not console.is_terminal:
-        return build(settings, args.settings, args.force)
+        return build(settings, args.settings, args.force, clean=args.clean)
     with spinner(console, "Building") as progress:
-        return build(settings, args.settings, args.force, progress)
+        return build(settings, args.settings, args.force, progress, clean=args.clean)
 
 
 def add_content_options(parser: argparse.ArgumentParser) -> None:

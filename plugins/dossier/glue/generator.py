@@ -28,8 +28,9 @@ from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result
 from ..plan import Plan, site_plan
 from ..relate import Archive
-from ..write import emit
-from .run import current
+from ..stamps import stamp
+from ..write import Emitted, changes, emit, remove
+from .run import current, of
 
 FAILED = "writing the actor, place and theme pages failed"
 # Below this many briefings a second process costs more than it saves.
@@ -77,6 +78,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
     _child: int | None = None
     _failure: int | None = None  # the read end of the child's report pipe
     _mine: Plan | None = None  # what this process writes
+    _todo: tuple[Plan, Plan, tuple[str, ...]] | None = None  # plan, to write, to remove
 
     def plan(
         self, result: Result, jobs: Mapping[PageKey, PageJob], memo: Memo | None = None
@@ -92,23 +94,42 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **site_plan(result, jobs, self.render, memo),
         }
 
+    def _changes(self) -> tuple[Plan, Plan, tuple[str, ...]]:
+        # The run's plan, what of it to write and what to remove: all of it
+        # and nothing into a fresh folder; against the last build's stamps,
+        # only what changed (the weekly update).
+        if self._todo is None:
+            run, result = of(self.settings), current(self.settings)
+            plan = self.plan(result, page_jobs(result))
+            run.planned = sum(1 for path in plan if path.endswith(".html"))
+            if run.last is None:
+                self._todo = (plan, plan, ())
+            else:
+                run.stamps = stamp(plan, result.corpus)
+                todo, gone = changes(plan, Path(self.output_path), run.stamps, run.last)
+                self._todo = (plan, todo, gone)
+        return self._todo
+
     def start_in_background(self) -> bool:
-        """Write half the plan in a forked process while this one writes the
-        other half (in :meth:`generate_output`); False (nothing started)
-        where that cannot help.
+        """Write half of what is to be written in a forked process while this
+        one writes the other half (in :meth:`generate_output`); False
+        (nothing started) where that cannot help.
 
         Called once every generator's context is complete; signals fired
         while writing the child's half stay in the child.
         """
         result = current(self.settings)
-        entries = list(self.plan(result, page_jobs(result)).items())
+        _, todo, _ = self._changes()
+        entries = list(todo.items())
         self._mine = dict(entries)
         if (
             len(result.archive.briefings) < PARALLEL_FROM
+            or len(entries) < PARALLEL_FROM
             or "fork" not in mp.get_all_start_methods()
             or cpus() < 2
         ):
             return False
+        live = of(self.settings).last is not None
         read_end, write_end = os.pipe()
         try:
             pid = os.fork()
@@ -120,7 +141,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             os.close(read_end)
             code = 0
             try:
-                emit(dict(entries[0::2]), Path(self.output_path))
+                emit(dict(entries[0::2]), Path(self.output_path), live=live)
             except BaseException as exc:  # reported to the parent, which raises
                 os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
                 code = 1
@@ -135,24 +156,32 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     def generate_output(self, writer: Any) -> None:
         """Write this process's part of the plan (all of it without a child),
-        then wait for the child writing the rest."""
+        then wait for the child writing the rest; then remove what the last
+        build planned and this one does not, and stamp the plan for the next
+        build (``dossier build`` only: stock ``pelican`` keeps no stamps)."""
+        run = of(self.settings)
+        plan, todo, gone = self._changes()
         mine, self._mine = self._mine, None
-        if mine is None:  # all_generators_finalized did not run: a plan of our own
-            result = current(self.settings)
-            mine = self.plan(result, page_jobs(result))
+        if mine is None:  # all_generators_finalized did not run: all of it here
+            mine = todo
+        root = Path(self.output_path)
         try:
-            emit(mine, Path(self.output_path))
+            emit(mine, root, live=run.last is not None)
         except (TemplateError, OSError) as exc:  # as the child reports them
             raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
-        if self._child is None or self._failure is None:
-            return
-        child, failure = self._child, self._failure
-        self._child = self._failure = None
-        with os.fdopen(failure, "rb") as report:
-            why = report.read().decode("utf-8", "replace")
-        _, status = os.waitpid(child, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RenderError(f"{FAILED}: {why or status}")
+        if run.stamps is None and run.held:  # a clean build: stamped while the child writes
+            run.stamps = stamp(plan, current(self.settings).corpus)
+        if self._child is not None and self._failure is not None:
+            child, failure = self._child, self._failure
+            self._child = self._failure = None
+            with os.fdopen(failure, "rb") as report:
+                why = report.read().decode("utf-8", "replace")
+            _, status = os.waitpid(child, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RenderError(f"{FAILED}: {why or status}")
+        remove(root, gone)
+        run.emitted = Emitted(tuple(todo), gone)
+        self._todo = None
 
     def _briefing_pages(self, result: Result) -> Plan:
         urls, archive = result.config.urls, result.archive

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from ..config import Config
@@ -17,7 +16,7 @@ from ..report import report
 from ..urls import Urls
 from .generator import DossierGenerator
 from .reader import DossierReader
-from .run import current, end, of, progress_of
+from .run import Run, current, end, of, progress_of
 
 
 def _long_date(value: dt.date) -> str:
@@ -123,18 +122,31 @@ def all_generators_finalized(generators: list[Any]) -> None:
 
 
 def finalized(pelican: Any) -> None:
-    """Say what was rendered; index the finished site for search."""
+    """Say what was written; index the finished site for search."""
     settings = pelican.settings
     this = of(settings)
     progress = progress_of(settings)
-    pages = sum(1 for _ in Path(pelican.output_path).rglob("*.html"))
     seconds = time.perf_counter() - (this.render_started or time.perf_counter())
-    progress.done(f"rendered {plural(pages, 'page')} in {seconds:.2f} s")
+    progress.done(_written(this, seconds))
     if current(settings).config.search:
         progress.stage("Indexing for search")
-        indexed = build_index(pelican.output_path)
+        # An update indexes into a bundle of its own, swapped in whole: the
+        # folder is live, and a bundle written over another keeps stale parts.
+        indexed = build_index(pelican.output_path, fresh=this.last is not None)
         progress.done(
             f"indexed {plural(indexed.pages, 'page')} for search in {indexed.seconds:.2f} s"
         )
     if not this.held:  # stock pelican: nobody else closes the run
         end(settings)
+
+
+def _written(run: Run, seconds: float) -> str:
+    """'rendered 120 pages in 1.20 s', or for an update 'updated 7 of 120 pages …'."""
+    done = run.emitted
+    if run.last is None or done is None:
+        return f"rendered {plural(run.planned, 'page')} in {seconds:.2f} s"
+    pages = sum(1 for path in done.written if path.endswith(".html"))
+    others = len(done.written) - pages
+    more = f" and {plural(others, 'other file')}" if others else ""
+    gone = f", removed {plural(len(done.removed), 'file')}" if done.removed else ""
+    return f"updated {pages} of {plural(run.planned, 'page')}{more}{gone} in {seconds:.2f} s"

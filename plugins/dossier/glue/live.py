@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import gc
-import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
@@ -33,7 +32,7 @@ from pelican.contents import Article
 from ..config import display_path
 from ..errors import DossierError
 from ..incremental import prose_only, same_shape
-from ..index import BUNDLE, build_index
+from ..index import build_index, fresh_bundle, swap_bundle
 from ..lazyfile import Memo
 from ..link import Linker
 from ..load import Corpus, make_linker, read_all
@@ -301,8 +300,7 @@ class Live:
 
     def _index_loop(self) -> None:
         while True:
-            fresh = self.output.parent / f".{self.output.name}.{BUNDLE}-{os.getpid()}"
-            shutil.rmtree(fresh, ignore_errors=True)
+            fresh = fresh_bundle(str(self.output))
             try:
                 build_index(str(self.output), str(fresh), background=True)
             except DossierError:
@@ -312,13 +310,7 @@ class Live:
                 if self._closed:
                     shutil.rmtree(fresh, ignore_errors=True)
                     return
-                bundle = self.output / BUNDLE
-                retired = self.output.parent / f".{self.output.name}.{BUNDLE}-old-{os.getpid()}"
-                shutil.rmtree(retired, ignore_errors=True)
-                if bundle.exists():
-                    bundle.rename(retired)
-                fresh.rename(bundle)
-                shutil.rmtree(retired, ignore_errors=True)
+                swap_bundle(fresh, str(self.output))
                 again, self._again = self._again, False
                 reindexed = self._reindexed
             if not again:

@@ -19,6 +19,8 @@ from typing import Any
 from ..errors import DossierError
 from ..pipeline import Result
 from ..progress import Lines, Progress
+from ..stamps import Stamps
+from ..write import Emitted
 
 
 @dataclass
@@ -35,6 +37,14 @@ class Run:
     pages: Any = None
     # Opened by the command line, which closes it once it has what it needs.
     held: bool = False
+    # The stamps of the build that last wrote the output folder, when this
+    # run updates it in place (``dossier build``'s weekly update); None: a
+    # clean build into an empty folder.
+    last: Stamps | None = None
+    # This run's stamps (made while writing), and what it wrote.
+    stamps: Stamps | None = None
+    emitted: Emitted | None = None
+    planned: int = 0
 
 
 # Each open run, with the settings mapping it belongs to (compared by identity).
@@ -42,10 +52,11 @@ _OPEN: dict[int, tuple[Mapping[str, Any], Run]] = {}
 
 
 def begin(settings: Mapping[str, Any], result: Result | None = None,
-          progress: Progress | None = None) -> Run:  # fmt: skip
+          progress: Progress | None = None, last: Stamps | None = None) -> Run:  # fmt: skip
     """Open the run of ``settings``, kept until :func:`end`, for a caller
-    that runs Pelican itself with a result already computed."""
-    run = Run(result=result, progress=progress, held=True)
+    that runs Pelican itself with a result already computed (and, to
+    update the output in place, the ``last`` build's stamps)."""
+    run = Run(result=result, progress=progress, held=True, last=last)
     _OPEN[id(settings)] = (settings, run)
     return run
 

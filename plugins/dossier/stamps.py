@@ -1,0 +1,145 @@
+"""The last build's plan, kept: each output path's digest, for the next build.
+
+A build leaves in the cache folder, per output folder, the digest of every
+file it planned (:mod:`dossier.fingerprint`) under a key of everything the
+digests leave out: Dossier's code, the libraries that render, the settings,
+the theme and the registries. The next ``dossier build`` into the same
+folder, under the same key, writes only the files whose digest changed and
+removes those no longer planned (:func:`dossier.write.emit`): the weekly
+update. Any change to the key, a missing or damaged file, or a build that
+did not finish (the file is removed before an update starts writing) means
+a clean build. The file is JSON, never pickle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .cache import LIBRARIES, TAG, TAG_TEXT, source_digest
+from .fingerprint import Digester, Unknown
+from .lazyfile import LazyFile
+from .load import Corpus
+
+FOLDER = "plans"
+# What renders besides the read cache's libraries.
+RENDERING = ("pelican", "jinja2", "markupsafe", "feedgenerator")
+# Settings that say where, not what: the same site built elsewhere.
+_WHERE = frozenset({"OUTPUT_PATH", "PATH", "CACHE_PATH"})
+
+Stamps = dict[str, "str | None"]
+
+
+def site_key(
+    settings: Mapping[str, Any], settings_file: str | None, theme: str, registries: tuple[str, ...]
+) -> str:
+    """Everything a build's output depends on besides the briefings and pages
+    (each planned file's own inputs): Dossier's code, library versions, the
+    settings (and the file they come from: a function's body is not in its
+    name), the theme's files and the registries' files."""
+    h = hashlib.sha256(source_digest().encode())
+    if settings_file and os.path.isfile(settings_file):
+        h.update(Path(settings_file).read_bytes())
+    for library in (*LIBRARIES, *RENDERING):
+        h.update(f"{library}={_version(library)}\0".encode())
+    for name in sorted(settings):
+        if name not in _WHERE:
+            h.update(f"{name}={_stable(settings[name])}\0".encode())
+    for folder in (theme, *registries):
+        h.update(f"[{folder}]".encode())
+        root = Path(folder)
+        for path in sorted(root.rglob("*")) if folder and root.is_dir() else ():
+            if path.is_file():
+                h.update(f"{path.relative_to(root)}\0".encode())
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def stamp(plan: Mapping[str, LazyFile], corpus: Corpus) -> Stamps:
+    """Each entry's digest; None where its inputs hold a value with none
+    (the entry is then written by every build)."""
+    texts = corpus.texts
+    digester = Digester((b, texts[b.path]) for b in corpus.briefings if b.path in texts)
+    stamps: Stamps = {}
+    for path, entry in plan.items():
+        try:
+            stamps[path] = digester.digest(entry.inputs)
+        except Unknown:
+            stamps[path] = None
+    return stamps
+
+
+def load(cache_dir: str, output: str, key: str) -> Stamps | None:
+    """The stamps the last build into ``output`` left under ``key``, or None."""
+    if not cache_dir:
+        return None
+    try:
+        kept = json.loads(_file(cache_dir, output).read_text(encoding="utf-8"))
+        if kept["key"] != key or kept["output"] != os.path.abspath(output):
+            return None
+        files = kept["files"]
+        if not isinstance(files, dict):
+            return None
+        return {str(k): (str(v) if v is not None else None) for k, v in files.items()}
+    except (OSError, KeyError, TypeError, ValueError):
+        return None  # none, damaged or foreign: a clean build
+
+
+def save(cache_dir: str, output: str, key: str, stamps: Stamps) -> None:
+    """Keep ``stamps`` for the next build into ``output``."""
+    if not cache_dir:
+        return
+    target = _file(cache_dir, output)
+    record = {"key": key, "output": os.path.abspath(output), "files": stamps}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tag = Path(cache_dir, TAG)
+        if not tag.exists():
+            tag.write_text(TAG_TEXT, encoding="utf-8")
+        staging = target.with_name(f".{target.name}.{os.getpid()}")
+        staging.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
+        staging.replace(target)
+    except OSError:
+        return  # without stamps the next build is a clean one: slower, never wrong
+
+
+def forget(cache_dir: str, output: str) -> None:
+    """Remove the stamps of ``output``: it is about to change."""
+    if cache_dir:
+        with contextlib.suppress(OSError):
+            _file(cache_dir, output).unlink(missing_ok=True)
+
+
+def _file(cache_dir: str, output: str) -> Path:
+    name = hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
+    return Path(cache_dir, FOLDER, f"{name}.json")
+
+
+@cache
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _stable(value: object) -> str:
+    """A setting's value as text that is the same in every process: a
+    function by its name, containers item by item; a value whose text holds
+    a memory address is unique to this process, so no later key matches it."""
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in
+                              sorted(value.items(), key=lambda kv: repr(kv[0]))) + "}"  # fmt: skip
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_stable(v) for v in value]
+        return "[" + ",".join(sorted(items) if isinstance(value, (set, frozenset)) else items) + "]"
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"<{getattr(value, '__module__', '')}.{value.__qualname__}>"
+    return repr(value)

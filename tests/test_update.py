@@ -1,0 +1,128 @@
+"""The weekly update: a build where the last one left its stamps writes only
+what changed, in place, and its output is the clean build's, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .helpers import FIXTURE, ROOT, build_site, project_settings, site_tree
+
+NEW = """---
+title: "Talks resume in Misrata"
+date: 2017-02-01
+actors: [Khalifa Haftar, BM]
+places: [Misrata]
+tags: [politics]
+---
+
+Envoys met in Misrata; BM said little, and Haftar's side sent a letter.
+"""
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A copy of the fixture archive's content, to change."""
+    content = tmp_path / "archive" / "content"
+    shutil.copytree(FIXTURE, content)
+    return content
+
+
+def week(content: Path) -> None:
+    """A week's change: one briefing added, one corrected in its prose, one
+    given another title, one removed."""
+    (content / "briefings" / "2017" / "2017-02-01-talks-resume.md").write_text(NEW, "utf-8")
+    outlook = content / "briefings" / "2017" / "2017-01-05-new-year-outlook.md"
+    outlook.write_text(outlook.read_text("utf-8") + "\nA late correction.\n", "utf-8")
+    sirte = content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md"
+    text = sirte.read_text("utf-8")
+    sirte.write_text(text.replace('title: "', 'title: "Corrected: ', 1), "utf-8")
+    (content / "briefings" / "2016" / "2016-10-14-tanks-and-quotes.md").unlink()
+
+
+def test_an_update_writes_what_changed_and_equals_a_clean_build(archive: Path) -> None:
+    out = archive.parent / "output"
+    first = build_site(archive, out)
+    assert first.returncode == 0, first.stderr
+    assert "rendered" in first.stderr
+    kept = out / "404.html"
+    before = kept.stat().st_ino
+    week(archive)
+    update = build_site(archive, out)
+    assert update.returncode == 0, update.stderr
+    assert "updated " in update.stderr, update.stderr
+    assert "removed " in update.stderr  # the deleted briefing's page, among others
+    clean = build_site(archive, archive.parent / "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert site_tree(out) == site_tree(clean.output)
+    # A page the week did not touch is the same file, never written again.
+    assert kept.stat().st_ino == before
+    assert not (out / "briefings" / "tanks-and-quotes").exists()
+
+
+def test_an_unchanged_archive_writes_nothing(archive: Path) -> None:
+    out = archive.parent / "output"
+    assert build_site(archive, out, "--no-search").returncode == 0
+    again = build_site(archive, out, "--no-search")
+    assert again.returncode == 0, again.stderr
+    assert "updated 0 of " in again.stderr, again.stderr
+
+
+@pytest.mark.parametrize("how", ["--clean", "settings", "registry", "no stamps", "output"])
+def test_what_asks_for_a_clean_build(archive: Path, how: str) -> None:
+    out = archive.parent / "output"
+    settings = project_settings(archive.parent, "")
+    assert build_site(archive, out, "--no-search", "--settings", str(settings)).returncode == 0
+    extra = ["--settings", str(settings)]
+    if how == "--clean":
+        extra.append("--clean")
+    elif how == "settings":
+        project_settings(archive.parent, "DEFAULT_PAGINATION = 1\n")
+    elif how == "registry":
+        actors = archive / "actors"
+        first = sorted(actors.iterdir())[0]
+        first.write_text(first.read_text("utf-8") + "\n", "utf-8")
+    elif how == "no stamps":
+        shutil.rmtree(archive.parent / ".dossier-cache" / "plans")
+    else:  # the output changed hands: no marker, then it is not ours to update
+        (out / ".dossier-output").unlink()
+        extra.append("--force")
+    again = build_site(archive, out, "--no-search", *extra)
+    assert again.returncode == 0, again.stderr
+    assert "rendered " in again.stderr, again.stderr
+    assert "updated" not in again.stderr
+
+
+def test_a_failed_update_leaves_the_output_and_the_next_one_updates(archive: Path) -> None:
+    out = archive.parent / "output"
+    assert build_site(archive, out, "--no-search").returncode == 0
+    before = site_tree(out)
+    broken = archive / "briefings" / "2017" / "2017-03-01-broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\nText.\n", "utf-8")
+    failed = build_site(archive, out, "--no-search")
+    assert failed.returncode == 1
+    assert "2017-03-01-broken.md:" in failed.stderr
+    assert site_tree(out) == before
+    broken.unlink()
+    week(archive)
+    fixed = build_site(archive, out, "--no-search")
+    assert fixed.returncode == 0, fixed.stderr
+    assert "updated " in fixed.stderr
+
+
+def test_the_sample_archive_updates_in_place_too(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = tmp_path / "output"
+    assert build_site(content, out, "--no-search").returncode == 0
+    newest = sorted((content / "briefings").rglob("*.md"))[-1]
+    added = newest.with_name("2099-01-01-added.md")
+    text = newest.read_text("utf-8")
+    added.write_text(text.replace("\ndate:", "\nslug: added-later\ndate:", 1), "utf-8")
+    update = build_site(content, out, "--no-search")
+    assert update.returncode == 0, update.stderr
+    assert "updated " in update.stderr
+    clean = build_site(content, tmp_path / "clean", "--no-search")
+    assert site_tree(out) == site_tree(clean.output)
