@@ -3,12 +3,14 @@ what changed, in place, and its output is the clean build's, byte for byte."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURE, ROOT, build_site, project_settings, site_tree
+from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS, build_site, project_settings, site_tree
 
 NEW = """---
 title: "Talks resume in Misrata"
@@ -126,3 +128,17 @@ def test_the_sample_archive_updates_in_place_too(tmp_path: Path) -> None:
     assert "updated " in update.stderr
     clean = build_site(content, tmp_path / "clean", "--no-search")
     assert site_tree(out) == site_tree(clean.output)
+
+
+def test_after_stock_pelican_wrote_the_output_the_next_build_is_clean(archive: Path) -> None:
+    out = archive.parent / "output"
+    assert build_site(archive, out, "--no-search").returncode == 0
+    pelican = subprocess.run(
+        [str(DOSSIER.parent / "pelican"), str(archive), "-s", str(SETTINGS), "-o", str(out)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "DOSSIER_SEARCH": ""},
+    )  # fmt: skip
+    assert pelican.returncode == 0, pelican.stderr
+    again = build_site(archive, out, "--no-search")
+    assert again.returncode == 0, again.stderr
+    assert "rendered " in again.stderr

@@ -7,6 +7,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from .. import stamps
 from ..config import Config
 from ..errors import BuildFailed
 from ..index import build_index
@@ -99,6 +100,9 @@ def get_generators(pelican: Any) -> type[DossierGenerator]:
     # ``pelican`` (autoreload included) computes it at the start of every run.
     if not this.held or this.result is None:
         config = Config.from_settings(settings)
+        # Stock pelican writes the output without stamping it: the next
+        # `dossier build` into it must not trust the last build's stamps.
+        stamps.forget(config.cache_dir, str(settings.get("OUTPUT_PATH") or config.output_path))
         result = run(config)
         report(result.diagnostics)
         if result.failing(config.strict) and not config.keep_going:

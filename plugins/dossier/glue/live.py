@@ -29,6 +29,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article
 
+from .. import stamps
 from ..config import display_path
 from ..errors import DossierError
 from ..incremental import prose_only, same_shape
@@ -156,6 +157,9 @@ class Live:
             for shown, new in records.items()
         ):
             return None  # a page moves, appears or goes: the whole build removes the old one
+        # The output now moves away from what the last build stamped: the
+        # next `dossier build` is a clean one (serve's own rebuilds stamp again).
+        stamps.forget(config.cache_dir, str(self.output))
         if all(prose_only(olds[shown][1], new) for shown, new in records.items()):
             written = self._apply_prose(records, problems)
         else:
