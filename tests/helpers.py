@@ -37,7 +37,16 @@ class Build:
 # names them in a varying order (fixed upstream, not yet released). Their
 # content is compared through the fragments (every page's text, filters and
 # metadata) and the word index, which are stable; of the rest, only how many.
-UNSTABLE = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefind/pagefind.")
+# Each part of the index is a bundle of its own: pagefind/<part>/….
+UNSTABLE = ("filter/", "pagefind-entry.json", "pagefind.")
+
+
+def _unstable(name: str) -> bool:
+    parts = name.split("/", 2)
+    return (
+        len(parts) == 3 and parts[0] == "pagefind" and parts[2].startswith(UNSTABLE)
+        and not name.endswith(".js")
+    )  # fmt: skip
 
 
 def site_tree(root: Path) -> dict[str, bytes]:
@@ -48,7 +57,7 @@ def site_tree(root: Path) -> dict[str, bytes]:
         if not path.is_file():
             continue
         name = path.relative_to(root).as_posix()
-        if name.startswith(UNSTABLE) and not name.endswith(".js"):
+        if _unstable(name):
             unstable += 1
         else:
             tree[name] = path.read_bytes()

@@ -420,8 +420,17 @@ def test_the_search_bundle_is_complete(site: Build) -> None:
     import json
 
     bundle = site.output / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"], entry
+    # One part per year, newest first: its briefings, and the actors and places last seen then.
+    parts = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))["parts"]
+    assert parts == ["2017", "2016"]
+    search = site.page("/search/")
+    assert '<meta name="dossier:search-parts" content="2017 2016">' in search
+    assert sorted(p.name for p in bundle.iterdir()) == sorted([*parts, "parts.json"])
+    for part in parts:
+        entry = json.loads((bundle / part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"], entry
+        # Pagefind's ready-made interfaces are not used (the theme has its own).
+        assert not list((bundle / part).glob("pagefind-ui*"))
     files = [p for p in bundle.rglob("*") if p.is_file()]
     assert files
     assert [p.relative_to(bundle).as_posix() for p in files if p.stat().st_size == 0] == []

@@ -153,7 +153,7 @@ def test_a_draft_edit_changes_nothing(content: Path, tmp_path: Path) -> None:
 def test_serve_builds_pages_first_and_the_index_follows(content: Path, tmp_path: Path) -> None:
     output = tmp_path / "live"
     _build(content, output, [])  # an earlier site, with its search bundle
-    entry = (output / "pagefind" / "pagefind-entry.json").read_bytes()
+    entry = (output / "pagefind" / "2016" / "pagefind-entry.json").read_bytes()
     edited = content / BRIEFING
     edited.write_text(
         edited.read_text().replace('title: "BM splits', 'title: "Bunyan al-Marsus splits')
@@ -165,7 +165,7 @@ def test_serve_builds_pages_first_and_the_index_follows(content: Path, tmp_path:
         "Bunyan al-Marsus splits"
         in (output / "briefings/sirte-bm-splits-enclave/index.html").read_text()
     )
-    assert (output / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    assert (output / "pagefind" / "2016" / "pagefind-entry.json").read_bytes() == entry
     (live,) = sessions
     assert live is not None
     indexed = threading.Event()

@@ -1,27 +1,48 @@
-"""Stage 5, index: the Pagefind search index over the finished site, in one pass.
+"""Stage 5, index: the Pagefind search index over the finished site, in parts.
 
-Pagefind's command-line binary (from the ``pagefind[bin]`` package) indexes the
-written output in one run, never page by page. It is run as a command, not
-through the Python API's service: Pagefind 1.5.2's service acknowledges a write
-before its files are on disk, and closing it then kills the process, so under
-load a build could end with an empty ``pagefind-entry.json`` (Pagefind issue
-1271). The command exits only when every file is written. Which pages are
-indexed, with what filters, sort keys and metadata, is decided by the theme's
-``data-pagefind-*`` attributes.
+The index is cut in parts (shards) that change rarely: one per year of
+briefings and one for the actor and place pages (:func:`dossier.plan.search_shards`),
+each its own Pagefind bundle in ``pagefind/<part>/``, merged in the reader's
+browser (Pagefind's ``mergeIndex``; the search page names the parts). A
+build indexes every part; an update only the parts whose pages it wrote,
+removed or moved, keeping the others as the last build left them. Each part
+is indexed from a folder of links to its pages (at their own paths, so its
+URLs are the site's), into a new bundle beside the site, then swapped in
+whole: a reader sees the old part or the new one.
+
+Pagefind's command-line binary (from the ``pagefind[bin]`` package) indexes a
+part in one run, never page by page. It is run as a command, not through the
+Python API's service: Pagefind 1.5.2's service acknowledges a write before
+its files are on disk, and closing it then kills the process, so under load a
+build could end with an empty ``pagefind-entry.json`` (Pagefind issue 1271).
+The command exits only when every file is written. Two parts are indexed at
+a time (one per core here), each a fraction of the site: the largest process
+stays small. Which pages are indexed, with what filters, sort keys and
+metadata, is decided by the theme's ``data-pagefind-*`` attributes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import time
+from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .errors import SearchIndexError
+from .load import cpus
 
 BUNDLE = "pagefind"
+# Pagefind's ready-made interfaces, written into every bundle: the theme has
+# its own (search.js, on Pagefind's JS API), so each part drops them.
+# The parts' names, in order, for pages that warm the search up before the
+# search page (which names them itself) is open.
+PARTS = "parts.json"
+UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
@@ -31,6 +52,8 @@ class IndexReport:
 
     pages: int
     seconds: float
+    parts: int = 1  # how many parts were indexed
+    of: int = 1  # of how many
 
 
 def pagefind_binary() -> str:
@@ -45,27 +68,112 @@ def pagefind_binary() -> str:
     return str(found)
 
 
-def build_index(
-    site_dir: str, bundle_dir: str | None = None, background: bool = False, fresh: bool = False
+def index_shards(
+    site_dir: str,
+    shards: Mapping[str, Sequence[str]],
+    stale: Collection[str] | None = None,
+    background: bool = False,
 ) -> IndexReport:
-    """Index every page of ``site_dir`` into ``site_dir/pagefind`` (or into
-    ``bundle_dir``, to be swapped in later). ``background``: at a low
-    priority, so that work someone waits for (serve's next edit) goes first.
-    ``fresh``: into a new bundle beside the old, then swapped in whole."""
-    if fresh and bundle_dir is None:
-        staging = fresh_bundle(site_dir)
-        try:
-            made = build_index(site_dir, staging, background)
-            swap_bundle(staging, site_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        return made
+    """Index the parts of ``shards`` (name -> pages) that are ``stale`` (None:
+    all) or have no bundle yet into ``site_dir/pagefind/<name>/``, and remove
+    the bundles of parts that are gone. ``background``: at a low priority,
+    so that work someone waits for (serve's next edit) goes first."""
+    made = make_shards(site_dir, shards, stale, background)
+    try:
+        place_shards(site_dir, made.bundles, shards)
+    finally:
+        shutil.rmtree(made.work, ignore_errors=True)
+    return made.report
+
+
+@dataclass(frozen=True)
+class Made:
+    """New bundles, indexed beside the site, not yet in place."""
+
+    work: str  # the folder holding them, removed once they are placed
+    bundles: dict[str, str]  # part -> its new bundle
+    report: IndexReport
+
+
+def make_shards(
+    site_dir: str,
+    shards: Mapping[str, Sequence[str]],
+    stale: Collection[str] | None = None,
+    background: bool = False,
+) -> Made:
+    """The new bundles of the parts to index (see :func:`index_shards`)."""
     site = os.path.abspath(site_dir)
+    bundle = os.path.join(site, BUNDLE)
+    todo = [
+        name for name in shards
+        if stale is None or name in stale
+        or not os.path.isfile(os.path.join(bundle, name, "pagefind-entry.json"))
+    ]  # fmt: skip
+    work = os.path.join(os.path.dirname(site), f".{os.path.basename(site)}.{BUNDLE}-{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
-    where = ["--output-subdir", BUNDLE]
-    if bundle_dir:
-        where = ["--output-path", os.path.abspath(bundle_dir)]
-    command = [pagefind_binary(), "--site", site, *where]
+
+    def one(name: str) -> int:
+        pages = os.path.join(work, "pages", name)
+        _link_pages(site, shards[name], pages)
+        try:
+            return _pagefind(pages, os.path.join(work, "made", name), background)
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(cpus(), len(todo)))) as pool:
+            counts = list(pool.map(one, todo))
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    bundles = {name: os.path.join(work, "made", name) for name in todo}
+    report = IndexReport(sum(counts), time.perf_counter() - started, len(todo), len(shards))
+    return Made(work, bundles, report)
+
+
+def place_shards(site_dir: str, bundles: Mapping[str, str], shards: Collection[str]) -> None:
+    """Put each new bundle in place of its part's (two renames each), list
+    the parts in :data:`PARTS`, and remove what else the bundle folder holds
+    (parts that are gone)."""
+    root = os.path.join(os.path.abspath(site_dir), BUNDLE)
+    os.makedirs(root, exist_ok=True)
+    listing = os.path.join(root, f".{PARTS}.{os.getpid()}")
+    with open(listing, "w", encoding="utf-8") as out:
+        json.dump({"parts": list(shards)}, out)
+    os.replace(listing, os.path.join(root, PARTS))
+    for name, fresh in bundles.items():
+        target = os.path.join(root, name)
+        retired = f"{fresh}-old"
+        if os.path.isdir(target):
+            os.rename(target, retired)
+        os.rename(fresh, target)
+        shutil.rmtree(retired, ignore_errors=True)
+    for entry in os.listdir(root):
+        if entry not in shards and entry != PARTS:  # the folder is Dossier's own
+            gone = os.path.join(root, entry)
+            if os.path.isdir(gone) and not os.path.islink(gone):
+                shutil.rmtree(gone, ignore_errors=True)
+            else:
+                os.unlink(gone)
+
+
+def _link_pages(site: str, pages: Sequence[str], into: str) -> None:
+    # Each page at its own path under ``into``: a hard link (a copy where
+    # links are refused), so the part's URLs are the site's.
+    for page in pages:
+        source = os.path.join(site, page)
+        target = os.path.join(into, page)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+
+
+def _pagefind(site: str, bundle_dir: str, background: bool) -> int:
+    # One Pagefind run over ``site`` into ``bundle_dir``: how many pages it indexed.
+    command = [pagefind_binary(), "--site", site, "--output-path", bundle_dir]
     nice = shutil.which("nice") if background else None
     if nice:
         command = [nice, "-n", "10", *command]
@@ -76,26 +184,8 @@ def build_index(
     if done.returncode != 0:
         last = (done.stderr.strip() or done.stdout.strip() or "no message").splitlines()[-1]
         raise SearchIndexError(f"the search index failed (Pagefind exit {done.returncode}): {last}")
+    for name in os.listdir(bundle_dir):
+        if name.startswith(UNUSED):
+            os.unlink(os.path.join(bundle_dir, name))
     found = _INDEXED.search(done.stdout)
-    return IndexReport(int(found.group(1)) if found else 0, time.perf_counter() - started)
-
-
-def fresh_bundle(site_dir: str) -> str:
-    """An empty place beside the site for a new bundle (of this process)."""
-    site = os.path.abspath(site_dir)
-    name = f".{os.path.basename(site)}.{BUNDLE}-{os.getpid()}"
-    staging = os.path.join(os.path.dirname(site), name)
-    shutil.rmtree(staging, ignore_errors=True)
-    return staging
-
-
-def swap_bundle(new: str, site_dir: str) -> None:
-    """Put the bundle at ``new`` in place of the site's (two renames: a
-    reader sees the old or the new one), and remove the old."""
-    bundle = os.path.join(site_dir, BUNDLE)
-    retired = f"{new}-old"
-    shutil.rmtree(retired, ignore_errors=True)
-    if os.path.isdir(bundle):
-        os.rename(bundle, retired)
-    os.rename(new, bundle)
-    shutil.rmtree(retired, ignore_errors=True)
+    return int(found.group(1)) if found else 0

@@ -16,14 +16,55 @@ objects Pelican read (:meth:`dossier.glue.generator.DossierGenerator.plan`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
 from .lazyfile import LazyFile, Memo
+from .model import SECTIONS
 from .outputs import PageJob, PageKey, lazy_data_files
 from .pipeline import Result
+from .stamps import members
 
 Plan = dict[str, LazyFile]
+# The search index's part for actor and place pages no briefing names yet.
+ENTITY_SHARD = "entities"
+
+
+def search_shards(result: Result) -> dict[str, tuple[str, ...]]:
+    """The pages each part of the search index holds, by the part's name:
+    one part per year (newest first) holding that year's briefings and the
+    actor and place pages last seen that year, then the actor and place
+    pages no briefing names (:data:`ENTITY_SHARD`).
+
+    A part is a year by the date pages sort on, so "newest first" reads the
+    parts one after the other; and each part holds briefings and entity
+    pages alike, as the whole site does, so that scores, which each part
+    weighs by its own pages, stay comparable. A week's briefings change the
+    current year's part (and that of an entity they bring back)."""
+    archive, urls = result.archive, result.config.urls
+    shards: dict[str, list[str]] = {str(year.year): [] for year in archive.years}
+    for briefing in archive.briefings:
+        shards.setdefault(str(briefing.date.year), []).append(urls.save_as(briefing))
+    for section in SECTIONS:
+        for listing in archive.listings(section).values():
+            seen = listing.last_seen
+            part = str(seen.year) if seen is not None else ENTITY_SHARD
+            shards.setdefault(part, []).append(urls.save_as(listing.entity))
+    return {name: tuple(paths) for name, paths in shards.items() if paths}
+
+
+def stale_shards(
+    shards: Mapping[str, Sequence[str]], touched: Iterable[str], last: Mapping[str, str]
+) -> set[str]:
+    """The parts of the search index to make again: those holding a page
+    written or removed (``touched``), and those whose pages are not the
+    ones they held last time (``last``: :func:`~dossier.stamps.members`)."""
+    touched = set(touched)
+    now = members(shards)
+    return {
+        name for name, paths in shards.items()
+        if now[name] != last.get(name) or not touched.isdisjoint(paths)
+    }  # fmt: skip
 
 
 def site_plan(

@@ -17,7 +17,8 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -35,6 +36,23 @@ RENDERING = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 _WHERE = frozenset({"OUTPUT_PATH", "PATH", "CACHE_PATH"})
 
 Stamps = dict[str, "str | None"]
+
+
+@dataclass(frozen=True)
+class Last:
+    """What the last build into an output folder left: each planned file's
+    digest, and each search shard's membership (a digest of its pages)."""
+
+    files: Stamps
+    shards: Mapping[str, str] = field(default_factory=dict)
+
+
+def members(shards: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Each shard's membership as a digest of its pages' paths."""
+    return {
+        name: hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()
+        for name, paths in shards.items()
+    }
 
 
 def site_key(
@@ -76,28 +94,32 @@ def stamp(plan: Mapping[str, LazyFile], corpus: Corpus) -> Stamps:
     return stamps
 
 
-def load(cache_dir: str, output: str, key: str) -> Stamps | None:
-    """The stamps the last build into ``output`` left under ``key``, or None."""
+def load(cache_dir: str, output: str, key: str) -> Last | None:
+    """What the last build into ``output`` left under ``key``, or None."""
     if not cache_dir:
         return None
     try:
         kept = json.loads(_file(cache_dir, output).read_text(encoding="utf-8"))
         if kept["key"] != key or kept["output"] != os.path.abspath(output):
             return None
-        files = kept["files"]
-        if not isinstance(files, dict):
+        files, shards = kept["files"], kept.get("shards", {})
+        if not isinstance(files, dict) or not isinstance(shards, dict):
             return None
-        return {str(k): (str(v) if v is not None else None) for k, v in files.items()}
+        return Last(
+            {str(k): (str(v) if v is not None else None) for k, v in files.items()},
+            {str(k): str(v) for k, v in shards.items()},
+        )
     except (OSError, KeyError, TypeError, ValueError):
         return None  # none, damaged or foreign: a clean build
 
 
-def save(cache_dir: str, output: str, key: str, stamps: Stamps) -> None:
-    """Keep ``stamps`` for the next build into ``output``."""
+def save(cache_dir: str, output: str, key: str, last: Last) -> None:
+    """Keep ``last`` for the next build into ``output``."""
     if not cache_dir:
         return
     target = _file(cache_dir, output)
-    record = {"key": key, "output": os.path.abspath(output), "files": stamps}
+    record = {"key": key, "output": os.path.abspath(output), "files": last.files,
+              "shards": dict(last.shards)}  # fmt: skip
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tag = Path(cache_dir, TAG)

@@ -245,7 +245,8 @@ def build(
             (output / BUNDLE).rename(target / BUNDLE)
         _swap(target, output)
     if run.stamps is not None:
-        stamps.save(config.cache_dir, str(output), key, run.stamps)
+        shards = stamps.members(run.shards)
+        stamps.save(config.cache_dir, str(output), key, stamps.Last(run.stamps, shards))
     if on_built is not None:
         on_built(run)  # which now holds the run, and ends it when done with it
     else:
@@ -267,7 +268,7 @@ def _site_key(settings: dict[str, Any], settings_file: str | None, config: Confi
     return stamps.site_key(settings, settings_file, str(settings.get("THEME") or ""), registries)
 
 
-def _last_stamps(config: Config, output: Path, key: str) -> stamps.Stamps | None:
+def _last_stamps(config: Config, output: Path, key: str) -> stamps.Last | None:
     # An update needs the output the stamps describe: an earlier Dossier
     # output, at the same place, stamped under the same key.
     if not (output / OUTPUT_MARKER).is_file() or output.is_symlink():

@@ -26,7 +26,7 @@ from ..makers import activity, home, placemap, trends
 from ..makers.structured import StructuredData
 from ..outputs import PageJob, PageKey, page_jobs
 from ..pipeline import Result
-from ..plan import Plan, site_plan
+from ..plan import Plan, search_shards, site_plan
 from ..relate import Archive
 from ..stamps import stamp
 from ..write import Emitted, changes, emit, remove
@@ -101,12 +101,13 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         if self._todo is None:
             run, result = of(self.settings), current(self.settings)
             plan = self.plan(result, page_jobs(result))
+            run.shards = search_shards(result)
             run.planned = sum(1 for path in plan if path.endswith(".html"))
             if run.last is None:
                 self._todo = (plan, plan, ())
             else:
                 run.stamps = stamp(plan, result.corpus)
-                todo, gone = changes(plan, Path(self.output_path), run.stamps, run.last)
+                todo, gone = changes(plan, Path(self.output_path), run.stamps, run.last.files)
                 self._todo = (plan, todo, gone)
         return self._todo
 
@@ -244,11 +245,14 @@ class DossierGenerator(Generator):  # type: ignore[misc]
                 entries[name] = LazyFile(record, make)
         # The search and 404 pages, as Pelican writes its direct templates:
         # they show nothing that an edit of briefings changes.
+        # The search page names the parts of the search index it merges.
+        shards = tuple(search_shards(result))
         for template in ("search", "404"):
             name = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
             if name:
-                make = partial(self._render_values, template, name, self._direct_values(name))
-                entries[name] = LazyFile(template, make)
+                values = {**self._direct_values(name), "search_shards": shards}
+                make = partial(self._render_values, template, name, values)
+                entries[name] = LazyFile((template, shards), make)
         return entries
 
     def _direct_values(self, name: str) -> dict[str, Any]:

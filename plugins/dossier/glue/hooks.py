@@ -10,8 +10,9 @@ from typing import Any
 from .. import stamps
 from ..config import Config
 from ..errors import BuildFailed
-from ..index import build_index
+from ..index import index_shards
 from ..pipeline import run
+from ..plan import stale_shards
 from ..progress import plural
 from ..report import report
 from ..urls import Urls
@@ -134,12 +135,14 @@ def finalized(pelican: Any) -> None:
     progress.done(_written(this, seconds))
     if current(settings).config.search:
         progress.stage("Indexing for search")
-        # An update indexes into a bundle of its own, swapped in whole: the
-        # folder is live, and a bundle written over another keeps stale parts.
-        indexed = build_index(pelican.output_path, fresh=this.last is not None)
-        progress.done(
-            f"indexed {plural(indexed.pages, 'page')} for search in {indexed.seconds:.2f} s"
-        )
+        stale = None  # a clean build indexes every part
+        if this.last is not None and this.emitted is not None:
+            touched = (*this.emitted.written, *this.emitted.removed)
+            stale = stale_shards(this.shards, touched, this.last.shards)
+        indexed = index_shards(pelican.output_path, this.shards, stale)
+        parts = f" ({indexed.parts} of {indexed.of} parts)" if stale is not None else ""
+        progress.done(f"indexed {plural(indexed.pages, 'page')}{parts} for search "
+                      f"in {indexed.seconds:.2f} s")  # fmt: skip
     if not this.held:  # stock pelican: nobody else closes the run
         end(settings)
 

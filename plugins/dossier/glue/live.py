@@ -21,7 +21,7 @@ import copy
 import gc
 import shutil
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from .. import stamps
 from ..config import display_path
 from ..errors import DossierError
 from ..incremental import prose_only, same_shape
-from ..index import build_index, fresh_bundle, swap_bundle
+from ..index import make_shards, place_shards
 from ..lazyfile import Memo
 from ..link import Linker
 from ..load import Corpus, make_linker, read_all
@@ -41,9 +41,10 @@ from ..makers import feeds
 from ..model import Briefing, Diagnostic
 from ..outputs import page_jobs
 from ..pipeline import Result, assemble
-from ..plan import Plan
+from ..plan import Plan, stale_shards
 from ..read import read_briefing
 from ..report import report
+from ..stamps import members
 from ..write import emit, write_file
 from . import run as runs
 from .generator import DossierGenerator
@@ -53,9 +54,19 @@ class Live:
     """The last full build, kept to apply edits of its briefings to it in place."""
 
     def __init__(
-        self, result: Result, articles: Any, pages: DossierGenerator, output: Path, search: bool
+        self,
+        result: Result,
+        articles: Any,
+        pages: DossierGenerator,
+        output: Path,
+        search: bool,
+        shards: Mapping[str, tuple[str, ...]] | None = None,
+        stale: set[str] | None = None,
     ) -> None:
         self.result = result
+        # The search index's parts, and those to index again (None: all).
+        self.shards = dict(shards or {})
+        self._stale_shards = stale
         self.corpus = result.corpus  # as edited since: the prose path keeps no Result
         self.search = search
         self.articles = articles
@@ -85,7 +96,11 @@ class Live:
         result, articles, pages = run.result, run.articles, run.pages
         if result is None or articles is None or not isinstance(pages, DossierGenerator):
             return None
-        return cls(result, articles, pages, output, search)
+        stale = None  # a clean build: every part of the search index is made again
+        if run.last is not None and run.emitted is not None:
+            touched = (*run.emitted.written, *run.emitted.removed)
+            stale = stale_shards(run.shards, touched, run.last.shards)
+        return cls(result, articles, pages, output, search, run.shards, stale)
 
     def close(self) -> None:
         """A whole build replaced the output: never touch it again (and let
@@ -165,6 +180,9 @@ class Live:
         else:
             written = self._apply_fields(records, problems)
         if written is not None and self.search:
+            with self._lock:
+                if self._stale_shards is not None:
+                    self._stale_shards |= stale_shards(self.shards, written, members(self.shards))
             self.reindex(reindexed)
         return written
 
@@ -304,17 +322,23 @@ class Live:
 
     def _index_loop(self) -> None:
         while True:
-            fresh = fresh_bundle(str(self.output))
+            with self._lock:
+                stale = None if self._stale_shards is None else set(self._stale_shards)
+                self._stale_shards = set()
             try:
-                build_index(str(self.output), str(fresh), background=True)
-            except DossierError:
-                shutil.rmtree(fresh, ignore_errors=True)
+                made = make_shards(str(self.output), self.shards, stale, background=True)
+            except (DossierError, OSError):
                 return  # the next whole build indexes again
             with self._lock:
+                try:
+                    if not self._closed:
+                        place_shards(str(self.output), made.bundles, self.shards)
+                except OSError:
+                    pass  # the output was replaced meanwhile: its build indexes it
+                finally:
+                    shutil.rmtree(made.work, ignore_errors=True)
                 if self._closed:
-                    shutil.rmtree(fresh, ignore_errors=True)
                     return
-                swap_bundle(fresh, str(self.output))
                 again, self._again = self._again, False
                 reindexed = self._reindexed
             if not again:

@@ -13,13 +13,13 @@ closes it after (:func:`end`); a run of stock ``pelican`` is opened at
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DossierError
 from ..pipeline import Result
 from ..progress import Lines, Progress
-from ..stamps import Stamps
+from ..stamps import Last, Stamps
 from ..write import Emitted
 
 
@@ -40,11 +40,13 @@ class Run:
     # The stamps of the build that last wrote the output folder, when this
     # run updates it in place (``dossier build``'s weekly update); None: a
     # clean build into an empty folder.
-    last: Stamps | None = None
+    last: Last | None = None
     # This run's stamps (made while writing), and what it wrote.
     stamps: Stamps | None = None
     emitted: Emitted | None = None
     planned: int = 0
+    # The search index's shards: each one's pages (output paths).
+    shards: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # Each open run, with the settings mapping it belongs to (compared by identity).
@@ -52,7 +54,7 @@ _OPEN: dict[int, tuple[Mapping[str, Any], Run]] = {}
 
 
 def begin(settings: Mapping[str, Any], result: Result | None = None,
-          progress: Progress | None = None, last: Stamps | None = None) -> Run:  # fmt: skip
+          progress: Progress | None = None, last: Last | None = None) -> Run:  # fmt: skip
     """Open the run of ``settings``, kept until :func:`end`, for a caller
     that runs Pelican itself with a result already computed (and, to
     update the output in place, the ``last`` build's stamps)."""

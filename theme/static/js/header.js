@@ -6,7 +6,13 @@ let warmed = false;
 function warm() {
   if (warmed) return;
   warmed = true;
-  import(`${base}/pagefind/pagefind.js`).then((pagefind) => pagefind.init()).catch(() => {});
+  // The index is in parts (pagefind/<part>/); the first one's Pagefind is the one
+  // the search page loads.
+  fetch(`${base}/pagefind/parts.json`)
+    .then((response) => response.json())
+    .then(({ parts }) => import(`${base}/pagefind/${parts[0]}/pagefind.js`))
+    .then((pagefind) => pagefind.init())
+    .catch(() => {});
 }
 
 function typingIn(target) {

@@ -44,15 +44,28 @@ const facetQueries = {}; // text typed into each facet's own filter box
 
 // ---- Pagefind -------------------------------------------------------------
 //
-// Two instances of the same bundle: Pagefind computes facet counts on every
+// The index is in parts, one Pagefind bundle each (a year: its briefings and
+// the actors and places last seen that year, newest first; then those no
+// briefing names), merged here with mergeIndex, each part's pages carrying its
+// name as a filter ("part"). A build re-indexes only the parts that changed.
+// Facet counts add up across parts, as in one index.
+//
+// Two instances of the same bundles: Pagefind computes facet counts on every
 // search once its filter index is loaded, which costs a second or more for a
 // common word at 10,000 pages. Results come from an instance that never loads
 // it; counts from a second one (a second module URL), after the results show.
 
+const parts = (document.querySelector('meta[name="dossier:search-parts"]')?.getAttribute("content") ?? "")
+  .split(" ").filter(Boolean);
+
 function loadInstance(tag) {
-  return import(`${base}/pagefind/pagefind.js${tag}`).then(async (module) => {
-    await module.options({ baseUrl: `${base}/`, bundlePath: `${base}/pagefind/` });
+  const path = (part) => `${base}/pagefind/${part}/`;
+  const [first, ...rest] = parts;
+  if (!first) return Promise.reject(new Error("this site has no search index"));
+  return import(`${path(first)}pagefind.js${tag}`).then(async (module) => {
+    await module.options({ baseUrl: `${base}/`, bundlePath: path(first), mergeFilter: { part: first } });
     await module.init();
+    await Promise.all(rest.map((part) => module.mergeIndex(path(part), { mergeFilter: { part } })));
     return module;
   });
 }
@@ -70,6 +83,54 @@ function countingPagefind() {
     return module;
   });
   return countsIndex;
+}
+
+// Pagefind leaves out of a search any word that a part does not hold at all:
+// a part without "Kobler" would answer "Misrata Kobler" with every page that
+// names Misrata, and a word with a filter, with every page the filter keeps.
+// One index of the whole site never does (unless no page has the word). So a
+// query of several words, or with filters, first asks which parts hold each
+// word the site holds; only the parts that hold them all answer.
+const answering = new Map(); // query -> its parts, for the counts that follow
+async function answeringParts(pf, query, filtered) {
+  const words = [...new Set(query.trim().split(/\s+/).filter(Boolean))];
+  const exact = /^\s*".+"\s*$/.test(query); // Pagefind finds nothing where a word is missing
+  if (exact || words.length === 0 || (words.length === 1 && !filtered)) return parts;
+  const key = JSON.stringify([words, filtered]);
+  if (!answering.has(key)) {
+    answering.set(key, (async () => {
+      let holding = parts;
+      for (const word of words) {
+        const found = await pf.search(word);
+        const per = found.filters?.part ?? {};
+        const here = parts.filter((part) => per[part] > 0);
+        if (here.length) holding = holding.filter((part) => here.includes(part));
+      }
+      return holding;
+    })());
+  }
+  return answering.get(key);
+}
+
+function inParts(filters, chosen) {
+  return chosen.length === parts.length ? filters : { ...filters, part: { any: chosen } };
+}
+
+// A search over the parts that can answer it. "Newest first": a sorted search
+// scores each page by its place in its own part, and merged results are
+// ordered by score, so the parts are asked one after the other, newest first,
+// and their results put end to end.
+async function searchParts(query, filters, newestFirst) {
+  const pf = await pagefind();
+  const chosen = await answeringParts(pf, query, Object.keys(filters).length > 0);
+  if (!chosen.length) return { results: [] };
+  if (!newestFirst) return pf.search(query, { filters: inParts(filters, chosen) });
+  const results = [];
+  for (const part of chosen) {
+    const one = await pf.search(query, { filters: { ...filters, part: { any: [part] } }, sort: { date: "desc" } });
+    results.push(...one.results);
+  }
+  return { results };
 }
 
 function pagefindFilterOptions(except) {
@@ -202,9 +263,7 @@ function renderOffer(found) {
 async function runQuery(current) {
   // The search and the entity offer's facets.json load side by side: on a
   // cold page neither waits for the other.
-  const sort = state.sort === "date" ? { date: "desc" } : undefined;
-  const searching = pagefind().then((pf) =>
-    pf.search(state.q, { filters: pagefindFilterOptions(null), sort }));
+  const searching = searchParts(state.q, pagefindFilterOptions(null), state.sort === "date");
   const facets = await loadFacets().catch(() => null);
   if (current === generation) renderOffer(facets ? entitiesNamed(facets, state.q) : []);
   const search = await searching;
@@ -220,12 +279,16 @@ async function queryCounts(current) {
   let plain = null;
   for (const { key } of FACETS) {
     if (current !== generation) return null;
-    if (state.filters[key].length === 0) {
-      plain ??= await pf.search(state.q, { filters: pagefindFilterOptions(null) });
+    const filters = pagefindFilterOptions(state.filters[key].length ? key : null);
+    const chosen = await answeringParts(await pagefind(), state.q, Object.keys(filters).length > 0);
+    const search = () => pf.search(state.q, { filters: inParts(filters, chosen) });
+    if (!chosen.length) {
+      facetCounts[key] = {};
+    } else if (state.filters[key].length === 0) {
+      plain ??= await search();
       facetCounts[key] = plain.filters?.[key] ?? {};
     } else {
-      const other = await pf.search(state.q, { filters: pagefindFilterOptions(key) });
-      facetCounts[key] = other.filters?.[key] ?? {};
+      facetCounts[key] = (await search()).filters?.[key] ?? {};
     }
   }
   return current === generation ? facetCounts : null;
