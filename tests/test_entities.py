@@ -186,14 +186,15 @@ def test_places_index_draws_a_map_with_a_link_per_place(site: Build) -> None:
     assert "libya" not in svg  # a country is an area, not a dot
 
 
-def test_browse_lists_point_into_the_newest_first_chunks(site: Build) -> None:
+def test_browse_lists_point_into_the_oldest_first_chunks(site: Build) -> None:
     import json
 
     facets = json.loads((site.output / "search" / "facets.json").read_text())
     chunk = facets["chunk"]
     rows = json.loads((site.output / "search" / "briefings" / "0.json").read_text())
+    # Oldest first: a new briefing adds to the last chunk, and moves no position.
     assert [r[0] for r in rows] == [
-        "briefings/fixed-slug/", "briefings/tanks-and-quotes/", "briefings/sirte-bm-splits-enclave/",
+        "briefings/sirte-bm-splits-enclave/", "briefings/tanks-and-quotes/", "briefings/fixed-slug/",
     ]  # fmt: skip
     haftar = next(v for v in facets["actor"] if v["slug"] == "khalifa-haftar")
     assert haftar["count"] == 3
@@ -202,7 +203,7 @@ def test_browse_lists_point_into_the_newest_first_chunks(site: Build) -> None:
     assert positions == [0, 1, 2]
     sirte = json.loads((site.output / "search/lists/place/sirte.json").read_text())
     assert [rows[p % chunk][0] for p in sirte] == [
-        "briefings/tanks-and-quotes/", "briefings/sirte-bm-splits-enclave/",
+        "briefings/sirte-bm-splits-enclave/", "briefings/tanks-and-quotes/",
     ]  # fmt: skip
     assert [v["name"] for v in facets["year"]] == ["2017", "2016"]
 

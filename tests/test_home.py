@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.makers.home import recent_activity
+import pytest
+
+from dossier.makers.home import home_pages, neighbours, recent_activity
 from dossier.relate import relate
 from dossier.resolve import resolve
 
@@ -53,3 +55,41 @@ def test_the_first_home_page_shows_the_last_four_weeks_and_the_map(site: Build) 
         < home.index('class="feed-list"')
         < home.index('class="home-map"')
     )
+
+
+@pytest.mark.parametrize(
+    ("count", "per_page", "pages"),
+    [
+        (0, 10, [(0, 0)]),
+        (7, 10, [(0, 7)]),
+        (10, 10, [(0, 10)]),
+        (11, 10, [(0, 10), (10, 11)]),
+        (25, 10, [(0, 10), (15, 25), (10, 15)]),  # page 2: the oldest ten; page 3: five
+        (30, 10, [(0, 10), (20, 30), (10, 20)]),
+        (25, 0, [(0, 25)]),  # no pagination
+    ],
+)
+def test_the_home_list_pages_count_from_the_oldest(
+    count: int, per_page: int, pages: list[tuple[int, int]]
+) -> None:
+    layout = home_pages(count, per_page)
+    assert [(r.start, r.stop) for r in layout] == pages
+    assert sorted(i for r in layout for i in r) == list(range(count))  # each once
+
+
+def test_a_new_briefing_leaves_the_older_pages_as_they_were() -> None:
+    before, after = home_pages(25, 10), home_pages(26, 10)
+    # Position i in 25 briefings is position i + 1 in 26 (the new one is first).
+    assert [i + 1 for i in before[1]] == list(after[1])  # the oldest page: the same briefings
+    assert len(after) == len(before)
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "newer", "older"),
+    [(1, 1, None, None), (1, 4, None, 4), (4, 4, 1, 3), (3, 4, 4, 2), (2, 4, 3, None),
+     (2, 2, 1, None), (1, 2, None, 2)],
+)  # fmt: skip
+def test_each_page_links_the_newer_and_the_older(
+    number: int, count: int, newer: int | None, older: int | None
+) -> None:
+    assert neighbours(number, count) == (newer, older)

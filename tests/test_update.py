@@ -142,3 +142,17 @@ def test_after_stock_pelican_wrote_the_output_the_next_build_is_clean(archive: P
     again = build_site(archive, out, "--no-search")
     assert again.returncode == 0, again.stderr
     assert "rendered " in again.stderr
+
+
+def test_a_new_briefing_rewrites_the_home_list_not_its_older_pages(archive: Path) -> None:
+    out = archive.parent / "output"
+    settings = project_settings(archive.parent, "DEFAULT_PAGINATION = 1\n")
+    assert build_site(archive, out, "--no-search", "--settings", str(settings)).returncode == 0
+    oldest = out / "page" / "2" / "index.html"
+    text, inode = oldest.read_text("utf-8"), oldest.stat().st_ino
+    (archive / "briefings" / "2017" / "2017-02-01-talks-resume.md").write_text(NEW, "utf-8")
+    update = build_site(archive, out, "--no-search", "--settings", str(settings))
+    assert update.returncode == 0, update.stderr
+    assert oldest.stat().st_ino == inode  # the oldest briefing's page, never written again
+    assert oldest.read_text("utf-8") == text
+    assert (out / "page" / "4" / "index.html").is_file()  # one more page, below the home page

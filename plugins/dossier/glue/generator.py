@@ -7,6 +7,7 @@ import multiprocessing as mp
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from pelican.paginator import Paginator
+from pelican.paginator import Page
 
 from ..config import Config
 from ..errors import RenderError
@@ -197,37 +198,40 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         return entries
 
     def _home_pages(self, result: Result) -> Plan:
-        # The home list, paginated as Pelican paginates it (PAGINATION_PATTERNS).
+        # The home list: the newest briefings, then pages that keep their
+        # briefings as the archive grows (home.home_pages), at the addresses
+        # Pelican's PAGINATION_PATTERNS give their numbers, with Pelican's
+        # own page objects, so a theme's pager works as with Pelican's.
         settings = self.settings
         save_as, url = settings.get("INDEX_SAVE_AS", "index.html"), settings.get("INDEX_URL", "")
         if not save_as:
             return {}
         per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
-        paginators = {
-            key: Paginator(save_as, url, self.context.get(key, []), settings, per_page)
-            for key in ("articles", "dates")
-        }
         archive = result.archive
+        articles = self.context.get("articles", [])
+        layout = home.home_pages(len(articles), int(per_page or 0))
+        shelf = _Shelf(len(layout), int(per_page or 0), len(articles))
+        pages = [
+            Page(save_as, url, [articles[i] for i in positions], number, shelf, settings)
+            for number, positions in enumerate(layout, start=1)
+        ]
         front = (archive.latest_with_takeaways, *(self.context.get(key) for key in FRONT_PAGE))
-        last = paginators["articles"].num_pages
         entries: Plan = {}
-        for number in range(1, last + 1):
-            values = self._direct_values(save_as)
-            for key, pages in paginators.items():
-                values.update({
-                    f"{key}_paginator": pages,
-                    f"{key}_page": pages.page(number),
-                    f"{key}_previous_page": pages.page(number - 1) if number > 1 else None,
-                    f"{key}_next_page": pages.page(number + 1) if number < last else None,
-                })  # fmt: skip
-            name = values["articles_page"].save_as
-            # A page shows its slice of the briefings; the first also the front page's lead.
-            shown = (
-                archive.briefings[(number - 1) * per_page : number * per_page]
-                if per_page
-                else archive.briefings
+        for number, positions in enumerate(layout, start=1):
+            page = pages[number - 1]
+            newer, older = (
+                pages[n - 1] if n else None for n in home.neighbours(number, len(pages))
             )
-            inputs = ("index", number, last, shown, front if number == 1 else None)
+            values = self._direct_values(save_as)
+            for key in ("articles", "dates"):
+                values.update({
+                    f"{key}_paginator": shelf, f"{key}_page": page,
+                    f"{key}_previous_page": newer, f"{key}_next_page": older,
+                })  # fmt: skip
+            name = page.save_as
+            shown = tuple(archive.briefings[i] for i in positions)
+            around = (newer.number if newer else None, older.number if older else None)
+            inputs = ("index", number, around, shown, front if number == 1 else None)
             entries[name] = LazyFile(inputs, partial(self._render_values, "index", name, values))
         return entries
 
@@ -278,6 +282,16 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         """One of our pages, as Pelican's writer would render it with this run's context."""
         name = current(self.settings).config.urls.save_as(job.target)
         return self._render_values(job.template, name, job.kwargs)
+
+
+@dataclass(frozen=True)
+class _Shelf:
+    """What a Pelican page object asks of its paginator, for the home list's
+    pages: how many pages, of how many briefings each, out of how many."""
+
+    num_pages: int
+    per_page: int
+    count: int
 
 
 def render(

@@ -4,11 +4,13 @@ A Pagefind search with filters and no query downloads the whole word index
 (7.7 MB at 10,000 briefings in Pagefind 1.5.2), so filter-only browsing reads
 these instead:
 
-- ``search/briefings/<n>.json``: every published briefing, newest first, as
-  ``[url, title, date]`` rows, cut into chunks of ``CHUNK``;
+- ``search/briefings/<n>.json``: every published briefing, oldest first, as
+  ``[url, title, date]`` rows, cut into chunks of ``CHUNK``; a briefing's
+  position is its place in that order (0 for the oldest), so a new briefing
+  changes the last chunk and the lists of its own values, never the others;
 - ``search/lists/<facet>/<slug>.json``: for each actor, place, tag and year,
-  the positions of its briefings in that order (ascending integers: a few kB
-  even for the busiest actor of a 10,000-briefing archive);
+  the positions of its briefings (ascending integers: a few kB even for the
+  busiest actor of a 10,000-briefing archive; the newest is the largest);
 - ``search/facets.json``: every value with its count (and, for entities, its
   aliases, so that a facet can be searched by any of them, its kind and its
   page), and the chunk size;
@@ -24,7 +26,6 @@ facets), so counts are exact at once, and fetches only the chunks it shows.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from functools import partial
 from typing import Any
@@ -58,13 +59,11 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     root = urls.url("browse")
     files: dict[str, LazyFile] = {}
     facets: dict[str, Any] = {"chunk": CHUNK, "actor": [], "place": [], "tag": [], "year": []}
-    position = {b.slug: i for i, b in enumerate(archive.briefings)}
-    # A list's positions change with its briefings, or with the order of all:
-    # one digest of that order stands for it in every list's inputs.
-    order = hashlib.sha1("\n".join(position).encode()).hexdigest()
+    oldest_first = archive.briefings[::-1]
+    position = {b.slug: i for i, b in enumerate(oldest_first)}
     values = _Values(archive)
-    for start in range(0, len(archive.briefings), CHUNK):
-        chunk = archive.briefings[start : start + CHUNK]
+    for start in range(0, len(oldest_first), CHUNK):
+        chunk = oldest_first[start : start + CHUNK]
         n = start // CHUNK
         files[f"{root}briefings/{n}.json"] = LazyFile(chunk, partial(_rows, chunk, urls))
         # The same briefings' filter values, fetched only to count several filters.
@@ -73,8 +72,10 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     def add(facet: str, slug: str, name: str, listing: Listing, **extra: Any) -> None:
         if not listing.briefings:
             return
+        # A list changes with its briefings' positions, not with anyone else's.
+        at = tuple(position[b.slug] for b in listing.briefings)
         files[f"{root}lists/{facet}/{slug}.json"] = LazyFile(
-            (order, listing.briefings), partial(_positions, listing.briefings, position)
+            (at, listing.briefings), partial(_positions, listing.briefings, position)
         )
         files[f"{root}counts/{facet}/{slug}.json"] = LazyFile(
             listing.briefings, lambda: dump_json(cross_counts(listing.briefings, values))

@@ -73,3 +73,37 @@ def recent_activity(archive: Archive) -> Activity | None:
     return Activity(
         (since + dt.timedelta(days=1)).date(), until.date(), top("actors"), top("places")
     )
+
+
+def home_pages(count: int, per_page: int) -> list[range]:
+    """The home list's pages, as ranges of positions in the archive's order
+    (newest first): page 1 holds the newest ``per_page`` briefings, and the
+    older ones fill pages of ``per_page`` counted from the oldest, so that
+    page 2 holds the oldest briefings and the highest page the ones just
+    below the home page (it alone may be short).
+
+    A week's briefings then change the home page and the newest one or two
+    pages below it; every other page keeps its briefings, and its address,
+    for good. ``per_page`` 0 (no pagination): one page of everything."""
+    if per_page <= 0 or count <= per_page:
+        return [range(count)]
+    pages = [range(per_page)]
+    older = count - per_page  # positions per_page .. count-1, the oldest last
+    for start in range(0, older, per_page):
+        # Counted from the oldest: position count-1 is the oldest briefing.
+        newest, oldest = count - 1 - min(start + per_page, older) + 1, count - 1 - start
+        pages.append(range(newest, oldest + 1))
+    return pages
+
+
+def neighbours(number: int, count: int) -> tuple[int | None, int | None]:
+    """The pages with newer and with older briefings than page ``number`` of
+    :func:`home_pages` (``count`` pages), or None: above the highest page is
+    the home page (1), below it the page under it, down to page 2 (the
+    oldest briefings)."""
+    if count == 1:
+        return None, None
+    if number == 1:
+        return None, count
+    newer = 1 if number == count else number + 1
+    return newer, (number - 1 if number > 2 else None)

@@ -310,7 +310,8 @@ async function runBrowse(current) {
     return null;
   });
   if (current !== generation) return null;
-  const positions = [...(chosen ?? new Set())].sort((a, b) => a - b);
+  // Positions count from the oldest briefing: the newest first is the largest first.
+  const positions = [...(chosen ?? new Set())].sort((a, b) => b - a);
   const chunk = facets.chunk;
   const items = positions.map((p) => ({
     load: async () => {
