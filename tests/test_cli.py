@@ -89,7 +89,11 @@ def test_a_good_build_replaces_the_output_whole(content: Path, tmp_path: Path) -
     output = tmp_path / "output"
     assert build_site(content, output, "--no-search").returncode == 0
     (output / "stale.html").write_text("old")  # an earlier output: replaced whole
+    # A later build updates the output in place, writing and removing only
+    # what it planned: a file it did not make stays, until a clean build.
     assert build_site(content, output).returncode == 0
+    assert (output / "stale.html").exists()
+    assert build_site(content, output, "--clean").returncode == 0
     assert not (output / "stale.html").exists()
     assert (output / ".dossier-output").is_file()
     assert outline((output / "index.html").read_text(encoding="utf-8")).h1 == ("Latest briefings",)
@@ -315,12 +319,22 @@ def test_ctrl_c_leaves_the_output_and_no_staging_folder(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Pelican, "run", interrupted)
-    code = main(["build", "--content", str(content), "--output", str(output),
+    code = main(["build", "--content", str(content), "--output", str(output), "--clean",
                  "--settings", str(ROOT / "pelicanconf.py")])  # fmt: skip
     assert code == 130
     assert "dossier: interrupted; the output folder is unchanged" in capsys.readouterr().err
     assert _tree(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".dossier-cache", "content", "output"]
+    # An update writes in place: interrupted, it says so, and the next build is a clean one.
+    code = main(["build", "--content", str(content), "--output", str(output),
+                 "--settings", str(ROOT / "pelicanconf.py")])  # fmt: skip
+    assert code == 130
+    assert "is partly updated, and the next build rebuilds it whole" in capsys.readouterr().err
+    monkeypatch.undo()
+    again = build_site(content, output, "--no-search")
+    assert again.returncode == 0
+    assert "rendered " in again.stderr
+    assert not (output / "half.html").exists()
 
 
 @pytest.mark.parametrize("title", ["", "   "])

@@ -30,6 +30,9 @@ class Unknown(TypeError):
 
 # A list or tuple this long gets a digest of its own, kept by identity.
 _SHARED = 16
+# A record of this many fields or fewer is hashed where it stands, not once
+# by identity: small records are many and seldom shared.
+_INLINE = 2
 
 
 class Digester:
@@ -58,19 +61,23 @@ class Digester:
         hit = self._known.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
-        kind = type(value)
-        shape = self._fields.get(kind)
-        if shape is None:  # what equality ignores (a maker) is not an input
-            fields = dataclasses.fields(value)  # type: ignore[arg-type]
-            shape = (f"{kind.__module__}.{kind.__qualname__}".encode(),
-                     tuple(f.name for f in fields if f.compare))  # fmt: skip
-            self._fields[kind] = shape
+        shape = self._fields.get(type(value)) or self._shape(value)
         h = hashlib.blake2b(shape[0], digest_size=16)
         for name in shape[1]:
             self._feed(h, getattr(value, name))
         made = b"r" + h.digest()
         self._known[id(value)] = (value, made)
         return made
+
+    def _shape(self, value: object) -> tuple[bytes, tuple[str, ...]]:
+        # A record type's name and the fields equality compares (what it
+        # ignores, a maker, is not an input).
+        kind = type(value)
+        fields = dataclasses.fields(value)  # type: ignore[arg-type]
+        shape = (f"r{kind.__module__}.{kind.__qualname__}:".encode(),
+                 tuple(f.name for f in fields if f.compare))  # fmt: skip
+        self._fields[kind] = shape
+        return shape
 
     def _shared(self, value: Any) -> bytes:
         # A long sequence (a timeline, the archive's months) is often one
@@ -111,7 +118,13 @@ class Digester:
         elif kind is int:
             h.update(b"i%d;" % value)  # type: ignore[str-format]
         elif hasattr(kind, "__dataclass_fields__"):
-            h.update(self._record(value))
+            shape = self._fields.get(kind) or self._shape(value)
+            if len(shape[1]) > _INLINE or id(value) in self._known:
+                h.update(self._record(value))
+            else:  # a small record (an entity and a count) goes in as it is: no digest of its own
+                h.update(shape[0])
+                for name in shape[1]:
+                    self._feed(h, getattr(value, name))
         else:
             self._other(h, value)
 

@@ -52,6 +52,19 @@ def _shown(neighbour: Briefing | None) -> tuple[str, str, object] | None:
     return (neighbour.slug, neighbour.title, neighbour.date) if neighbour else None
 
 
+def briefing_indexed(archive: Archive, briefing: Briefing) -> tuple[object, ...]:
+    """What of a briefing's page the search index reads and may change with
+    the content: the briefing, what it lists, the places holding them (its
+    filters) and its trend calls; not its neighbours nor its related
+    briefings (marked ``data-pagefind-ignore`` in the theme)."""
+    slug = briefing.slug
+    return (
+        briefing,
+        archive.actors_of.get(slug), archive.places_of.get(slug), archive.tags_of.get(slug),
+        archive.within_of.get(slug), archive.trends_of.get(slug),
+    )  # fmt: skip
+
+
 def briefing_view(archive: Archive, briefing: Briefing) -> tuple[object, ...]:
     """Everything a briefing's page shows that may change with the content:
     the briefing, what it lists, the places holding them, its trend calls,
@@ -60,9 +73,7 @@ def briefing_view(archive: Archive, briefing: Briefing) -> tuple[object, ...]:
     identity, parts kept from the last run being the same objects."""
     slug = briefing.slug
     return (
-        briefing,
-        archive.actors_of.get(slug), archive.places_of.get(slug), archive.tags_of.get(slug),
-        archive.within_of.get(slug), archive.trends_of.get(slug),
+        *briefing_indexed(archive, briefing),
         _shown(archive.older.get(slug)), _shown(archive.newer.get(slug)),
         tuple((_shown(r.briefing), r.shared) for r in archive.related.get(slug, ())),
     )  # fmt: skip

@@ -23,10 +23,14 @@ Memo = dict[str, dict[int, tuple[object, bytes]]]
 
 @dataclass(frozen=True)
 class LazyFile:
-    """A file's inputs (equal inputs make equal bytes) and how to make it."""
+    """A file's inputs (equal inputs make equal bytes) and how to make it;
+    for a page the search index reads, ``indexed``: the part of its inputs
+    that what is indexed depends on, where that is less than all of them
+    (a briefing's neighbours and related briefings are not indexed)."""
 
     inputs: Any
     make: Callable[[], bytes] = field(compare=False)
+    indexed: Any = field(default=None, compare=False)
 
 
 def ready(payload: bytes) -> LazyFile:

@@ -57,14 +57,20 @@ def stale_shards(
     shards: Mapping[str, Sequence[str]], touched: Iterable[str], last: Mapping[str, str]
 ) -> set[str]:
     """The parts of the search index to make again: those holding a page
-    written or removed (``touched``), and those whose pages are not the
-    ones they held last time (``last``: :func:`~dossier.stamps.members`)."""
+    whose indexed content changed (``touched``), and those whose pages are
+    not the ones they held last time (``last``: :func:`~dossier.stamps.members`)."""
     touched = set(touched)
     now = members(shards)
     return {
         name for name, paths in shards.items()
         if now[name] != last.get(name) or not touched.isdisjoint(paths)
     }  # fmt: skip
+
+
+def reindexed(searched: Mapping[str, str | None], last: Mapping[str, str | None]) -> set[str]:
+    """The pages whose indexed content may have changed since the last build:
+    a different digest, or none to compare."""
+    return {path for path, now in searched.items() if now is None or last.get(path) != now}
 
 
 def site_plan(

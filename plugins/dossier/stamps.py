@@ -32,8 +32,10 @@ from .load import Corpus
 FOLDER = "plans"
 # What renders besides the read cache's libraries.
 RENDERING = ("pelican", "jinja2", "markupsafe", "feedgenerator")
-# Settings that say where, not what: the same site built elsewhere.
-_WHERE = frozenset({"OUTPUT_PATH", "PATH", "CACHE_PATH"})
+# Settings that say where, not what (the same site built elsewhere), or how a
+# build goes, not what it writes (with or without the search index, strict).
+_WHERE = frozenset({"OUTPUT_PATH", "PATH", "CACHE_PATH", "DOSSIER_SEARCH", "DOSSIER_STRICT",
+                    "DOSSIER_KEEP_GOING"})  # fmt: skip
 
 Stamps = dict[str, "str | None"]
 
@@ -45,6 +47,8 @@ class Last:
 
     files: Stamps
     shards: Mapping[str, str] = field(default_factory=dict)
+    # Each page the search index reads: the digest of what it reads of it.
+    searched: Mapping[str, str | None] = field(default_factory=dict)
 
 
 def members(shards: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -80,18 +84,30 @@ def site_key(
     return h.hexdigest()
 
 
-def stamp(plan: Mapping[str, LazyFile], corpus: Corpus) -> Stamps:
-    """Each entry's digest; None where its inputs hold a value with none
-    (the entry is then written by every build)."""
+def stamp(
+    plan: Mapping[str, LazyFile], corpus: Corpus, shards: Mapping[str, Sequence[str]] = {}
+) -> tuple[Stamps, Stamps]:
+    """Each entry's digest, and each page of ``shards``' digest of what the
+    search index reads of it (its ``indexed`` inputs, else all of them);
+    None where the inputs hold a value with none (the entry is then written,
+    and its part indexed, by every build)."""
     texts = corpus.texts
     digester = Digester((b, texts[b.path]) for b in corpus.briefings if b.path in texts)
-    stamps: Stamps = {}
-    for path, entry in plan.items():
+
+    def digest(value: object) -> str | None:
         try:
-            stamps[path] = digester.digest(entry.inputs)
+            return digester.digest(value)
         except Unknown:
-            stamps[path] = None
-    return stamps
+            return None
+
+    files: Stamps = {path: digest(entry.inputs) for path, entry in plan.items()}
+    searched: Stamps = {}
+    for paths in shards.values():
+        for path in paths:
+            entry = plan.get(path)
+            if entry is not None:
+                searched[path] = files[path] if entry.indexed is None else digest(entry.indexed)
+    return files, searched
 
 
 def load(cache_dir: str, output: str, key: str) -> Last | None:
@@ -102,12 +118,13 @@ def load(cache_dir: str, output: str, key: str) -> Last | None:
         kept = json.loads(_file(cache_dir, output).read_text(encoding="utf-8"))
         if kept["key"] != key or kept["output"] != os.path.abspath(output):
             return None
-        files, shards = kept["files"], kept.get("shards", {})
-        if not isinstance(files, dict) or not isinstance(shards, dict):
+        files, shards, searched = kept["files"], kept["shards"], kept["searched"]
+        if not all(isinstance(d, dict) for d in (files, shards, searched)):
             return None
         return Last(
             {str(k): (str(v) if v is not None else None) for k, v in files.items()},
             {str(k): str(v) for k, v in shards.items()},
+            {str(k): (str(v) if v is not None else None) for k, v in searched.items()},
         )
     except (OSError, KeyError, TypeError, ValueError):
         return None  # none, damaged or foreign: a clean build
@@ -119,7 +136,7 @@ def save(cache_dir: str, output: str, key: str, last: Last) -> None:
         return
     target = _file(cache_dir, output)
     record = {"key": key, "output": os.path.abspath(output), "files": last.files,
-              "shards": dict(last.shards)}  # fmt: skip
+              "shards": dict(last.shards), "searched": dict(last.searched)}  # fmt: skip
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tag = Path(cache_dir, TAG)

@@ -69,12 +69,14 @@ def changes(
     """Against the stamps of the build that last wrote ``root`` (``last``),
     the entries of ``plan`` to write (their stamp changed or is None, or
     their file is gone) and the paths to remove (planned then, not now)."""
+    top = os.fspath(root)
     todo = {
         path: entry
         for path, entry in plan.items()
         if stamps.get(path) is None
         or last.get(path) != stamps[path]
-        or not _target(root, path).is_file()
+        # (only looked at: the writer checks every path it writes)
+        or not os.path.isfile(os.path.join(top, path))
     }
     return todo, tuple(path for path in last if path not in plan)
 

@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +233,14 @@ def build(
             shutil.rmtree(target, ignore_errors=True)
         log.error("dossier: error: %s%s", exc, unchanged)
         return 1
+    except KeyboardInterrupt:
+        runs.end(run_settings)
+        if last is None:
+            shutil.rmtree(target, ignore_errors=True)
+            raise  # the output is as it was: the command line says so
+        log.error("dossier: interrupted; %s is partly updated, and the next build rebuilds "
+                  "it whole", display_path(str(output)))  # fmt: skip
+        return 130
     except BaseException:
         runs.end(run_settings)
         if last is None:
@@ -245,8 +253,14 @@ def build(
             (output / BUNDLE).rename(target / BUNDLE)
         _swap(target, output)
     if run.stamps is not None:
-        shards = stamps.members(run.shards)
-        stamps.save(config.cache_dir, str(output), key, stamps.Last(run.stamps, shards))
+        shards: Mapping[str, str] = stamps.members(run.shards)
+        searched: Mapping[str, str | None] = run.searched
+        if not config.search:
+            # The index is as the last indexed build left it: the next build
+            # with search compares with what that build indexed.
+            shards, searched = (last.shards, last.searched) if last else ({}, {})
+        kept = stamps.Last(run.stamps, shards, searched)
+        stamps.save(config.cache_dir, str(output), key, kept)
     if on_built is not None:
         on_built(run)  # which now holds the run, and ends it when done with it
     else:

@@ -20,7 +20,7 @@ from pelican.paginator import Page
 
 from ..config import Config
 from ..errors import RenderError
-from ..incremental import briefing_view
+from ..incremental import briefing_indexed, briefing_view
 from ..lazyfile import LazyFile, Memo
 from ..load import cpus
 from ..makers import activity, home, placemap, trends
@@ -107,7 +107,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             if run.last is None:
                 self._todo = (plan, plan, ())
             else:
-                run.stamps = stamp(plan, result.corpus)
+                run.stamps, run.searched = stamp(plan, result.corpus, run.shards)
                 todo, gone = changes(plan, Path(self.output_path), run.stamps, run.last.files)
                 self._todo = (plan, todo, gone)
         return self._todo
@@ -172,7 +172,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         except (TemplateError, OSError) as exc:  # as the child reports them
             raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
         if run.stamps is None and run.held:  # a clean build: stamped while the child writes
-            run.stamps = stamp(plan, current(self.settings).corpus)
+            run.stamps, run.searched = stamp(plan, current(self.settings).corpus, run.shards)
         if self._child is not None and self._failure is not None:
             child, failure = self._child, self._failure
             self._child = self._failure = None
@@ -194,7 +194,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             if article is not None:
                 name = urls.save_as(briefing)
                 make = partial(self.render_article, article, name)
-                entries[name] = LazyFile(briefing_view(archive, briefing), make)
+                view = briefing_view(archive, briefing)
+                entries[name] = LazyFile(view, make, briefing_indexed(archive, briefing))
         return entries
 
     def _home_pages(self, result: Result) -> Plan:

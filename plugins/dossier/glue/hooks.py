@@ -12,7 +12,7 @@ from ..config import Config
 from ..errors import BuildFailed
 from ..index import index_shards
 from ..pipeline import run
-from ..plan import stale_shards
+from ..plan import reindexed, stale_shards
 from ..progress import plural
 from ..report import report
 from ..urls import Urls
@@ -136,8 +136,8 @@ def finalized(pelican: Any) -> None:
     if current(settings).config.search:
         progress.stage("Indexing for search")
         stale = None  # a clean build indexes every part
-        if this.last is not None and this.emitted is not None:
-            touched = (*this.emitted.written, *this.emitted.removed)
+        if this.last is not None:
+            touched = reindexed(this.searched, this.last.searched)
             stale = stale_shards(this.shards, touched, this.last.shards)
         indexed = index_shards(pelican.output_path, this.shards, stale)
         parts = f" ({indexed.parts} of {indexed.of} parts)" if stale is not None else ""

@@ -41,7 +41,7 @@ from ..makers import feeds
 from ..model import Briefing, Diagnostic
 from ..outputs import page_jobs
 from ..pipeline import Result, assemble
-from ..plan import Plan, stale_shards
+from ..plan import Plan, reindexed, stale_shards
 from ..read import read_briefing
 from ..report import report
 from ..stamps import members
@@ -97,8 +97,8 @@ class Live:
         if result is None or articles is None or not isinstance(pages, DossierGenerator):
             return None
         stale = None  # a clean build: every part of the search index is made again
-        if run.last is not None and run.emitted is not None:
-            touched = (*run.emitted.written, *run.emitted.removed)
+        if run.last is not None:
+            touched = reindexed(run.searched, run.last.searched)
             stale = stale_shards(run.shards, touched, run.last.shards)
         return cls(result, articles, pages, output, search, run.shards, stale)
 

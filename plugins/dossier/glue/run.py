@@ -45,8 +45,10 @@ class Run:
     stamps: Stamps | None = None
     emitted: Emitted | None = None
     planned: int = 0
-    # The search index's shards: each one's pages (output paths).
+    # The search index's shards: each one's pages (output paths), and the
+    # digest of what the index reads of each page.
     shards: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    searched: Stamps = field(default_factory=dict)
 
 
 # Each open run, with the settings mapping it belongs to (compared by identity).
