@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from dossier.makers.citation import bibtex, ris
 from dossier.model import Briefing
 from dossier.urls import Urls
 
 from .helpers import Build
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from playwright.sync_api import Page
 
 TRICKY = Briefing(
     path="b.md", slug="cash-and-100-percent", title="Cash & 100% {queues} in $Tripoli_#1",
@@ -55,12 +61,27 @@ def test_a_briefing_page_says_how_to_cite_it(subpath_site: Build) -> None:
         f"Libya Desk. “BM splits the ISIS enclave in Sirte.” <cite>Libya Briefings</cite>, "
         f'7 October 2016. <a href="{url}">{url}</a>.'
     ) in page
-    assert '<a href="/repo/cite/sirte-bm-splits-enclave.bib" download>BibTeX</a>' in page
-    bib = (subpath_site.output / "cite/sirte-bm-splits-enclave.bib").read_text(encoding="utf-8")
+    # The records are on the page, to copy (and to download, with script): no file each.
+    bib = page.split('<pre data-cite-file="sirte-bm-splits-enclave.bib">', 1)[1].split("</pre>")[0]
     assert f"url = {{{url}}}" in bib
-    assert (
-        (subpath_site.output / "cite/sirte-bm-splits-enclave.ris")
-        .read_bytes()
-        .startswith(b"TY  - ELEC\r\nTI  - BM splits the ISIS enclave in Sirte\r\n")
-    )
-    assert not (subpath_site.output / "cite/unfinished.bib").exists()  # a draft
+    ris_text = page.split('<pre data-cite-file="sirte-bm-splits-enclave.ris">', 1)[1]
+    assert ris_text.startswith("TY  - ELEC\nTI  - BM splits the ISIS enclave in Sirte\n")
+    assert not (subpath_site.output / "cite").exists()
+
+
+def test_the_records_download_as_files(page: Page, base_url: str, tmp_path: Path) -> None:
+    page.goto(f"{base_url}/briefings/sirte-bm-splits-enclave/")
+    page.get_by_text("BibTeX", exact=True).click()  # open the record
+    with page.expect_download() as bib:
+        page.get_by_role("button", name="Download sirte-bm-splits-enclave.bib").click()
+    assert bib.value.suggested_filename == "sirte-bm-splits-enclave.bib"
+    saved = tmp_path / "b.bib"
+    bib.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").startswith("@online{sirte_bm_splits_enclave,\n")
+    page.get_by_text("RIS", exact=True).click()
+    with page.expect_download() as ris_file:
+        page.get_by_role("button", name="Download sirte-bm-splits-enclave.ris").click()
+    ris_file.value.save_as(tmp_path / "b.ris")
+    data = (tmp_path / "b.ris").read_bytes()
+    assert data.startswith(b"TY  - ELEC\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")  # every line ends CR LF, as RIS asks

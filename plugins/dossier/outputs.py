@@ -22,7 +22,6 @@ from .lazyfile import LazyFile, Memo, ready
 from .makers import (
     browse,
     cards,
-    citation,
     feeds,
     opendata,
     placemap,
@@ -85,7 +84,7 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
 
 
 def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyFile]:
-    """Every feed, data, browse, card, citation, redirect, sitemap and theme
+    """Every feed, data, browse, card, redirect, sitemap and theme
     file, by output path, each made on demand (``memo``: see :mod:`dossier.makers.opendata`)."""
     archive, config = result.archive, result.config
     urls = config.urls
@@ -93,7 +92,6 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
         **feeds.lazy_documents(archive, urls, config.site_name, config.feed_max_items),
         **opendata.lazy_documents(archive, urls, config.site_name, memo),
         **tables.lazy_documents(archive, urls, memo),
-        **citation.lazy_documents(archive, urls, config.site_name),
         **browse.lazy_documents(archive, urls),
         **cards.lazy_documents(archive, urls),
         **{

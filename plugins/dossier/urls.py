@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from .errors import SettingsError
 from .model import Briefing, Entity, Page, Section, Tag
@@ -48,8 +48,6 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "place_card": ("DOSSIER_PLACE_CARD_URL", "DOSSIER_PLACE_CARD_URL",
                    "cards/places/{slug}.json", "cards/places/{slug}.json"),
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
-    "bibtex": ("DOSSIER_BIBTEX_URL", "DOSSIER_BIBTEX_URL", "cite/{slug}.bib", "cite/{slug}.bib"),
-    "ris": ("DOSSIER_RIS_URL", "DOSSIER_RIS_URL", "cite/{slug}.ris", "cite/{slug}.ris"),
     "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
 }  # fmt: skip
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
@@ -157,10 +155,6 @@ class Urls:
         if entity is None:
             return self.routes["feed"].url
         return self.routes[FEED_ROUTE[entity.section]].url.format(slug=entity.slug)
-
-    def citation(self, briefing: Briefing, kind: Literal["bib", "ris"]) -> str:
-        """The path of a briefing's BibTeX (``bib``) or RIS (``ris``) file in the site."""
-        return self.routes["bibtex" if kind == "bib" else "ris"].url.format(slug=briefing.slug)
 
     def card(self, entity: Entity) -> str:
         """Where an entity's hover card data is (site-relative path)."""

@@ -11,6 +11,7 @@ from .. import stamps
 from ..config import Config
 from ..errors import BuildFailed
 from ..index import index_shards
+from ..makers import citation
 from ..pipeline import run
 from ..plan import reindexed, stale_shards
 from ..progress import plural
@@ -49,7 +50,8 @@ def initialized(pelican: Any) -> None:
     settings["JINJA_ENVIRONMENT"] = jinja
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.update(longdate=_long_date, isodate=_iso_date, month=_month, capfirst=_capfirst,
-                   **_url_filters(config.urls, config.assets))  # fmt: skip
+                   **_url_filters(config.urls, config.assets),
+                   **_citation_filters(config.urls, config.site_name))  # fmt: skip
     settings["JINJA_FILTERS"] = filters
     settings["SITEPATH"] = config.site_path
 
@@ -62,6 +64,15 @@ def _url_filters(urls: Urls, assets: Mapping[str, str]) -> dict[str, Any]:
         "path_href": lambda path: urls.href(path=path),
         "absolute": urls.absolute,
         "static": lambda path: urls.static_href(assets.get(path, path)),
+    }
+
+
+def _citation_filters(urls: Urls, site_name: str) -> dict[str, Any]:
+    # `{{ b|bibtex }}`, `{{ b|ris }}`: a briefing's reference records, shown on its page.
+    return {
+        "bibtex": lambda b: citation.bibtex(b, urls, site_name),
+        # HTML reads CR LF as LF; the download puts RIS's CR LF back (cite.js).
+        "ris": lambda b: citation.ris(b, urls, site_name).replace("\r\n", "\n"),
     }
 
 

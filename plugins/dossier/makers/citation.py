@@ -1,7 +1,10 @@
-"""How to cite a briefing: BibTeX and RIS records, one file each per briefing
-(``cite/<slug>.bib``, ``cite/<slug>.ris``), for reference managers and
-LaTeX. The page carries the same as Highwire ``citation_*`` meta tags and a
-formatted citation (``theme/templates/article.html``).
+"""How to cite a briefing: BibTeX and RIS records, for reference managers and
+LaTeX, shown on the briefing's page (the theme's ``bibtex`` and ``ris``
+filters) beside a formatted citation and Highwire ``citation_*`` meta tags
+(``theme/templates/article.html``); the theme's ``cite.js`` offers each as a
+file to download, made in the browser from that text. (Until December 2026
+each was a file of its own, ``cite/<slug>.bib`` and ``.ris``: two files per
+briefing that the site no longer writes.)
 
 Authors are written as given: a desk ("Libya Desk") is not a person, so BibTeX
 gets each name braced whole rather than split into first and last names.
@@ -9,12 +12,7 @@ gets each name braced whole rather than split into first and last names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
-from ..lazyfile import LazyFile
 from ..model import Briefing
-from ..relate import Archive
 from ..urls import Urls
 
 _BIBTEX_SPECIAL = {
@@ -62,16 +60,3 @@ def ris(briefing: Briefing, urls: Urls, site_name: str) -> str:
         lines.append(line("AB", briefing.summary))
     lines.append("ER  - \r\n")
     return "".join(lines)
-
-
-def lazy_documents(archive: Archive, urls: Urls, site_name: str) -> dict[str, LazyFile]:
-    """Each briefing's ``.bib`` and ``.ris`` file by path, each made on demand."""
-
-    def made(write: Callable[[Briefing, Urls, str], str], briefing: Briefing) -> bytes:
-        return write(briefing, urls, site_name).encode("utf-8")
-
-    files: dict[str, LazyFile] = {}
-    for briefing in archive.briefings:
-        files[urls.citation(briefing, "bib")] = LazyFile(briefing, partial(made, bibtex, briefing))
-        files[urls.citation(briefing, "ris")] = LazyFile(briefing, partial(made, ris, briefing))
-    return files
