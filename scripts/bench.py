@@ -105,6 +105,8 @@ class Contender:
     briefing_page: str
     seconds: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
+    files: int = 0  # the site it built: how many files, how many bytes
+    size: int = 0
 
     def run(self, slugs: list[str]) -> None:
         """Build once from a clean output, and check every briefing was built."""
@@ -122,6 +124,8 @@ class Contender:
             sys.exit(f"{self.name}: no page for {len(missing)} briefing(s), such as {missing[0]}")
         self.seconds.append(total)
         self.peaks.append(peak)
+        built = [p for p in site.rglob("*") if p.is_file()]
+        self.files, self.size = len(built), sum(p.stat().st_size for p in built)
 
     @property
     def best(self) -> float:
@@ -227,6 +231,9 @@ def main() -> None:
     for c in chosen:
         runs = ", ".join(f"{s:.1f}" for s in c.seconds)
         print(f"{c.name:26} {c.best:6.1f} s  (runs: {runs})  {max(c.peaks):6.0f} MB peak")
+        n = args.briefings
+        print(f"{'':26} site: {c.size / n / 1000:.1f} kB and {c.files / n:.2f} files per briefing "
+              f"(search bundle included)")  # fmt: skip
     print(
         f"dossier build --no-search  {python_s:6.1f} s  {python_mb:6.0f} MB peak (the Python side)"
     )
