@@ -95,3 +95,15 @@ def test_the_cache_can_be_turned_off(archive: Path) -> None:
     built = build_site(archive / "content", archive / "out", "--settings", str(settings))
     assert built.returncode == 0, built.stderr
     assert not (archive / ".dossier-cache").exists()
+
+
+def test_a_cache_that_cannot_be_written_is_one_warning(archive: Path) -> None:
+    (archive / ".dossier-cache").write_text("in the way")  # a file where the folder goes
+    built = build_site(archive / "content", archive / "out", "--no-search")
+    assert built.returncode == 0, built.stderr
+    said = [line for line in built.stderr.splitlines() if "cannot be written" in line]
+    assert len(said) == 1, built.stderr
+    assert said[0].startswith("dossier: warning: the cache folder ")
+    again = build_site(archive / "content", archive / "out", "--no-search")
+    assert again.returncode == 0  # every build is whole, and right
+    assert "rendered " in again.stderr

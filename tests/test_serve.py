@@ -130,3 +130,33 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
     assert "2016-12-09-broken.md:1: error: front-matter is not closed" in server.log
     assert "Outlook for 2017" in _get(server.url + "briefings/fixed-slug/")[1]
     expect(page.locator("h1")).to_have_text("Outlook for 2017")
+
+
+def test_the_preview_answers_its_own_host_only_and_stays_in_the_output(
+    served: tuple[Server, Path], tmp_path: Path
+) -> None:
+    server, _ = served
+    status, html = _get(server.url)
+    assert status == 200
+    # Another host name (a page reaching for the preview by DNS rebinding): refused.
+    request = urllib.request.Request(server.url, headers={"Host": "evil.example"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            refused = response.status
+    except urllib.error.HTTPError as error:
+        refused = error.code
+    assert refused == 403
+    # A link in the output to a file outside it is not followed.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the browser")
+    (tmp_path / "output" / "leak.txt").symlink_to(secret)
+    (tmp_path / "output" / "leak").symlink_to(tmp_path)
+    for path in ("leak.txt", "leak/secret.txt"):
+        status, body = _get(server.url + path)
+        assert status == 404, path
+        assert "not for the browser" not in body
+    # Every answer says nosniff and the site's own policy.
+    with urllib.request.urlopen(server.url + "theme/img/favicon.svg", timeout=5) as response:
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert f'content="{response.headers["Content-Security-Policy"]}"' in html

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -144,8 +145,23 @@ class ReadCache:
                 staging.replace(entries / name)
             for path in stale:
                 path.unlink(missing_ok=True)
-        except OSError:
-            return  # a cache that cannot be written only costs time
+        except OSError as exc:
+            unwritable(self.folder, exc)  # a cache that cannot be written only costs time
+
+
+_SAID: set[str] = set()
+
+
+def unwritable(folder: Path | str, exc: OSError) -> None:
+    """Say once per run that the cache folder cannot be written: builds stay
+    right, but read every briefing again and rebuild the whole site."""
+    shown = str(folder)
+    if shown not in _SAID:
+        _SAID.add(shown)
+        logging.getLogger("dossier").warning(
+            "dossier: warning: the cache folder %s cannot be written (%s): every build "
+            "reads and writes everything again", shown, exc.strerror or exc,
+        )  # fmt: skip
 
 
 def _name(shown: str) -> str:

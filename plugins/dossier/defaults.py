@@ -38,6 +38,13 @@ DOSSIER_PLACES_INTRO = "Cities, regions and other places"
 DOSSIER_MAP_REGION = ""
 # A custom domain for GitHub Pages, written to CNAME (e.g. briefings.example.org).
 DOSSIER_CNAME = ""
+# What a page may load: every page says it in a meta tag, and `dossier serve`
+# sends it as a header too. Nothing from elsewhere; Pagefind's WebAssembly.
+DOSSIER_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 PATH = "content"
 OUTPUT_PATH = "output"

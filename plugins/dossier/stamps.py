@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .cache import LIBRARIES, TAG, TAG_TEXT, source_digest
+from .cache import LIBRARIES, TAG, TAG_TEXT, source_digest, unwritable
 from .fingerprint import Digester, Unknown
 from .lazyfile import LazyFile
 from .load import Corpus
@@ -145,8 +145,8 @@ def save(cache_dir: str, output: str, key: str, last: Last) -> None:
         staging = target.with_name(f".{target.name}.{os.getpid()}")
         staging.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
         staging.replace(target)
-    except OSError:
-        return  # without stamps the next build is a clean one: slower, never wrong
+    except OSError as exc:  # without stamps the next build is a clean one: slower, never wrong
+        unwritable(cache_dir, exc)
 
 
 def forget(cache_dir: str, output: str) -> None:

@@ -1,8 +1,10 @@
 """``dossier serve``: build, serve on 127.0.0.1, rebuild on change, reload the tab.
 
-The server always serves the last good build: a build goes to a fresh folder
-and is swapped in only when it succeeds, so a mistake in a briefing shows in
-the terminal while the browser keeps the previous site. HTML responses get one
+The server always serves the last good build: a build with errors writes
+nothing (the first one into a fresh folder swapped in only when it succeeds,
+later ones only once the content has been read and checked, each file
+replaced whole), so a mistake in a briefing shows in the terminal while the
+browser keeps the previous site. HTML responses get one
 extra script tag (``/_dossier/reload.js``), added on the way out, never
 written to the output; it listens for a server-sent event after each good
 rebuild.
@@ -55,16 +57,44 @@ class Generation:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files from the output folder, plus the live-reload endpoints."""
+    """Static files from the output folder, plus the live-reload endpoints.
+
+    The preview is the author's alone: a request naming another host (a web
+    page the author visits, reaching for the preview by DNS rebinding) is
+    refused, nothing outside the output folder is served (a link in it to
+    ``/etc/passwd`` is not followed), and every answer says ``nosniff`` and
+    the site's own Content-Security-Policy."""
 
     generation: Generation
+    policy: str = ""
     reload_js = resources.files("dossier").joinpath("static/reload.js").read_bytes()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+    def _own_host(self) -> bool:
+        # The loopback names and address the server listens on, with its port or without.
+        port = getattr(self.server, "server_port", 0)
+        host = (self.headers.get("Host") or "").strip().lower()
+        names = ("127.0.0.1", "localhost", "[::1]")
+        return host in names or host in {f"{name}:{port}" for name in names}
+
+    def do_HEAD(self) -> None:
+        if not self._own_host():
+            self._send(403, "text/plain; charset=utf-8", b"Blocked: not this server's host.\n")
+            return
+        super().do_HEAD()
+
     def do_GET(self) -> None:
-        if self.path == "/_dossier/reload.js":
+        if not self._own_host():
+            self._send(403, "text/plain; charset=utf-8", b"Blocked: not this server's host.\n")
+        elif self.path == "/_dossier/reload.js":
             self._send(200, "text/javascript; charset=utf-8", self.reload_js)
         elif self.path == "/_dossier/events":
             self._events()
@@ -100,6 +130,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         # HTML pages get the reload script; a missing page gets the site's
         # own 404 page, as on a static host; everything else goes out as is.
         target = self.translate_path(self.path)
+        root = os.path.realpath(str(self.directory))
+        found = os.path.realpath(target)
+        if found != root and not found.startswith(root + os.sep):
+            target = os.path.join(root, "no such page")  # a link out of the output: not served
         if os.path.isdir(target):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # redirects to the slash form
@@ -108,6 +142,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not os.path.exists(target):
             status, target = 404, os.path.join(str(self.directory), "404.html")
         if not target.endswith(".html") or not os.path.isfile(target):
+            if status == 404:
+                self.send_error(404)
+                return None
             return super().send_head()
         body = Path(target).read_bytes().replace(b"</body>", RELOAD_TAG + b"\n</body>", 1)
         self._send(status, "text/html; charset=utf-8", body)
@@ -165,9 +202,9 @@ def run(args: argparse.Namespace) -> int:
     settings["SITEURL"] = ""
     output = os.path.abspath(settings["OUTPUT_PATH"])
     generation = Generation()
-    handler = functools.partial(
-        type("BoundHandler", (Handler,), {"generation": generation}), directory=output
-    )
+    policy = str(settings.get("DOSSIER_CSP") or "")
+    bound = {"generation": generation, "policy": policy}
+    handler = functools.partial(type("BoundHandler", (Handler,), bound), directory=output)
     # The port first: a busy port is said at once, not after a long build.
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
