@@ -130,6 +130,16 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_build(
     assert "2016-12-09-broken.md:1: error: front-matter is not closed" in server.log
     assert "Outlook for 2017" in _get(server.url + "briefings/fixed-slug/")[1]
     expect(page.locator("h1")).to_have_text("Outlook for 2017")
+    # The open page says so too, over the last good site: file, line and message.
+    problems = page.locator("#dossier-problems")
+    expect(problems).to_contain_text("2016-12-09-broken.md:1: error: front-matter is not closed")
+    # A page opened meanwhile shows them at once; the next good build clears them.
+    other = pages.open()
+    other.goto(server.url + "briefings/sirte-bm-splits-enclave/")
+    expect(other.locator("#dossier-problems")).to_contain_text("front-matter is not closed")
+    broken.unlink()
+    expect(other.locator("#dossier-problems")).to_have_count(0, timeout=20000)
+    expect(other.locator("h1")).to_contain_text("BM splits")
 
 
 def test_the_preview_answers_its_own_host_only_and_stays_in_the_output(

@@ -7,7 +7,8 @@ replaced whole), so a mistake in a briefing shows in the terminal while the
 browser keeps the previous site. HTML responses get one
 extra script tag (``/_dossier/reload.js``), added on the way out, never
 written to the output; it listens for a server-sent event after each good
-rebuild.
+rebuild, and, while the last build failed, shows its problems over the page
+(``/_dossier/problems``, and an event when a build fails).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import argparse
 import errno
 import functools
 import http.server
+import json
+import logging
 import os
 import sys
 import threading
@@ -37,23 +40,38 @@ RELOAD_TAG = b'<script src="/_dossier/reload.js" defer></script>'
 
 
 class Generation:
-    """A counter of good builds that server threads can wait on."""
+    """Counters of good and failed builds that server threads can wait on,
+    and the problems of the last build if it failed (shown over the page)."""
 
     def __init__(self) -> None:
         self.number = 0
+        self.failed = 0
+        self.problems: list[str] = []
         self._changed = threading.Condition()
 
     def bump(self) -> None:
-        """Record a good build and wake every waiting browser."""
+        """Record a good build (its problems gone) and wake every waiting browser."""
         with self._changed:
             self.number += 1
+            self.problems = []
             self._changed.notify_all()
 
-    def wait_past(self, number: int, timeout: float) -> int:
-        """Wait until the counter passes ``number`` (or time out); return it."""
+    def fail(self, problems: list[str]) -> None:
+        """Record a failed build's problems and wake every waiting browser."""
         with self._changed:
-            self._changed.wait_for(lambda: self.number > number, timeout=timeout)
-            return self.number
+            self.failed += 1
+            self.problems = list(problems)
+            self._changed.notify_all()
+
+    def wait_past(self, number: int, timeout: float, failed: int | None = None) -> tuple[int, int]:
+        """Wait until a good build passes ``number`` or a failed one passes
+        ``failed`` (or time out); return both counters."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self.number > number or (failed is not None and self.failed > failed),
+                timeout=timeout,
+            )
+            return self.number, self.failed
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -98,6 +116,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self._send(200, "text/javascript; charset=utf-8", self.reload_js)
         elif self.path == "/_dossier/events":
             self._events()
+        elif self.path == "/_dossier/problems":
+            body = json.dumps(self.generation.problems).encode("utf-8")
+            self._send(200, "application/json; charset=utf-8", body)
         else:
             super().do_GET()
 
@@ -114,11 +135,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.generation.number
+        seen, failed = self.generation.number, self.generation.failed
         try:
             while True:
-                now = self.generation.wait_past(seen, timeout=15)
-                message = b"event: reload\ndata: go\n\n" if now > seen else b": keep-alive\n\n"
+                now, failures = self.generation.wait_past(seen, timeout=15, failed=failed)
+                if now > seen:
+                    message = b"event: reload\ndata: go\n\n"
+                elif failures > failed:  # a build failed: its problems, over the page
+                    failed = failures
+                    data = json.dumps(self.generation.problems)
+                    message = f"event: problems\ndata: {data}\n\n".encode()
+                else:
+                    message = b": keep-alive\n\n"
                 self.wfile.write(message)
                 self.wfile.flush()
                 if now > seen:
@@ -149,6 +177,25 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         body = Path(target).read_bytes().replace(b"</body>", RELOAD_TAG + b"\n</body>", 1)
         self._send(status, "text/html; charset=utf-8", body)
         return None
+
+
+class _Heard(logging.Handler):
+    """The error lines a build logs (``path:line: error: message``), kept
+    while it runs, for the page's overlay."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def __enter__(self) -> _Heard:
+        logging.getLogger("dossier").addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("dossier").removeHandler(self)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -250,13 +297,17 @@ def run(args: argparse.Namespace) -> int:
             names = sorted({display_path(path) for _, path in changes})
             more = " …" if len(names) > 5 else ""
             console.print(f"Changed: {', '.join(names[:5])}{more}", soft_wrap=True)
-            if live[0] is not None and _quick(live[0], changes, generation, console):
+            # After a failed build, any change is a whole build: only a build
+            # can say the problems are gone (a broken file deleted, say).
+            session = None if generation.problems else live[0]
+            if session is not None and _quick(session, changes, generation, console):
                 continue
-            with spinner(console, "Rebuilding") as progress:
+            with spinner(console, "Rebuilding") as progress, _Heard() as heard:
                 code = rebuild(progress)
             if code == 0:
                 generation.bump()
             else:
+                generation.fail(heard.lines)
                 console.print("[yellow]Still serving the last good build.[/]")
     except KeyboardInterrupt:
         pass
