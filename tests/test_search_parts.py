@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from dossier.index import pagefind_binary
 
-from .browser_helpers import serve
+from .browser_helpers import Pages, serve
 from .helpers import FIXTURE, ROOT, Build, build_site
 
 # For each archive, searches (words, filters) that find pages in several
@@ -124,3 +124,18 @@ def test_parts_are_indexed_again_only_when_their_pages_change(tmp_path: Path) ->
     # 2016's part is kept as it was.
     assert "(1 of 2 parts)" in update.stderr, update.stderr
     assert kept.stat().st_ino == before
+
+
+def test_an_archive_with_nothing_to_find_says_no_results(pages: Pages, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    out = tmp_path / "output"
+    built = build_site(content, out)
+    assert built.returncode == 0, built.stderr
+    with serve(out) as url:
+        page = pages.open()
+        page.goto(f"{url}/search/?q=Haftar")
+        expect(page.locator("#search-status")).to_have_text("No results for “Haftar”.")
+        page.goto(f"{url}/")
+        page.locator("#site_q").focus()  # the header warms the search up: nothing to warm
+        page.wait_for_timeout(300)

@@ -10,8 +10,8 @@ function warm() {
   // the search page loads.
   fetch(`${base}/pagefind/parts.json`)
     .then((response) => response.json())
-    .then(({ parts }) => import(`${base}/pagefind/${parts[0]}/pagefind.js`))
-    .then((pagefind) => pagefind.init())
+    .then(({ parts }) => (parts.length ? import(`${base}/pagefind/${parts[0]}/pagefind.js`) : null))
+    .then((pagefind) => pagefind?.init())
     .catch(() => {});
 }
 

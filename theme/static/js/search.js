@@ -121,6 +121,7 @@ function inParts(filters, chosen) {
 // ordered by score, so the parts are asked one after the other, newest first,
 // and their results put end to end.
 async function searchParts(query, filters, newestFirst) {
+  if (!parts.length) return { results: [] }; // an archive with nothing to find yet
   const pf = await pagefind();
   const chosen = await answeringParts(pf, query, Object.keys(filters).length > 0);
   if (!chosen.length) return { results: [] };
@@ -274,6 +275,7 @@ async function runQuery(current) {
 async function queryCounts(current) {
   // For each facet with a selection, the counts ignore that facet's own
   // selection: values within a facet combine with OR.
+  if (!parts.length) return null;
   const pf = await countingPagefind();
   const facetCounts = {};
   let plain = null;
@@ -666,7 +668,7 @@ root.hidden = false;
 document.getElementById("search-needs-js")?.remove();
 // Warm Pagefind up for a query, or for the query about to be typed into the
 // empty page; a filter-only browse reads our own lists and never needs it.
-if (state.q || !hasFilters()) pagefind().catch(() => {});
-input.addEventListener("focus", () => pagefind().catch(() => {}), { once: true });
+if (parts.length && (state.q || !hasFilters())) pagefind().catch(() => {});
+if (parts.length) input.addEventListener("focus", () => pagefind().catch(() => {}), { once: true });
 update();
 if (!state.q && !hasFilters()) input.focus();
