@@ -56,16 +56,29 @@ def source_digest() -> str:
     return h.hexdigest()
 
 
+@cache
+def library_version(library: str) -> str:
+    """An installed library's version, or 'none'."""
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def tag(folder: Path) -> None:
+    """Mark ``folder`` as a cache (a standard ``CACHEDIR.TAG``), once."""
+    marker = folder / TAG
+    if not marker.exists():
+        marker.write_text(TAG_TEXT, encoding="utf-8")
+
+
 def cache_key(
     entities: list[Entity], link_attrs: Callable[[Entity], Mapping[str, str]], timezone: str
 ) -> str:
     """Everything reading a briefing depends on, besides its own text."""
     h = hashlib.sha256(source_digest().encode())
     for library in LIBRARIES:
-        try:
-            h.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{library}=none".encode())
+        h.update(f"{library}={library_version(library)}".encode())
     h.update(timezone.encode())
     for e in sorted(entities, key=lambda e: e.key):
         fields = [e.key, e.name, *e.aliases, "|", *e.suppress, "|", *e.ambiguous,
@@ -136,9 +149,7 @@ class ReadCache:
             if not self.fresh and not stale:
                 return
             entries.mkdir(parents=True, exist_ok=True)
-            tag = self.folder / TAG
-            if not tag.exists():
-                tag.write_text(TAG_TEXT, encoding="utf-8")
+            tag(self.folder)
             for name, entry in self.fresh.items():
                 staging = entries / f".{name}.{os.getpid()}"
                 staging.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")

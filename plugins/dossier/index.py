@@ -32,9 +32,11 @@ import time
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import SearchIndexError
 from .load import cpus
+from .write import write_file
 
 BUNDLE = "pagefind"
 # Pagefind's ready-made interfaces, written into every bundle: the theme has
@@ -137,11 +139,7 @@ def place_shards(site_dir: str, bundles: Mapping[str, str], shards: Collection[s
     the parts in :data:`PARTS`, and remove what else the bundle folder holds
     (parts that are gone)."""
     root = os.path.join(os.path.abspath(site_dir), BUNDLE)
-    os.makedirs(root, exist_ok=True)
-    listing = os.path.join(root, f".{PARTS}.{os.getpid()}")
-    with open(listing, "w", encoding="utf-8") as out:
-        json.dump({"parts": list(shards)}, out)
-    os.replace(listing, os.path.join(root, PARTS))
+    write_file(Path(root), PARTS, json.dumps({"parts": list(shards)}).encode("utf-8"))
     for name, fresh in bundles.items():
         target = os.path.join(root, name)
         retired = f"{fresh}-old"

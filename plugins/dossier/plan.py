@@ -23,7 +23,7 @@ from .lazyfile import LazyFile, Memo
 from .model import SECTIONS
 from .outputs import PageJob, PageKey, lazy_data_files
 from .pipeline import Result
-from .stamps import members
+from .stamps import Last, members
 
 Plan = dict[str, LazyFile]
 # The search index's part for actor and place pages no briefing names yet.
@@ -53,24 +53,28 @@ def search_shards(result: Result) -> dict[str, tuple[str, ...]]:
     return {name: tuple(paths) for name, paths in shards.items() if paths}
 
 
+def holding(shards: Mapping[str, Sequence[str]], pages: Iterable[str]) -> set[str]:
+    """The parts of the search index that hold any of ``pages``."""
+    pages = set(pages)
+    return {name for name, paths in shards.items() if not pages.isdisjoint(paths)}
+
+
 def stale_shards(
-    shards: Mapping[str, Sequence[str]], touched: Iterable[str], last: Mapping[str, str]
-) -> set[str]:
-    """The parts of the search index to make again: those holding a page
-    whose indexed content changed (``touched``), and those whose pages are
-    not the ones they held last time (``last``: :func:`~dossier.stamps.members`)."""
-    touched = set(touched)
+    shards: Mapping[str, Sequence[str]], searched: Mapping[str, str | None], last: Last | None
+) -> set[str] | None:
+    """The parts of the search index to make again after the ``last`` build
+    (None: every part, there being none to compare with): those holding a
+    page whose indexed content changed (``searched``: each page's digest of
+    it, from :func:`~dossier.stamps.stamp`; a page with none counts as
+    changed), and those whose pages are not the ones they held then."""
+    if last is None:
+        return None
+    changed = (
+        path for path, now in searched.items() if now is None or last.searched.get(path) != now
+    )
     now = members(shards)
-    return {
-        name for name, paths in shards.items()
-        if now[name] != last.get(name) or not touched.isdisjoint(paths)
-    }  # fmt: skip
-
-
-def reindexed(searched: Mapping[str, str | None], last: Mapping[str, str | None]) -> set[str]:
-    """The pages whose indexed content may have changed since the last build:
-    a different digest, or none to compare."""
-    return {path for path, now in searched.items() if now is None or last.get(path) != now}
+    moved = {name for name in shards if now[name] != last.shards.get(name)}
+    return holding(shards, changed) | moved
 
 
 def site_plan(

@@ -19,15 +19,14 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .cache import LIBRARIES, TAG, TAG_TEXT, source_digest, unwritable
+from .cache import LIBRARIES, library_version, source_digest, tag, unwritable
 from .fingerprint import Digester, Unknown
 from .lazyfile import LazyFile
 from .load import Corpus
+from .write import write_file
 
 FOLDER = "plans"
 # What renders besides the read cache's libraries.
@@ -70,7 +69,7 @@ def site_key(
     if settings_file and os.path.isfile(settings_file):
         h.update(Path(settings_file).read_bytes())
     for library in (*LIBRARIES, *RENDERING):
-        h.update(f"{library}={_version(library)}\0".encode())
+        h.update(f"{library}={library_version(library)}\0".encode())
     for name in sorted(settings):
         if name not in _WHERE:
             h.update(f"{name}={_stable(settings[name])}\0".encode())
@@ -134,17 +133,12 @@ def save(cache_dir: str, output: str, key: str, last: Last) -> None:
     """Keep ``last`` for the next build into ``output``."""
     if not cache_dir:
         return
-    target = _file(cache_dir, output)
     record = {"key": key, "output": os.path.abspath(output), "files": last.files,
               "shards": dict(last.shards), "searched": dict(last.searched)}  # fmt: skip
+    payload = json.dumps(record, separators=(",", ":")).encode("utf-8")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tag = Path(cache_dir, TAG)
-        if not tag.exists():
-            tag.write_text(TAG_TEXT, encoding="utf-8")
-        staging = target.with_name(f".{target.name}.{os.getpid()}")
-        staging.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
-        staging.replace(target)
+        write_file(Path(cache_dir), _name(output), payload)
+        tag(Path(cache_dir))
     except OSError as exc:  # without stamps the next build is a clean one: slower, never wrong
         unwritable(cache_dir, exc)
 
@@ -156,17 +150,13 @@ def forget(cache_dir: str, output: str) -> None:
             _file(cache_dir, output).unlink(missing_ok=True)
 
 
+def _name(output: str) -> str:
+    # Where the stamps of ``output`` are, in the cache folder.
+    return f"{FOLDER}/{hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]}.json"
+
+
 def _file(cache_dir: str, output: str) -> Path:
-    name = hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
-    return Path(cache_dir, FOLDER, f"{name}.json")
-
-
-@cache
-def _version(library: str) -> str:
-    try:
-        return metadata.version(library)
-    except metadata.PackageNotFoundError:
-        return "none"
+    return Path(cache_dir, _name(output))
 
 
 def _stable(value: object) -> str:

@@ -96,23 +96,25 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
-    def _own_host(self) -> bool:
-        # The loopback names and address the server listens on, with its port or without.
+    def _blocked(self) -> bool:
+        # Refuse (403) a request naming a host other than the loopback names
+        # and address the server listens on, with its port or without.
         port = getattr(self.server, "server_port", 0)
         host = (self.headers.get("Host") or "").strip().lower()
         names = ("127.0.0.1", "localhost", "[::1]")
-        return host in names or host in {f"{name}:{port}" for name in names}
+        if host in names or host in {f"{name}:{port}" for name in names}:
+            return False
+        self._send(403, "text/plain; charset=utf-8", b"Blocked: not this server's host.\n")
+        return True
 
     def do_HEAD(self) -> None:
-        if not self._own_host():
-            self._send(403, "text/plain; charset=utf-8", b"Blocked: not this server's host.\n")
-            return
-        super().do_HEAD()
+        if not self._blocked():
+            super().do_HEAD()
 
     def do_GET(self) -> None:
-        if not self._own_host():
-            self._send(403, "text/plain; charset=utf-8", b"Blocked: not this server's host.\n")
-        elif self.path == "/_dossier/reload.js":
+        if self._blocked():
+            return
+        if self.path == "/_dossier/reload.js":
             self._send(200, "text/javascript; charset=utf-8", self.reload_js)
         elif self.path == "/_dossier/events":
             self._events()

@@ -15,7 +15,7 @@ from ..errors import BuildFailed
 from ..index import index_shards
 from ..makers import citation
 from ..pipeline import run
-from ..plan import reindexed, stale_shards
+from ..plan import stale_shards
 from ..progress import plural
 from ..report import report
 from ..urls import Urls
@@ -156,10 +156,7 @@ def finalized(pelican: Any) -> None:
     progress.done(_written(this, seconds))
     if current(settings).config.search:
         progress.stage("Indexing for search")
-        stale = None  # a clean build indexes every part
-        if this.last is not None:
-            touched = reindexed(this.searched, this.last.searched)
-            stale = stale_shards(this.shards, touched, this.last.shards)
+        stale = stale_shards(this.shards, this.searched, this.last)  # None: every part
         indexed = index_shards(pelican.output_path, this.shards, stale)
         parts = f" ({indexed.parts} of {indexed.of} parts)" if stale is not None else ""
         progress.done(f"indexed {plural(indexed.pages, 'page')}{parts} for search "

@@ -41,10 +41,9 @@ from ..makers import feeds
 from ..model import Briefing, Diagnostic
 from ..outputs import page_jobs
 from ..pipeline import Result, assemble
-from ..plan import Plan, reindexed, stale_shards
+from ..plan import Plan, holding, stale_shards
 from ..read import read_briefing
 from ..report import report
-from ..stamps import members
 from ..write import emit, write_file
 from . import run as runs
 from .generator import DossierGenerator
@@ -96,10 +95,8 @@ class Live:
         result, articles, pages = run.result, run.articles, run.pages
         if result is None or articles is None or not isinstance(pages, DossierGenerator):
             return None
-        stale = None  # a clean build: every part of the search index is made again
-        if run.last is not None:
-            touched = reindexed(run.searched, run.last.searched)
-            stale = stale_shards(run.shards, touched, run.last.shards)
+        # After a clean build (no last one), every part of the index is made again.
+        stale = stale_shards(run.shards, run.searched, run.last)
         return cls(result, articles, pages, output, search, run.shards, stale)
 
     def close(self) -> None:
@@ -182,7 +179,7 @@ class Live:
         if written is not None and self.search:
             with self._lock:
                 if self._stale_shards is not None:
-                    self._stale_shards |= stale_shards(self.shards, written, members(self.shards))
+                    self._stale_shards |= holding(self.shards, written)
             self.reindex(reindexed)
         return written
 
