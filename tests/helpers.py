@@ -49,6 +49,16 @@ def _unstable(name: str) -> bool:
     )  # fmt: skip
 
 
+def mention(key: str, text: str) -> str:
+    """A linked mention as the linker writes it in a default-settings site:
+    ``mention("actors/khalifa-haftar", "Haftar")``."""
+    from dossier.urls import card_bucket
+
+    section, slug = key.split("/")
+    card = f"/cards/{section}/{card_bucket(slug)}.json"
+    return f'<a href="/{key}/" data-card="{card}">{text}</a>'
+
+
 def site_tree(root: Path) -> dict[str, bytes]:
     """Every output file's bytes, with Pagefind's unstable files counted instead."""
     tree: dict[str, bytes] = {}

@@ -84,7 +84,7 @@ def test_every_kind_of_page_honours_the_content_security_policy(page: Page, base
 
 
 def _mention(page: Page, name: str) -> Locator:
-    return page.locator(".prose a.mention", has_text=name).first
+    return page.locator(".prose a[data-card]", has_text=name).first
 
 
 def test_hovering_a_mention_shows_its_card_until_the_pointer_leaves(

@@ -22,6 +22,7 @@ from .helpers import (
     Build,
     build_in_process,
     build_site,
+    mention,
     outline,
     project_settings,
     site_tree,
@@ -155,10 +156,7 @@ def test_key_takeaways_come_first_wherever_the_briefing_is_shown(site: Build) ->
     assert box.index("Key takeaways") < box.index("<li><a href=") < len(box)
     assert page.index("</section>", start) < page.index("both enter 2017 with more", start)
     # Names in takeaways link, and the body still links its own first mentions.
-    haftar = (
-        '<a href="/actors/khalifa-haftar/" class="mention" '
-        'data-card="/cards/actors/khalifa-haftar.json">Haftar</a>'
-    )
+    haftar = mention("actors/khalifa-haftar", "Haftar")
     assert f"{haftar} and <em><a" in box
     assert f"<p>{haftar} and" in page
     assert 'Information as of <time datetime="2017-01-03">3 January 2017</time>' in box

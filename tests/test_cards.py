@@ -4,17 +4,34 @@ point at them (the browser tests cover what a reader sees)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from dossier.makers.cards import LINE_CHARS, profile_line
 from dossier.markup import parse, render
+from dossier.model import Actor
+from dossier.urls import CARD_BUCKETS, Urls, card_bucket
 
 from .helpers import Build
 
 
-def test_each_entity_has_a_small_card(site: Build) -> None:
-    haftar = json.loads((site.output / "cards/actors/khalifa-haftar.json").read_text())
+def urls() -> Urls:
+    return Urls.from_settings({}, "", "")
+
+
+def actor(slug: str) -> Actor:
+    return Actor(section="actors", slug=slug, name=slug)
+
+
+def _card_of(site: Build, path: str, href: str) -> dict[str, object]:
+    cards = json.loads((site.output / path).read_text())
+    found: dict[str, object] = cards[href]
+    return found
+
+
+def test_each_entity_has_a_card_in_a_shared_file(site: Build) -> None:
+    haftar = _card_of(site, urls().card(actor("khalifa-haftar")), "/actors/khalifa-haftar/")
     assert haftar == {
         "name": "Khalifa Haftar",
         "kind": "person",
@@ -27,20 +44,40 @@ def test_each_entity_has_a_small_card(site: Build) -> None:
         "trend": {"direction": "unchanged", "flags": [], "when": "October 2016"},
     }
     assert haftar["line"]
-    assert "<" not in haftar["line"]
+    assert "<" not in str(haftar["line"])
     # An entity no registry defines has a card too: no profile, its noun for a kind.
-    jeff = json.loads((site.output / "cards/actors/jeff-davies.json").read_text())
+    jeff = _card_of(site, urls().card(actor("jeff-davies")), "/actors/jeff-davies/")
     assert (jeff["kind"], jeff["line"], jeff["trend"]) == ("actor", "", None)
-    sizes = [p.stat().st_size for p in (site.output / "cards").rglob("*.json")]
-    assert max(sizes) < 1024
+    files = sorted((site.output / "cards").rglob("*.json"))
+    assert {p.parent.name for p in files} == {"actors", "places"}
+    assert all(re.fullmatch(r"[0-9a-f]{2}\.json", p.name) for p in files)
+    # Every entity page has its card, in exactly one file.
+    held = [href for p in files for href in json.loads(p.read_text())]
+    assert len(held) == len(set(held))
+    pages = {
+        f"/{p.parent.relative_to(site.output)}/"
+        for section in ("actors", "places")
+        for p in site.output.glob(f"{section}/*/index.html")
+        if 'http-equiv="refresh"' not in p.read_text()  # a former slug's redirect
+    }
+    assert set(held) == pages
+    assert max(p.stat().st_size for p in files) < 4096
 
 
-def test_mention_links_name_their_card(site: Build) -> None:
+def test_mention_links_name_their_card_file(site: Build) -> None:
     page = site.page("/briefings/sirte-bm-splits-enclave/")
-    assert (
-        '<a href="/actors/khalifa-haftar/" class="mention" '
-        'data-card="/cards/actors/khalifa-haftar.json">'
-    ) in page
+    card = "/" + urls().card(actor("khalifa-haftar"))
+    assert f'<a href="/actors/khalifa-haftar/" data-card="{card}">' in page
+    assert 'class="mention"' not in page
+
+
+def test_a_card_pattern_by_slug_gives_each_card_a_file() -> None:
+    own = Urls.from_settings({"DOSSIER_ACTOR_CARD_URL": "cards/a/{slug}.json"}, "", "")
+    assert own.card(actor("khalifa-haftar")) == "cards/a/khalifa-haftar.json"
+    assert re.fullmatch(r"cards/actors/[0-9a-f]{2}\.json", urls().card(actor("x")))
+    # The bucket is the slug's, whatever the run: pages and cards agree across builds.
+    assert card_bucket("khalifa-haftar") == card_bucket("khalifa-haftar")
+    assert len({card_bucket(f"actor-{n}") for n in range(2000)}) == CARD_BUCKETS
 
 
 @pytest.mark.parametrize(

@@ -218,7 +218,7 @@ def test_nothing_is_written_outside_the_output_folder(hostile: tuple[Path, Build
 def test_the_huge_briefing_builds_and_links_once(hostile: tuple[Path, Build]) -> None:
     _, built = hostile
     html = built.page("/briefings/huge/")
-    assert html.count('class="mention"') == 1
+    assert html.count(" data-card=") == 1
     # Every paragraph, plus the first again as the summary (meta description,
     # OpenGraph description, search metadata, the RIS record's abstract; not
     # as a lede, since the author wrote no summary; escaped differently in the

@@ -9,6 +9,7 @@ link with the page.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -44,9 +45,9 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "place_feed": ("DOSSIER_PLACE_FEED_ATOM", "DOSSIER_PLACE_FEED_ATOM",
                    "feeds/places/{slug}.atom.xml", "feeds/places/{slug}.atom.xml"),
     "actor_card": ("DOSSIER_ACTOR_CARD_URL", "DOSSIER_ACTOR_CARD_URL",
-                   "cards/actors/{slug}.json", "cards/actors/{slug}.json"),
+                   "cards/actors/{bucket}.json", "cards/actors/{bucket}.json"),
     "place_card": ("DOSSIER_PLACE_CARD_URL", "DOSSIER_PLACE_CARD_URL",
-                   "cards/places/{slug}.json", "cards/places/{slug}.json"),
+                   "cards/places/{bucket}.json", "cards/places/{bucket}.json"),
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
     "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
 }  # fmt: skip
@@ -56,10 +57,22 @@ CARD_ROUTE: dict[Section, str] = {"actors": "actor_card", "places": "place_card"
 # What a pattern may use: the fields Pelican gives an article's URL, too.
 _SAMPLE = {
     "slug": "x",
+    "bucket": "00",
     "date": dt.datetime(2016, 10, 7, tzinfo=dt.UTC),
     "lang": "en",
     "category": "briefings",
 }
+
+
+# Hover cards travel in this many files per section: one file per entity was
+# 1,900 files at 10,000 briefings; 64 keep each a few kB.
+CARD_BUCKETS = 64
+
+
+def card_bucket(slug: str) -> str:
+    """The card file an entity's card is in: a hash of its slug, as two hex
+    digits, so a new entity changes one file and the files stay even."""
+    return f"{zlib.crc32(slug.encode()) % CARD_BUCKETS:02x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +170,12 @@ class Urls:
         return self.routes[FEED_ROUTE[entity.section]].url.format(slug=entity.slug)
 
     def card(self, entity: Entity) -> str:
-        """Where an entity's hover card data is (site-relative path)."""
-        return self.routes[CARD_ROUTE[entity.section]].url.format(slug=entity.slug)
+        """Where an entity's hover card data is (site-relative path): a file
+        shared with the other entities of its :func:`card_bucket`, unless the
+        pattern names each file by ``{slug}``."""
+        return self.routes[CARD_ROUTE[entity.section]].url.format(
+            slug=entity.slug, bucket=card_bucket(entity.slug)
+        )
 
     def card_href(self, entity: Entity) -> str:
         """An entity's hover card data, as a link from any page."""

@@ -1,9 +1,11 @@
-"""Hover cards: a small JSON file per actor and place, which the theme's
-``cards.js`` fetches the first time a reader points at or focuses one of its
-mentions, to show who or what it is without leaving the page.
+"""Hover cards: what the theme's ``cards.js`` shows when a reader points at
+or focuses a mention, to say who or what it is without leaving the page.
 
-Each card is a function of the entity's listing alone, so ``serve`` remakes
-only the cards whose listing changed (:mod:`dossier.lazyfile`).
+Cards travel in a few shared files (:func:`dossier.urls.card_bucket`), each
+a JSON object from an entity page's link (as the mention's ``href`` has it)
+to that entity's card; a mention's ``data-card`` is its file. A file is a
+function of its entities' listings alone, so an update remakes only the files
+holding a card that changed (:mod:`dossier.lazyfile`).
 """
 
 from __future__ import annotations
@@ -82,14 +84,17 @@ def _inputs(listing: EntityListing) -> tuple[object, ...]:
     )
 
 
-def _make(listing: EntityListing, urls: Urls) -> bytes:
-    return dump_json(card(listing, urls))
+def _make(listings: tuple[EntityListing, ...], urls: Urls) -> bytes:
+    return dump_json({urls.href(x.entity): card(x, urls) for x in listings})
 
 
 def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
-    """Every entity's card by its path in the site, each made on demand."""
+    """Every card file by its path in the site, each made on demand."""
+    files: dict[str, list[EntityListing]] = {}
+    for section in ("actors", "places"):
+        for listing in archive.listings(section).values():
+            files.setdefault(urls.card(listing.entity), []).append(listing)
     return {
-        urls.card(listing.entity): LazyFile(_inputs(listing), partial(_make, listing, urls))
-        for section in ("actors", "places")
-        for listing in archive.listings(section).values()
+        path: LazyFile(tuple(_inputs(x) for x in group), partial(_make, tuple(group), urls))
+        for path, group in files.items()
     }

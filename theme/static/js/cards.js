@@ -1,7 +1,7 @@
 // Hover cards: pointing at or keyboard-focusing an actor's or a place's
 // mention shows who or what it is (kind, a line of profile, how many
-// briefings, first and last seen, the latest trend), from the entity's small
-// card file, fetched the first time it is wanted. Nothing here is needed:
+// briefings, first and last seen, the latest trend), from a small file of
+// cards, fetched the first time it is wanted. Nothing here is needed:
 // the links work without it, and on touch-only screens it does nothing.
 // The card stays while the pointer is over it, and Esc dismisses it.
 const anyHover = window.matchMedia("(any-hover: hover)");
@@ -18,11 +18,15 @@ let shownFor = null;
 let showing = 0; // the timer of a card about to open
 let hiding = 0; // the timer of a card about to close
 
-function data(url) {
+// A mention's data-card is the file its card is in, shared with other
+// entities' cards and keyed by their pages' links, as the mention's href.
+async function data(link) {
+  const url = link.dataset.card;
   if (!loaded.has(url)) {
     loaded.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null));
   }
-  return loaded.get(url);
+  const cards = await loaded.get(url);
+  return cards?.[link.getAttribute("href")] ?? null;
 }
 
 function node(tag, className, text) {
@@ -94,7 +98,7 @@ function place(element, link) {
 }
 
 async function show(link) {
-  const info = await data(link.dataset.card);
+  const info = await data(link);
   // The reader may have moved on while the card was on its way.
   if (!info || shownFor !== link) return;
   const element = cardElement();
