@@ -199,9 +199,12 @@ def test_browse_lists_point_into_the_oldest_first_chunks(site: Build) -> None:
     haftar = next(v for v in facets["actor"] if v["slug"] == "khalifa-haftar")
     assert haftar["count"] == 3
     assert haftar["aliases"] == ["Haftar", "Hifter", "خليفة حفتر"]
-    positions = json.loads((site.output / "search/lists/actor/khalifa-haftar.json").read_text())
-    assert positions == [0, 1, 2]
-    sirte = json.loads((site.output / "search/lists/place/sirte.json").read_text())
+    haftar_list = json.loads((site.output / "search/lists/actor/khalifa-haftar.json").read_text())
+    assert haftar_list["at"] == [0, 1, 2]
+    # With its list, how many of those briefings have each value of every facet.
+    assert haftar_list["counts"]["year"] == {"2016": 2, "2017": 1}
+    assert haftar_list["counts"]["actor"]["khalifa-haftar"] == 3
+    sirte = json.loads((site.output / "search/lists/place/sirte.json").read_text())["at"]
     assert [rows[p % chunk][0] for p in sirte] == [
         "briefings/sirte-bm-splits-enclave/", "briefings/tanks-and-quotes/",
     ]  # fmt: skip

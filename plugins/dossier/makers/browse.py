@@ -9,14 +9,15 @@ these instead:
   position is its place in that order (0 for the oldest), so a new briefing
   changes the last chunk and the lists of its own values, never the others;
 - ``search/lists/<facet>/<slug>.json``: for each actor, place, tag and year,
-  the positions of its briefings (ascending integers: a few kB even for the
-  busiest actor of a 10,000-briefing archive; the newest is the largest);
+  ``at``, the positions of its briefings (ascending integers: a few kB even
+  for the busiest actor of a 10,000-briefing archive; the newest is the
+  largest), and ``counts``, among those briefings how many have each value
+  (slug) of every facet, so that browsing by one filter shows counts that
+  follow it (one file, not two: both change with the same briefings, and a
+  file per value and facet was 1,900 files at 10,000 briefings);
 - ``search/facets.json``: every value with its count (and, for entities, its
   aliases, so that a facet can be searched by any of them, its kind and its
   page), and the chunk size;
-- ``search/counts/<facet>/<slug>.json``: among a value's briefings, how many
-  have each value (slug) of every facet, so that browsing by one filter shows
-  counts that follow it;
 - ``search/values/<n>.json``: beside each briefing chunk, each briefing's
   actor, place, tag and year slugs, fetched only to count several filters.
 
@@ -75,10 +76,7 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
         # A list changes with its briefings' positions, not with anyone else's.
         at = tuple(position[b.slug] for b in listing.briefings)
         files[f"{root}lists/{facet}/{slug}.json"] = LazyFile(
-            (at, listing.briefings), partial(_positions, listing.briefings, position)
-        )
-        files[f"{root}counts/{facet}/{slug}.json"] = LazyFile(
-            listing.briefings, lambda: dump_json(cross_counts(listing.briefings, values))
+            (at, listing.briefings), partial(_list, listing.briefings, position, values)
         )
         facets[facet].append({"name": name, "slug": slug, "count": len(listing.briefings), **extra})
 
@@ -99,8 +97,13 @@ def lazy_documents(archive: Archive, urls: Urls) -> dict[str, LazyFile]:
     return files
 
 
-def _positions(briefings: tuple[Briefing, ...], position: dict[str, int]) -> bytes:
-    return dump_json(sorted(position[b.slug] for b in briefings))
+def _list(
+    briefings: tuple[Briefing, ...],
+    position: dict[str, int],
+    values: dict[str, dict[str, list[str]]],
+) -> bytes:
+    at = sorted(position[b.slug] for b in briefings)
+    return dump_json({"at": at, "counts": cross_counts(briefings, values)})
 
 
 def _value_rows(chunk: tuple[Briefing, ...], values: dict[str, dict[str, list[str]]]) -> bytes:

@@ -222,7 +222,9 @@ function loadFacets() {
   return cachedJson(`${browse}facets.json`);
 }
 
-function loadList(facet, slug) {
+// lists/<facet>/<slug>.json: {at: positions of the value's briefings,
+// counts: among them, how many have each value of every facet}
+function loadValue(facet, slug) {
   return cachedJson(`${browse}lists/${facet}/${slug}.json`);
 }
 
@@ -303,8 +305,8 @@ async function runBrowse(current) {
     const values = state.filters[key];
     if (!values.length) continue;
     const slugs = values.map((name) => slugOf(facets, key, name)).filter(Boolean);
-    const lists = await Promise.all(slugs.map((slug) => loadList(key, slug)));
-    unions[key] = new Set(lists.flat());
+    const lists = await Promise.all(slugs.map((slug) => loadValue(key, slug)));
+    unions[key] = new Set(lists.flatMap((list) => list.at));
   }
   const chosen = intersect(Object.values(unions)); // across facets: AND
   const browseCounts = await countsWhileBrowsing(facets, unions).catch((error) => {
@@ -337,8 +339,8 @@ function intersect(sets) {
 
 // The counts beside each filter while browsing: for a facet, those among the
 // briefings the *other* facets' choices leave (values within a facet combine
-// with OR). No other choice: the archive's counts. One other value: its
-// counts file (search/counts/<facet>/<slug>.json). Several: tallied from the
+// with OR). No other choice: the archive's counts. One other value: the
+// counts in its list file (search/lists/<facet>/<slug>.json). Several: tallied from the
 // filter values of just those briefings (search/values/<n>.json).
 async function countsWhileBrowsing(facets, unions) {
   const counts = {};
@@ -349,7 +351,7 @@ async function countsWhileBrowsing(facets, unions) {
       bySlug = Object.fromEntries(facets[key].map((v) => [v.slug, v.count]));
     } else if (others.length === 1 && state.filters[others[0]].length === 1) {
       const slug = slugOf(facets, others[0], state.filters[others[0]][0]);
-      bySlug = (await cachedJson(`${browse}counts/${others[0]}/${slug}.json`))[key] ?? {};
+      bySlug = (await loadValue(others[0], slug)).counts[key] ?? {};
     } else {
       bySlug = await tally(intersect(others.map((k) => unions[k])), key, facets.chunk);
     }
