@@ -61,6 +61,8 @@ class Config:
     urls: Urls
     timezone: ZoneInfo
     feed_max_items: int
+    # Briefings on an entity's timeline before it is cut into pages by year.
+    timeline_page: int = 100
     cname: str = ""
     site: Site = field(default_factory=lambda: Site("Dossier", "", "", "", "", ""))
     settings_file: str = "settings"
@@ -99,6 +101,7 @@ class Config:
             urls=Urls.from_settings(settings, site_url, path),
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
+            timeline_page=_positive(settings, "DOSSIER_TIMELINE_PAGE", 100),
             cname=_cname(settings.get("DOSSIER_CNAME")),
             site=Site.from_settings(settings),
             settings_file=str(settings.get("DOSSIER_SETTINGS_FILE") or "settings"),
@@ -139,6 +142,16 @@ def _theme_static(settings: Mapping[str, Any]) -> str:
     # Pelican copies THEME/static (THEME_STATIC_PATHS' usual value) to the output.
     theme = str(settings.get("THEME") or "")
     return os.path.join(theme, "static") if theme else ""
+
+
+def _positive(settings: Mapping[str, Any], key: str, default: int) -> int:
+    """A whole number of at least 1 from the settings, or ``default`` if unset."""
+    value = settings.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingsError(f"{key} = {value!r} is not a whole number of at least 1")
+    return value
 
 
 def _cname(value: object) -> str:

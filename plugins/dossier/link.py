@@ -543,7 +543,8 @@ def search_term(name: str) -> dict[str, str]:
     }
 
 
-CONTEXT_CHARS = 240  # longer sentences are cut around the name
+# Longer sentences are cut around the name: a line on a wide screen, three on a phone.
+CONTEXT_CHARS = 160
 SHORT_SENTENCE = 50  # a sentence shorter than this takes the next one with it
 
 

@@ -28,10 +28,12 @@ from .makers import (
     redirects,
     sitemap,
     tables,
+    timeline,
     trends,
 )
 from .model import SECTIONS
 from .pipeline import Result
+from .urls import EntityYear
 
 PageKey = tuple[str, ...]
 
@@ -55,12 +57,24 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
             drawn_here = placemap.place_map(archive, urls, listing) if section == "places" else ""
+            first, *older = timeline.timeline_pages(listing, result.config.timeline_page)
             jobs[("entity", section, slug)] = PageJob(
                 listing.entity,
                 "entity",
                 {"listing": listing, "section": section, "span": span,
-                 "place_map": Markup(drawn_here)},
+                 "place_map": Markup(drawn_here), "timeline": first},
             )  # fmt: skip
+            for page in older:
+                # Only what the year's page shows: a briefing of another year
+                # leaves it as it is.
+                shown = {b.slug for y in page.years for m in y.months for b in m.briefings}
+                jobs[("entity-year", section, slug, str(page.year))] = PageJob(
+                    EntityYear(listing.entity, page.year or 0),
+                    "entity_year",
+                    {"entity": listing.entity, "section": section, "timeline": page,
+                     "via": {k: v for k, v in listing.via.items() if k in shown},
+                     "trends": {k: v for k, v in listing.trends.items() if k in shown}},
+                )  # fmt: skip
         drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
         jobs[("entities", section)] = PageJob(
             section,

@@ -32,6 +32,10 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "place": ("DOSSIER_PLACE_URL", "DOSSIER_PLACE_SAVE_AS",
               "places/{slug}/", "places/{slug}/index.html"),
     "places": ("DOSSIER_PLACES_URL", "DOSSIER_PLACES_SAVE_AS", "places/", "places/index.html"),
+    # A year of a long timeline (dossier.makers.timeline); by default under
+    # the entity's page, wherever its settings put it (_under_entity).
+    "actor_year": ("DOSSIER_ACTOR_YEAR_URL", "DOSSIER_ACTOR_YEAR_SAVE_AS", "", ""),
+    "place_year": ("DOSSIER_PLACE_YEAR_URL", "DOSSIER_PLACE_YEAR_SAVE_AS", "", ""),
     "tag": ("DOSSIER_TAG_URL", "DOSSIER_TAG_SAVE_AS", "tags/{slug}/", "tags/{slug}/index.html"),
     "tags": ("DOSSIER_TAGS_URL", "DOSSIER_TAGS_SAVE_AS", "tags/", "tags/index.html"),
     "archive": ("DOSSIER_ARCHIVE_URL", "DOSSIER_ARCHIVE_SAVE_AS",
@@ -54,10 +58,12 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
 FEED_ROUTE: dict[Section, str] = {"actors": "actor_feed", "places": "place_feed"}
 CARD_ROUTE: dict[Section, str] = {"actors": "actor_card", "places": "place_card"}
+YEAR_ROUTE: dict[Section, str] = {"actors": "actor_year", "places": "place_year"}
 # What a pattern may use: the fields Pelican gives an article's URL, too.
 _SAMPLE = {
     "slug": "x",
     "bucket": "00",
+    "year": 2016,
     "date": dt.datetime(2016, 10, 7, tzinfo=dt.UTC),
     "lang": "en",
     "category": "briefings",
@@ -83,7 +89,15 @@ class Route:
     save_as: str
 
 
-Target = Briefing | Entity | Page | Tag | str
+@dataclass(frozen=True, slots=True)
+class EntityYear:
+    """A year of an entity's timeline, on a page of its own."""
+
+    entity: Entity
+    year: int
+
+
+Target = Briefing | Entity | EntityYear | Page | Tag | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +123,8 @@ class Urls:
         for name, (url_key, save_key, url_default, save_default) in ROUTES.items():
             url = settings.get(url_key)
             save = settings.get(save_key)
+            if name in YEAR_ROUTE.values():
+                url_default, save_default = _under_entity(routes[name.removesuffix("_year")])
             route = Route(
                 url_default if url is None else str(url),
                 save_default if save is None else str(save),
@@ -143,6 +159,9 @@ class Urls:
             return "briefing", fields
         if isinstance(target, Entity):
             return ENTITY_ROUTE[target.section], {"slug": target.slug}
+        if isinstance(target, EntityYear):
+            fields = {"slug": target.entity.slug, "year": target.year}
+            return YEAR_ROUTE[target.entity.section], fields
         if isinstance(target, Tag):
             return "tag", {"slug": target.slug}
         if isinstance(target, Page):
@@ -202,6 +221,17 @@ class Urls:
         """The public URL when the site URL is known, else the same as :meth:`href`."""
         relative = path if path is not None else self.url(target) if target is not None else ""
         return f"{self.site_url}/{relative}" if self.site_url else self.href(path=relative)
+
+
+def _under_entity(entity: Route) -> tuple[str, str]:
+    """A year page's URL and file, in a folder under its entity's page."""
+    url = entity.url if entity.url.endswith("/") else entity.url.rsplit(".", 1)[0] + "/"
+    save = (
+        entity.save_as.rsplit("/", 1)[0]
+        if entity.save_as.endswith("/index.html")
+        else (entity.save_as.rsplit(".", 1)[0])
+    )
+    return url + "{year}/", save + "/{year}/index.html"
 
 
 def _folders(routes: Mapping[str, Route], pagination: Any) -> frozenset[str]:

@@ -1,0 +1,66 @@
+"""An entity's timeline, in pages by year once it is long.
+
+An actor named in half of a decade's briefings had one page holding every one
+of them with its context (1.6 MB at 10,000 briefings), growing every week. A
+timeline of more than ``longest`` briefings (listing or naming the entity),
+over more than one year, is cut by year instead: the entity's own page shows
+its latest year, and each earlier year has a page of its own
+(``actors/<slug>/<year>/``), so that an old year's page changes only when a
+briefing of that year does. A shorter timeline stays whole on the entity's
+page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Briefing, Entity
+from ..relate import EntityListing, Year, group_by_month
+from ..urls import EntityYear
+
+# Briefings on one timeline page before it is cut by year (DOSSIER_TIMELINE_PAGE).
+LONGEST = 100
+
+
+@dataclass(frozen=True, slots=True)
+class YearLink:
+    """A year of a timeline cut by year, for the links between its pages:
+    the latest year is on the entity's own page, each other on its own.
+    No count: the latest year's grows every week, and would change every
+    year's page with it."""
+
+    year: int
+    page: Entity | EntityYear
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    """What one page of a timeline shows: ``year`` is None for a timeline
+    that is whole; ``years`` the briefings listing the entity, by year and
+    month; ``mentioned`` those only naming it; ``links`` every year of a
+    timeline cut by year (empty for a whole one)."""
+
+    year: int | None
+    years: tuple[Year, ...]
+    mentioned: tuple[Briefing, ...]
+    links: tuple[YearLink, ...] = ()
+
+
+def timeline_pages(listing: EntityListing, longest: int = LONGEST) -> tuple[TimelinePage, ...]:
+    """The pages of an entity's timeline, the entity's own page first."""
+    if len(listing.briefings) + len(listing.mentioned_only) <= longest:
+        return (TimelinePage(None, listing.years, listing.mentioned_only),)
+    listed: dict[int, list[Briefing]] = {}
+    named: dict[int, list[Briefing]] = {}
+    for found, briefings in ((listed, listing.briefings), (named, listing.mentioned_only)):
+        for b in briefings:  # newest first, and so stays each year's list
+            found.setdefault(b.date.year, []).append(b)
+    years = sorted(listed.keys() | named.keys(), reverse=True)
+    if len(years) == 1:  # one year is one page, however long
+        return (TimelinePage(None, listing.years, listing.mentioned_only),)
+    entity = listing.entity
+    links = tuple(YearLink(y, EntityYear(entity, y) if i else entity) for i, y in enumerate(years))
+    return tuple(
+        TimelinePage(y, group_by_month(tuple(listed.get(y, ()))), tuple(named.get(y, ())), links)
+        for y in years
+    )
