@@ -41,16 +41,21 @@ def test_one_line_per_briefing(
     assert [str(d) for d in untagged_mentions(archive)] == expected
 
 
-def test_a_published_briefing_dated_in_the_future_warns() -> None:
+def test_a_briefing_scheduled_more_than_a_year_ahead_warns() -> None:
     import datetime as dt
 
     from dossier.lint import future_dates
 
     briefings = [briefing("soon", 20), briefing("past", 1), briefing("later", 25, status="draft")]
-    archive = relate(resolve(corpus(briefings)))
-    assert [str(d) for d in future_dates(archive, dt.date(2016, 10, 10))] == [
-        "soon.md:1: warning: 'date' 2016-10-20 is in the future; if it is not a typo, "
-        "keep it a draft (status: draft) until then"
+    # Built on 10 October 2016: "soon" is scheduled, "later" a draft.
+    resolved = resolve(corpus(briefings), now=dt.datetime(2016, 10, 10, tzinfo=dt.UTC))
+    assert [b.slug for b in resolved.scheduled] == ["soon"]
+    assert [b.slug for b in resolved.briefings] == ["past"]
+    assert future_dates(resolved.scheduled, dt.date(2016, 10, 10)) == []
+    # A year and more ahead: a typo in the year, most likely.
+    assert [str(d) for d in future_dates(resolved.scheduled, dt.date(2015, 10, 10))] == [
+        "soon.md:1: warning: 'date' 2016-10-20 is more than a year ahead, so the site "
+        "leaves this briefing out until then; is the year a typo?"
     ]
 
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_helpers import Pages
-from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS
+from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -66,21 +66,25 @@ class Server:
         self._reader.join(timeout=10)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
+def _serve(content: Path, output: Path, *extra: str) -> Server:
     process = subprocess.Popen(
         [str(DOSSIER), "serve", "--port", "0", "--content", str(content),
-         "--output", str(tmp_path / "output"), "--settings", str(SETTINGS)],
+         "--output", str(output), "--settings", str(SETTINGS), *extra],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        server = Server(process)
+        return Server(process)
     except BaseException:
         process.kill()
         process.wait(timeout=10)
         raise
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    server = _serve(content, tmp_path / "output")
     yield server, content
     server.stop()
 
@@ -170,3 +174,26 @@ def test_the_preview_answers_its_own_host_only_and_stays_in_the_output(
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert f'content="{response.headers["Content-Security-Policy"]}"' in html
+
+
+def test_the_preview_shows_drafts_unless_told_not_to(tmp_path: Path) -> None:
+    server = _serve(FIXTURE, tmp_path / "output")
+    try:
+        status, html = _get(server.url + "briefings/unfinished/")
+        assert status == 200
+        assert "<strong>Draft</strong> Not published" in html
+        _, home = _get(server.url)
+        assert '<span class="unpublished unpublished-draft">Draft</span>' in home
+    finally:
+        server.stop()
+    # A build into the preview's folder is the published site: no draft.
+    built = build_site(FIXTURE, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    assert not (tmp_path / "output/briefings/unfinished").exists()
+    assert "Draft</span>" not in built.page("/")
+    # As the published site will be.
+    server = _serve(FIXTURE, tmp_path / "output", "--no-drafts")
+    try:
+        assert _get(server.url + "briefings/unfinished/")[0] == 404
+    finally:
+        server.stop()

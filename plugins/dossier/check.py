@@ -25,7 +25,7 @@ def check_content(config: Config, today: dt.date | None = None) -> list[Diagnost
     today = today or dt.datetime.now(config.timezone).date()
     hints = [
         *untagged_mentions(result.archive),
-        *future_dates(result.archive, today),
+        *future_dates(result.resolved.scheduled, today),
         *map_region(result.archive, config.site.map_region, config.settings_file),
         *unusual_kinds(result.archive),
         *template_text(result.archive),

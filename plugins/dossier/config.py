@@ -63,6 +63,8 @@ class Config:
     feed_max_items: int
     # Briefings on an entity's timeline before it is cut into pages by year.
     timeline_page: int = 100
+    # A preview (dossier serve): drafts and scheduled briefings shown, marked.
+    preview: bool = False
     cname: str = ""
     site: Site = field(default_factory=lambda: Site("Dossier", "", "", "", "", ""))
     settings_file: str = "settings"
@@ -102,6 +104,7 @@ class Config:
             timezone=ZoneInfo(str(settings.get("TIMEZONE") or "UTC")),
             feed_max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
             timeline_page=_positive(settings, "DOSSIER_TIMELINE_PAGE", 100),
+            preview=bool(settings.get("DOSSIER_PREVIEW")),
             cname=_cname(settings.get("DOSSIER_CNAME")),
             site=Site.from_settings(settings),
             settings_file=str(settings.get("DOSSIER_SETTINGS_FILE") or "settings"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import Counter
+from collections.abc import Iterable
 
 from .makers.placemap import find_region
 from .makers.structured import ACTOR_TYPES, PLACE_TYPES
-from .model import NOUN, SECTIONS, Diagnostic, Section
+from .model import NOUN, SECTIONS, Briefing, Diagnostic, Section
 from .relate import Archive
 from .scaffold import PLACEHOLDER
 
@@ -56,19 +57,24 @@ def template_text(archive: Archive) -> list[Diagnostic]:
     ]
 
 
-def future_dates(archive: Archive, today: dt.date) -> list[Diagnostic]:
-    """A warning for each published briefing dated after ``today``: usually a
-    typo in the year; a briefing meant for later should be a draft until then."""
+# A date further ahead than this is more likely a typo in the year than a plan.
+FAR_AHEAD = dt.timedelta(days=366)
+
+
+def future_dates(scheduled: Iterable[Briefing], today: dt.date) -> list[Diagnostic]:
+    """A warning for each scheduled briefing (published, dated after the
+    build) dated more than a year after ``today``: usually a typo in the
+    year, and the site would leave it out until then."""
     return [
         Diagnostic(
             b.path,
             b.line_of("date"),
             "warning",
-            f"'date' {b.date:%Y-%m-%d} is in the future; if it is not a typo, "
-            "keep it a draft (status: draft) until then",
+            f"'date' {b.date:%Y-%m-%d} is more than a year ahead, so the site leaves "
+            "this briefing out until then; is the year a typo?",
         )
-        for b in archive.briefings
-        if b.date.date() > today
+        for b in scheduled
+        if b.date.date() > today + FAR_AHEAD
     ]
 
 

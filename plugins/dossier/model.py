@@ -13,6 +13,8 @@ from typing import Literal
 from .writing import direction
 
 Status = Literal["published", "draft"]
+# Why a preview shows a briefing the published site leaves out.
+Unpublished = Literal["draft", "scheduled"]
 Section = Literal["actors", "places"]
 SECTIONS: tuple[Section, ...] = ("actors", "places")
 # What one entry of a section is called in messages and on pages.

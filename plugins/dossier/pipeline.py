@@ -9,6 +9,7 @@ so each problem is reported once because it is produced once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,6 +39,12 @@ class Result:
         return any(strict or d.severity == "error" for d in self.diagnostics)
 
     @cached_property
+    def shown(self) -> frozenset[str]:
+        """The paths of the briefings the site shows (drafts and scheduled
+        briefings only in a preview)."""
+        return frozenset(b.path for b in self.archive.briefings)
+
+    @cached_property
     def skipped(self) -> frozenset[str]:
         """Content files left out of the site because of their errors (``--keep-going``)."""
         return frozenset(d.path for d in self.diagnostics if d.severity == "error")
@@ -57,7 +64,8 @@ def assemble(
     """Resolve and relate a corpus as read, and check its redirects; with
     ``previous`` and ``edited``, relate again keeping what the edit cannot
     touch (see :func:`~dossier.relate.relate`)."""
-    resolved = resolve(corpus)
+    # Scheduled briefings go out with the first build after their date.
+    resolved = resolve(corpus, config.preview, dt.datetime.now(config.timezone))
     archive = relate(resolved, previous, edited)
     moved, problems = redirects.check(archive, corpus.pages, config.urls)
     found = (*corpus.diagnostics, *resolved.diagnostics, *problems)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
-from .model import SECTIONS, Briefing, Entity, Section, Tag, Trend
+from .model import SECTIONS, Briefing, Entity, Section, Tag, Trend, Unpublished
 from .registry import Registry
 from .resolve import Resolved
 
@@ -148,6 +148,8 @@ class Archive:
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
     # briefing slug -> entity key -> the trend the briefing gives it
     trends_of: Mapping[str, Mapping[str, Trend]] = field(default_factory=dict)
+    # In a preview: briefing slug -> why the published site leaves it out.
+    unpublished: Mapping[str, Unpublished] = field(default_factory=dict)
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -310,6 +312,7 @@ def relate(
         within_of=within_of(briefings, resolved.places_of, resolved.parents),
         related=alike,
         trends_of=resolved.trends_of,
+        unpublished=resolved.unpublished,
     )
 
 

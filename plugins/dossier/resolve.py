@@ -8,13 +8,25 @@ closest registry name. Every problem is returned, once, as a value.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .load import Corpus
-from .model import Actor, Briefing, Diagnostic, Entity, Place, Section, Tag, Trend, name_key
+from .model import (
+    Actor,
+    Briefing,
+    Diagnostic,
+    Entity,
+    Place,
+    Section,
+    Tag,
+    Trend,
+    Unpublished,
+    name_key,
+)
 from .registry import Registry
 from .slugs import slugify
 
@@ -41,11 +53,26 @@ class Resolved:
     diagnostics: tuple[Diagnostic, ...]
     # briefing slug -> entity key -> the trend the briefing gives it
     trends_of: Mapping[str, Mapping[str, Trend]] = field(default_factory=dict)
+    # A preview's briefings that the published site leaves out: slug -> why
+    # ("draft", or "scheduled": dated after the build).
+    unpublished: Mapping[str, Unpublished] = field(default_factory=dict)
+    # Published briefings dated after the build, which it leaves out until then.
+    scheduled: tuple[Briefing, ...] = ()
 
 
-def resolve(corpus: Corpus) -> Resolved:
-    """Resolve every published briefing's names; see :class:`Resolved`."""
-    published, clashes = unique_published(corpus.briefings)
+def resolve(corpus: Corpus, preview: bool = False, now: dt.datetime | None = None) -> Resolved:
+    """Resolve the names of every briefing the site shows; see :class:`Resolved`.
+
+    The site shows the published briefings dated up to ``now`` (a briefing
+    dated later is scheduled); a ``preview`` (``dossier serve``) shows drafts
+    and scheduled briefings too, each marked as such.
+    """
+    candidates, clashes = unique_published(corpus.briefings, preview)
+    later = tuple(b for b in candidates if now is not None and b.date > now)
+    unpublished: dict[str, Unpublished] = {b.slug: "scheduled" for b in later}
+    unpublished.update((b.slug, "draft") for b in candidates if b.status == "draft")
+    published = candidates if preview else tuple(b for b in candidates if b.slug not in unpublished)
+    scheduled = () if preview else tuple(b for b in later if b.status == "published")
     actors, actors_of, unknown_actors = resolve_names(corpus.actors, published, corpus.places)
     places, places_of, unknown_places = resolve_names(corpus.places, published, corpus.actors)
     tags, tags_of, tag_clashes = resolve_tags(published)
@@ -65,6 +92,8 @@ def resolve(corpus: Corpus) -> Resolved:
             *clashes, *unknown_actors, *unknown_places, *tag_clashes, *orphans, *untrended,
         ),
         trends_of=trends_of,
+        unpublished=unpublished if preview else {},
+        scheduled=scheduled,
     )  # fmt: skip
 
 
@@ -74,9 +103,10 @@ def newest_first(briefings: Iterable[Briefing]) -> tuple[Briefing, ...]:
 
 
 def unique_published(
-    briefings: Iterable[Briefing],
+    briefings: Iterable[Briefing], drafts: bool = False
 ) -> tuple[tuple[Briefing, ...], list[Diagnostic]]:
-    """The published briefings whose slug (so URL) no other one has, newest first.
+    """The published briefings whose slug (so URL) no other one has, newest
+    first; with ``drafts``, also each draft whose slug no other briefing has.
 
     Published briefings that share a slug are errors, and are left out; a
     draft that shares a published briefing's slug is a warning, because it
@@ -91,6 +121,8 @@ def unique_published(
         live = [b for b in group if b.status == "published"]
         if len(live) == 1:
             kept.append(live[0])
+        elif drafts and len(group) == 1:  # a draft, in a preview
+            kept.append(group[0])
         severity: Literal["error", "warning"] = "error" if len(live) > 1 else "warning"
         if len(group) > 1 and (len(live) > 1 or len(live) < len(group)):
             paths = sorted(b.path for b in group)

@@ -266,6 +266,8 @@ def build(
     else:
         runs.end(run_settings)
     elapsed = time.perf_counter() - started
+    for b in result.resolved.scheduled:
+        log.info("left out %s: scheduled for %s", b.path, f"{b.date:%Y-%m-%d %H:%M}")
     if result.skipped:
         log.error("built %s in %.2f s, skipping %d file(s) with errors:",
                   display_path(str(output)), elapsed, len(result.skipped))  # fmt: skip
@@ -294,8 +296,16 @@ def _read_line(result: pipeline.Result, seconds: float) -> str:
     """'read 18 briefings (1 draft left out), 31 actors, 40 places and 1 page in 0.12 s'."""
     corpus = result.corpus
     drafts = sum(1 for b in corpus.briefings if b.status == "draft")
+    later = len(result.resolved.scheduled)
+    if result.config.preview:  # the preview shows them, marked
+        drafts = sum(1 for why in result.archive.unpublished.values() if why == "draft")
+        later = len(result.archive.unpublished) - drafts
     notes = [f"{corpus.cached} unchanged, from the cache"] if corpus.cached else []
-    notes += [f"{plural(drafts, 'draft')} left out"] if drafts else []
+    held = " and ".join(
+        ([plural(drafts, "draft")] if drafts else []) + ([f"{later} scheduled"] if later else [])
+    )
+    if held:
+        notes += [f"{held} {'shown, marked' if result.config.preview else 'left out'}"]
     # Briefings that could not be read are in no count above: say they exist.
     read = {b.path for b in corpus.briefings}
     broken = {d.path for d in result.diagnostics if d.severity == "error"} - read

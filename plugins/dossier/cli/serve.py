@@ -205,6 +205,10 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("serve", help="build, serve and rebuild on change")
     add_build_options(parser)
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (0: any free)")
+    parser.add_argument(
+        "--no-drafts", dest="drafts", action="store_false",
+        help="leave drafts and scheduled briefings out, as the published site does",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -249,6 +253,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     settings = pelican_settings(args)
     settings["SITEURL"] = ""
+    # The preview shows what is being written: drafts and scheduled
+    # briefings, each marked. `dossier build` never does.
+    settings["DOSSIER_PREVIEW"] = args.drafts
     output = os.path.abspath(settings["OUTPUT_PATH"])
     generation = Generation()
     policy = str(settings.get("DOSSIER_CSP") or "")

@@ -36,8 +36,15 @@ class DossierReader(BaseReader):  # type: ignore[misc]
         record = result.corpus.files.get(shown)
         # A file with errors reaches Pelican only with --keep-going: it is
         # skipped, and the build lists it. A briefing that shares its slug
-        # with another is left out the same way.
-        if record is None or record.status == "draft" or shown in result.skipped:
+        # with another is left out the same way, as are drafts and scheduled
+        # briefings (but in a preview).
+        if record is None or shown in result.skipped:
+            return "", dict(SKIP)
+        if (
+            record.path not in result.shown
+            if isinstance(record, Briefing)
+            else (record.status == "draft")
+        ):
             return "", dict(SKIP)
         metadata: dict[str, Any] = {
             "title": record.title,
