@@ -19,8 +19,8 @@ html: $(STAMP)  ## build the sample archive in content/ into output/
 serve: $(STAMP)  ## build, serve on 127.0.0.1:$(PORT), rebuild and reload on change
 	$(BIN)/dossier serve --port $(PORT)
 
-check: $(STAMP)  ## every problem in content/, one per line
-	$(BIN)/dossier check
+check: $(STAMP)  ## every problem in content/, one per line (CHECK_FORMAT=github|json)
+	$(BIN)/dossier check --format $(or $(CHECK_FORMAT),text)
 
 new: $(STAMP)  ## scaffold a briefing: make new TITLE="..."
 	@test -n "$(TITLE)" || { echo 'make new needs a title: make new TITLE="Sirte falls"' >&2; exit 2; }

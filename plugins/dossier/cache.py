@@ -133,7 +133,13 @@ class ReadCache:
             "digest": text_digest,
             "briefing": _record(briefing),
             "warnings": [
-                {"path": d.path, "line": d.line, "severity": d.severity, "message": d.message}
+                {
+                    "path": d.path,
+                    "line": d.line,
+                    "severity": d.severity,
+                    "message": d.message,
+                    "code": d.code,
+                }
                 for d in warnings
             ],
         }

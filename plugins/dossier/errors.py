@@ -22,18 +22,19 @@ class ContentError(DossierError):
     ``line`` is 1-based; 0 means the problem concerns the whole file.
     """
 
-    def __init__(self, path: str, line: int, message: str) -> None:
+    def __init__(self, path: str, line: int, message: str, code: str = "D101") -> None:
         super().__init__(message)
         self.path = path
         self.line = line
         self.message = message
+        self.code = code
 
     def __str__(self) -> str:
         return str(self.diagnostic())
 
     def diagnostic(self) -> Diagnostic:
         """The error as a :class:`Diagnostic` record."""
-        return Diagnostic(self.path, self.line, "error", self.message)
+        return Diagnostic(self.path, self.line, "error", self.message, self.code)
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem this exception stands for (one, unless overridden)."""
@@ -53,7 +54,7 @@ class ContentErrors(ValidationError):
 
     def __init__(self, problems: list[Diagnostic]) -> None:
         first = next(p for p in problems if p.severity == "error")
-        super().__init__(first.path, first.line, first.message)
+        super().__init__(first.path, first.line, first.message, first.code)
         self._problems = problems
 
     def __str__(self) -> str:

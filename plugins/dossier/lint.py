@@ -37,7 +37,7 @@ def unusual_kinds(archive: Archive) -> list[Diagnostic]:
             if close:
                 problems.append(Diagnostic(entity.path, entity.line_of("kind"), "warning",
                     f"kind '{entity.kind}' is used by no other {NOUN[section]}: "
-                    f"did you mean '{close[0]}'?"))  # fmt: skip
+                    f"did you mean '{close[0]}'?", "D502"))  # fmt: skip
     return problems
 
 
@@ -51,6 +51,7 @@ def template_text(archive: Archive) -> list[Diagnostic]:
             "warning",
             "the body still has the text 'dossier new' wrote: write the briefing, or "
             "keep it a draft (status: draft)",
+            "D503",
         )
         for b in archive.briefings
         if PLACEHOLDER in b.body_html
@@ -72,6 +73,7 @@ def future_dates(scheduled: Iterable[Briefing], today: dt.date) -> list[Diagnost
             "warning",
             f"'date' {b.date:%Y-%m-%d} is more than a year ahead, so the site leaves "
             "this briefing out until then; is the year a typo?",
+            "D504",
         )
         for b in scheduled
         if b.date.date() > today + FAR_AHEAD
@@ -89,6 +91,7 @@ def map_region(archive: Archive, region: str, settings_file: str) -> list[Diagno
             "warning",
             f"DOSSIER_MAP_REGION = {region!r} is not a place in the places registry; "
             "the map shows the region with the most places instead",
+            "D505",
         )
     ]
 
@@ -112,5 +115,5 @@ def untagged_mentions(archive: Archive) -> list[Diagnostic]:
         found = [f"in '{name}': {', '.join(items)}" for name, items in unlisted.items() if items]
         if found:
             message = "mentioned but not listed " + "; ".join(found)
-            problems.append(Diagnostic(briefing.path, first, "warning", message))
+            problems.append(Diagnostic(briefing.path, first, "warning", message, "D501"))
     return problems

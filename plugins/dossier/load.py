@@ -77,6 +77,7 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
                         outside_message(target)
                         if outside
                         else f"links to the folder {target}: links to folders are not followed",
+                        "D004",
                     )
                 )
             elif path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
@@ -86,6 +87,7 @@ def strays(root: str, folders: tuple[str, ...]) -> list[Diagnostic]:
                         0,
                         "warning",
                         "not a .md file: the build ignores it",
+                        "D005",
                     )
                 )
     return problems

@@ -227,6 +227,8 @@ class Diagnostic:
     line: int
     severity: Literal["error", "warning"]
     message: str
+    # What kind of problem it is (dossier.codes); "" only for an old cache entry.
+    code: str = ""
 
     def sort_key(self) -> tuple[str, int, str, str]:
         """Reading order: by file, line, then severity and message."""

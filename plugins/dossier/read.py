@@ -103,13 +103,14 @@ class FrontMatter:
             return self.entry_lines[key][entry]
         return self.lines.get(key, 1)
 
-    def error(self, key: str, message: str, entry: str | None = None) -> None:
-        """Record an error located at ``key`` (at its ``entry``, if given)."""
-        self.problems.append(Diagnostic(self.path, self.line(key, entry), "error", message))
+    def error(self, code: str, key: str, message: str, entry: str | None = None) -> None:
+        """Record an error (of kind ``code``) located at ``key`` (at its ``entry``, if given)."""
+        where = self.line(key, entry)
+        self.problems.append(Diagnostic(self.path, where, "error", message, code))
 
-    def warn(self, key: str, message: str) -> None:
-        """Record a warning located at ``key``."""
-        self.problems.append(Diagnostic(self.path, self.line(key), "warning", message))
+    def warn(self, code: str, key: str, message: str) -> None:
+        """Record a warning (of kind ``code``) located at ``key``."""
+        self.problems.append(Diagnostic(self.path, self.line(key), "warning", message, code))
 
     def errors(self) -> list[Diagnostic]:
         """The errors recorded so far."""
@@ -138,11 +139,13 @@ def load_text(file: Path, shown: str, root: Path | None = None) -> str:
         # only when it is a link itself: 10,000 full resolves cost a second.
         target = file.resolve() if file.is_symlink() else real_folder(file.parent) / file.name
         if not target.is_relative_to(real_folder(root)):
-            raise ContentError(shown, 0, outside(target))
+            raise ContentError(shown, 0, outside(target), "D001")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise ContentError(shown, 0, f"cannot read the file: {exc.strerror or exc}") from None
+        raise ContentError(
+            shown, 0, f"cannot read the file: {exc.strerror or exc}", "D001"
+        ) from None
     return decode(data, shown)
 
 
@@ -150,14 +153,14 @@ def decode(data: bytes, path: str) -> str:
     """File bytes as text, or a located error for binary or non-UTF-8 files."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ContentError(path, line, "binary file: it contains a NUL byte")
+        raise ContentError(path, line, "binary file: it contains a NUL byte", "D002")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
         raise ContentError(
-            path, line, f"not UTF-8 text: byte 0x{byte:02x} cannot be decoded"
+            path, line, f"not UTF-8 text: byte 0x{byte:02x} cannot be decoded", "D002"
         ) from None
 
 
@@ -177,7 +180,7 @@ def strip_controls(text: str, path: str) -> tuple[str, list[Diagnostic]]:
         return text, []
     line = text[: found.start()].count("\n") + 1
     message = f"control character U+{ord(found.group()):04X} removed (and any others)"
-    return _CONTROL.sub("", text), [Diagnostic(path, line, "warning", message)]
+    return _CONTROL.sub("", text), [Diagnostic(path, line, "warning", message, "D003")]
 
 
 def prepare(raw: str, path: str) -> FrontMatter:
@@ -296,13 +299,13 @@ def _text(fm: FrontMatter, key: str, *, required: bool = False) -> str:
     value = fm.data.get(key)
     if value is None:
         if required:
-            fm.error(key, f"missing required key '{key}'")
+            fm.error("D102", key, f"missing required key '{key}'")
         return ""
     if not isinstance(value, str):
-        fm.error(key, f"'{key}' must be text, not {_kind(value)}: quote it")
+        fm.error("D103", key, f"'{key}' must be text, not {_kind(value)}: quote it")
         return ""
     if required and not value.strip():
-        fm.error(key, f"'{key}' is empty")
+        fm.error("D104", key, f"'{key}' is empty")
     return value.strip()
 
 
@@ -314,12 +317,12 @@ def names(fm: FrontMatter, key: str) -> tuple[str, ...]:
         return ()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        fm.error(key, f"'{key}' must be a name or a list of names")
+        fm.error("D103", key, f"'{key}' must be a name or a list of names")
         return ()
     found: list[str] = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, str | int | float):
-            fm.error(key, f"'{key}' must list names, not {_kind(item)}")
+            fm.error("D103", key, f"'{key}' must list names, not {_kind(item)}")
             continue
         name = " ".join(str(item).split())
         if name and name not in found:
@@ -331,7 +334,7 @@ def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.dat
     value = fm.data.get(key)
     if value is None:
         if required:
-            fm.error(key, f"missing required key '{key}'")
+            fm.error("D102", key, f"missing required key '{key}'")
         return None
     try:
         parsed = parse_datetime(value, key)
@@ -339,7 +342,7 @@ def _date(fm: FrontMatter, key: str, tz: dt.tzinfo, *, required: bool) -> dt.dat
         # shown in the site's time, so that order and grouping by month agree.
         return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
     except ValueError as exc:
-        fm.error(key, str(exc))
+        fm.error("D201", key, str(exc))
         return None
 
 
@@ -354,7 +357,7 @@ def _check_file_date(fm: FrontMatter, stem: str, date: dt.datetime | None) -> No
         return
     named = "-".join(found.groups())
     if named != f"{date:%Y-%m-%d}":
-        fm.warn("date", f"the file name says {named} but 'date' is {date:%Y-%m-%d}")
+        fm.warn("D202", "date", f"the file name says {named} but 'date' is {date:%Y-%m-%d}")
 
 
 def _sources(fm: FrontMatter) -> tuple[Source, ...]:
@@ -370,12 +373,14 @@ def _sources(fm: FrontMatter) -> tuple[Source, ...]:
             url = str(item.get("url") or "").strip()
             title = str(item.get("title") or url).strip()
         else:
-            fm.error("sources", "each source must be a URL or a {title, url} mapping")
+            fm.error("D203", "sources", "each source must be a URL or a {title, url} mapping")
             continue
         if url and not _SAFE_URL.match(url):
             # The title is kept, as text: a javascript: or data: link never
             # reaches a reader.
-            fm.warn("sources", f"source URL {url!r} is not http(s) or mailto; shown as text")
+            fm.warn(
+                "D204", "sources", f"source URL {url!r} is not http(s) or mailto; shown as text"
+            )
             url = ""
         sources.append(Source(title=title, url=url))
     return tuple(sources)
@@ -399,7 +404,11 @@ _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 def _lang(fm: FrontMatter) -> str:
     value = _text(fm, "lang")
     if value and not _LANG.fullmatch(value):
-        fm.error("lang", f"'lang' must be a language tag such as 'ar', 'my' or 'fr', not {value!r}")
+        fm.error(
+            "D205",
+            "lang",
+            f"'lang' must be a language tag such as 'ar', 'my' or 'fr', not {value!r}",
+        )
         return ""
     return value
 
@@ -409,7 +418,7 @@ def _status(fm: FrontMatter) -> Status:
     if value in ("published", "draft"):
         status: Status = value
         return status
-    fm.error("status", f"'status' must be 'draft' or 'published', not {value!r}")
+    fm.error("D206", "status", f"'status' must be 'draft' or 'published', not {value!r}")
     return "published"
 
 
@@ -419,12 +428,18 @@ _UNSAFE = re.compile(r"[/\\]|\.\.|^~")
 def _slug(fm: FrontMatter, stem: str) -> str:
     given = _text(fm, "slug")
     if given and _UNSAFE.search(given):
-        fm.error("slug", f"unsafe slug {given!r}: a slug is one URL segment, no '/', '\\' or '..'")
+        fm.error(
+            "D207",
+            "slug",
+            f"unsafe slug {given!r}: a slug is one URL segment, no '/', '\\' or '..'",
+        )
         return ""
     slug = ascii_slug(given) if given else slug_from_filename(stem)
     if not SLUG_PATTERN.match(slug):
         where = f"slug {given!r}" if given else f"file name {stem!r}"
-        fm.error("slug", f"{where} gives no URL slug: use ASCII letters, digits and hyphens")
+        fm.error(
+            "D207", "slug", f"{where} gives no URL slug: use ASCII letters, digits and hyphens"
+        )
         return ""
     return slug
 
@@ -432,13 +447,13 @@ def _slug(fm: FrontMatter, stem: str) -> str:
 def _warn_removed_html(fm: FrontMatter, tokens: list[Token]) -> None:
     # Body lines are counted from the body's first line in the file.
     for offset, message in markup.removed_html(tokens):
-        fm.problems.append(Diagnostic(fm.path, fm.body_line + offset, "warning", message))
+        fm.problems.append(Diagnostic(fm.path, fm.body_line + offset, "warning", message, "D106"))
 
 
 def check_keys(fm: FrontMatter, known: frozenset[str], where: str) -> None:
     """A warning for each key not in ``known``: a typo, usually."""
     for key in sorted(set(fm.data) - known):
-        fm.warn(key, f"unknown {where} key '{key}'")
+        fm.warn("D105", key, f"unknown {where} key '{key}'")
 
 
 def _kind(value: object) -> str:
@@ -486,7 +501,11 @@ def read_briefing(
     redirect_from = _old_addresses(fm)
     cutoff = _date(fm, "cutoff", tz, required=False)
     if cutoff is not None and date is not None and cutoff > date:
-        fm.warn("cutoff", "the information runs to after the briefing's date: is 'cutoff' right?")
+        fm.warn(
+            "D209",
+            "cutoff",
+            "the information runs to after the briefing's date: is 'cutoff' right?",
+        )
     trends = _trends(fm, actors, places, linker)
     lang = _lang(fm)
     if date is None or fm.errors():
@@ -503,7 +522,7 @@ def read_briefing(
     )
     tokens = markup.parse(fm.body, {ENV_KEY: links} if links else None)
     if not fm.body.strip():
-        fm.warn("title", "the briefing has no body text")
+        fm.warn("D210", "title", "the briefing has no body text")
     _warn_removed_html(fm, tokens)
     # A name's first mention: in the takeaways, which come first, else in the body.
     mentioned = {
@@ -564,10 +583,11 @@ def _old_addresses(fm: FrontMatter) -> tuple[str, ...]:
         path = address.strip().lstrip("/")
         parts = path.split("/")
         if "://" in address or address.startswith("//") or any(c in path for c in "?#\\ "):
-            fm.error("redirect_from", f"'redirect_from' lists old addresses on this site, such as "
+            fm.error("D211", "redirect_from",
+                     "'redirect_from' lists old addresses on this site, such as "
                      f"/2016/10/old-title/: '{address}' is not one")  # fmt: skip
         elif not path or ".." in parts or "." in parts:
-            fm.error("redirect_from", f"'{address}' cannot be redirected: name an old page")
+            fm.error("D211", "redirect_from", f"'{address}' cannot be redirected: name an old page")
         else:
             if not path.endswith((".html", "/")):
                 path += "/"
@@ -592,11 +612,13 @@ def _trends(
     if value is None:
         return ()
     if not isinstance(value, dict):
-        fm.error("trends", "'trends' maps actors and places to a trend, one per line, "
+        fm.error("D212", "trends", "'trends' maps actors and places to a trend, one per line, "
                  "such as 'El Fasher: deteriorated'")  # fmt: skip
         return ()
     for name, line in fm.repeated.get("trends", []):
-        fm.problems.append(Diagnostic(fm.path, line, "error", f"'{name}' has two trends: keep one"))
+        fm.problems.append(
+            Diagnostic(fm.path, line, "error", f"'{name}' has two trends: keep one", "D213")
+        )
     listed = {name_key(n) for n in (*actors, *places)}
     keys = (linker.keys("actors", actors) | linker.keys("places", places)) if linker else set()
     found: list[Trend] = []
@@ -609,11 +631,12 @@ def _trends(
             continue
         named = linker.keys("actors", [name]) | linker.keys("places", [name]) if linker else set()
         if name_key(name) not in listed and not named & keys:
-            fm.error("trends", f"'{name}' has a trend but is not among this briefing's actors "
+            fm.error("D214", "trends",
+                     f"'{name}' has a trend but is not among this briefing's actors "
                      "or places: list it there too", entry)  # fmt: skip
             continue
         if name_key(name) in seen:
-            fm.error("trends", f"'{name}' has two trends: keep one", entry)
+            fm.error("D213", "trends", f"'{name}' has two trends: keep one", entry)
             continue
         seen.add(name_key(name))
         direction, alert, opportunity = parsed
@@ -631,30 +654,31 @@ def _trend_call(
     elif isinstance(call, dict):
         unknown = sorted(str(k) for k in call if k not in ("trend", *_FLAGS))
         if unknown:
-            fm.error("trends", f"unknown key '{unknown[0]}' in the trend of '{name}': "
+            fm.error("D212", "trends", f"unknown key '{unknown[0]}' in the trend of '{name}': "
                      "use 'trend', 'alert' and 'opportunity'", entry)  # fmt: skip
             return None
         if any(not isinstance(call.get(f, False), bool) for f in _FLAGS):
-            fm.error("trends", f"'alert' and 'opportunity' are true or false (trend of '{name}')",
+            fm.error("D212", "trends",
+                     f"'alert' and 'opportunity' are true or false (trend of '{name}')",
                      entry)  # fmt: skip
             return None
         trend = call.get("trend")
         words = [str(trend).strip().casefold()] if trend is not None else []
         words += [f for f in _FLAGS if call.get(f)]
     else:
-        fm.error("trends", f"the trend of '{name}' must be a word {_TREND_EXAMPLE}", entry)
+        fm.error("D212", "trends", f"the trend of '{name}' must be a word {_TREND_EXAMPLE}", entry)
         return None
     wrong = [w for w in words if w not in _TREND_WORDS]
     if wrong:
         hint = difflib.get_close_matches(wrong[0], _TREND_WORDS, n=1, cutoff=0.6)
-        fm.error("trends", f"'{wrong[0]}' is not a trend (of '{name}'): "
+        fm.error("D212", "trends", f"'{wrong[0]}' is not a trend (of '{name}'): "
                  + (f"did you mean '{hint[0]}'?" if hint else f"write one {_TREND_EXAMPLE}"),
                  entry)  # fmt: skip
         return None
     directions = [w for w in words if w in DIRECTIONS]
     if len(set(directions)) != 1:
         problem = "has no direction" if not directions else "has two directions"
-        fm.error("trends", f"the trend of '{name}' {problem}: write one of "
+        fm.error("D212", "trends", f"the trend of '{name}' {problem}: write one of "
                  "'deteriorated', 'improved' or 'unchanged', then any flags", entry)  # fmt: skip
         return None
     direction: Direction = next(d for d in DIRECTIONS if d == directions[0])
@@ -668,18 +692,21 @@ def _takeaway_lines(fm: FrontMatter) -> list[str]:
         return []
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        fm.error("takeaways", "'takeaways' must be a list of short lines")
+        fm.error("D215", "takeaways", "'takeaways' must be a list of short lines")
         return []
     lines: list[str] = []
     for item in items:
         if not isinstance(item, str):
             fm.error(
-                "takeaways", f"'takeaways' must list lines of text, not {_kind(item)}: quote it"
+                "D215",
+                "takeaways",
+                f"'takeaways' must list lines of text, not {_kind(item)}: quote it",
             )
             continue
         line = " ".join(item.split())
         if len(line) > TAKEAWAY_CHARS:
-            fm.warn("takeaways", f"a takeaway of {len(line)} characters: keep each to a line "
+            fm.warn("D216", "takeaways",
+                    f"a takeaway of {len(line)} characters: keep each to a line "
                     f"(under {TAKEAWAY_CHARS})")  # fmt: skip
         if line:
             lines.append(line)
@@ -700,7 +727,9 @@ def read_page(
     summary = _text(fm, "summary")
     slug = _slug(fm, stem)
     if slug in reserved:
-        fm.error("slug", f"page slug '{slug}' is taken by the archive's own '{slug}/' pages")
+        fm.error(
+            "D217", "slug", f"page slug '{slug}' is taken by the archive's own '{slug}/' pages"
+        )
     status = _status(fm)
     if fm.errors():
         raise ContentErrors(fm.problems)

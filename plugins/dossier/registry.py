@@ -106,7 +106,7 @@ def make_registry(
         if entity.slug in by_slug:
             other = by_slug[entity.slug].path
             message = f"slug '{entity.slug}' is already used by {other}"
-            problems.append(Diagnostic(entity.path, 1, "error", message))
+            problems.append(Diagnostic(entity.path, 1, "error", message, "D301"))
             continue
         by_slug[entity.slug] = entity
         for name in dict.fromkeys((entity.name, *entity.aliases)):
@@ -130,7 +130,7 @@ def make_registry(
                     f"alias '{name}' is also claimed by {first.path}; if both mean it, "
                     "list it under 'ambiguous' in both"
                 )
-                problems.append(Diagnostic(entity.path, line, "error", message))
+                problems.append(Diagnostic(entity.path, line, "error", message, "D302"))
     return Registry(section, by_slug, names, ambiguous), problems
 
 
@@ -144,7 +144,7 @@ def _coordinates(fm: FrontMatter) -> tuple[float, float] | None:
     ok = numbers and len(value) == 2
     if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180:
         return (float(value[0]), float(value[1]))
-    fm.error("coordinates", "'coordinates' must be [latitude, longitude] in degrees")
+    fm.error("D303", "coordinates", "'coordinates' must be [latitude, longitude] in degrees")
     return None
 
 
@@ -153,10 +153,10 @@ def _old_slugs(fm: FrontMatter, slug: str) -> list[str]:
     found = []
     for old in names(fm, "formerly"):
         if slugify(old) != old:
-            fm.error("formerly", f"'formerly' lists old slugs (file names without .md): "
+            fm.error("D304", "formerly", f"'formerly' lists old slugs (file names without .md): "
                      f"'{old}' is not one; did you mean '{slugify(old)}'?")  # fmt: skip
         elif old == slug:
-            fm.warn("formerly", f"'{old}' is this entry's own slug")
+            fm.warn("D304", "formerly", f"'{old}' is this entry's own slug")
         else:
             found.append(old)
     return found
@@ -174,11 +174,11 @@ def read_entity(
     check_keys(fm, ACTOR_KEYS if section == "actors" else PLACE_KEYS, "registry")
     name = fm.data.get("name")
     if not isinstance(name, str) or not name.strip():
-        fm.error("name", "a registry entry needs a 'name' (text)")
+        fm.error("D305", "name", "a registry entry needs a 'name' (text)")
         name = ""
     kind = fm.data.get("kind", "")
     if not isinstance(kind, str):
-        fm.error("kind", "'kind' must be text")
+        fm.error("D305", "kind", "'kind' must be text")
         kind = ""
     name = " ".join(name.split())
     kind = kind.strip().lower()
@@ -189,11 +189,13 @@ def read_entity(
     claimed = {name_key(n) for n in (name, *aliases)}
     for alias in ambiguous:
         if name_key(alias) not in claimed:
-            fm.warn("ambiguous", f"'{alias}' is listed as ambiguous but is not a name or alias")
+            fm.warn(
+                "D306", "ambiguous", f"'{alias}' is listed as ambiguous but is not a name or alias"
+            )
     formerly = tuple(dict.fromkeys(_old_slugs(fm, slug)))
     background = fm.data.get("background", False)
     if not isinstance(background, bool):
-        fm.error("background", "'background' must be true or false")
+        fm.error("D307", "background", "'background' must be true or false")
         background = False
     profile = markup.render(markup.parse(fm.body))
     entity: Entity
@@ -218,7 +220,7 @@ def read_entity(
     else:
         within = fm.data.get("within")
         if within is not None and not isinstance(within, str):
-            fm.error("within", "'within' must name one place")
+            fm.error("D103", "within", "'within' must name one place")
             within = None
         entity = Place(
             section,

@@ -134,6 +134,7 @@ def unique_published(
                         briefing.line_of("slug"),
                         severity,
                         f"slug '{slug}' is also used by {others}",
+                        "D208",
                     )
                 )
     return newest_first(kept), problems
@@ -168,7 +169,7 @@ def resolve_names(
             line = briefing.line_of(section) if shared or entity is None else 0
             if shared:
                 problems.append(
-                    Diagnostic(briefing.path, line, "warning", registry.ambiguity(name))
+                    Diagnostic(briefing.path, line, "warning", registry.ambiguity(name), "D402")
                 )
                 continue
             if entity is None and name_key(name) in made_names:
@@ -178,7 +179,7 @@ def resolve_names(
                 made.setdefault(entity.slug, entity)
                 made_names[name_key(name)] = entity.slug
                 message = registry.not_found(name, other)
-                problems.append(Diagnostic(briefing.path, line, "warning", message))
+                problems.append(Diagnostic(briefing.path, line, "warning", message, "D401"))
             if all(e.key != entity.key for e in found):
                 found.append(entity)
         resolved[briefing.slug] = tuple(found)
@@ -212,11 +213,11 @@ def resolve_trends(
             if entity is None:
                 problems.append(Diagnostic(briefing.path, trend.line, "warning",
                     f"the trend of '{trend.name}' is left out: the name is not one of an entity "
-                    "this briefing lists (write its full name)"))  # fmt: skip
+                    "this briefing lists (write its full name)", "D214"))  # fmt: skip
             elif entity.key in calls:
                 problems.append(Diagnostic(briefing.path, trend.line, "error",
                     f"'{trend.name}' is another name of {entity.name}, which already has a trend "
-                    "here: keep one"))  # fmt: skip
+                    "here: keep one", "D213"))  # fmt: skip
             else:
                 calls[entity.key] = trend
         if calls:
@@ -264,6 +265,7 @@ def resolve_tags(
                         briefing.line_of("tags"),
                         "warning",
                         f"tag '{name}' shares its page with '{tag.name}'; they are one theme",
+                        "D218",
                     )
                 )
             if tag not in own:
@@ -290,6 +292,7 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
                     "warning",
                     f"'within' names no known place: '{within}'"
                     + _hint(place, parent, places, hints),
+                    "D308",
                 )
             )
         else:
@@ -312,7 +315,7 @@ def _circles(parents: Mapping[str, Entity], places: Registry) -> list[Diagnostic
             reported.update(e.key for e in chain)
             names = " → ".join(e.name for e in (*chain, place))
             problems.append(Diagnostic(place.path, place.line_of("within"), "warning",
-                f"'within' goes round in a circle: {names}"))  # fmt: skip
+                f"'within' goes round in a circle: {names}", "D308"))  # fmt: skip
     return problems
 
 

@@ -45,7 +45,9 @@ def scaffold(
     for registry, names in zip(registries, (actors, places), strict=True):
         for name in names:
             if registry.lookup(name) is None:
-                problems.append(Diagnostic(str(path), 0, "warning", registry.not_found(name)))
+                problems.append(
+                    Diagnostic(str(path), 0, "warning", registry.not_found(name), "D401")
+                )
     text = (
         "---\n"
         f"title: {json.dumps(title, ensure_ascii=False)}\n"

@@ -86,7 +86,7 @@ def check(
         else:
             kept[redirect.path] = redirect
             continue
-        problems.append(Diagnostic(redirect.source, redirect.line, "error", why))
+        problems.append(Diagnostic(redirect.source, redirect.line, "error", why, "D601"))
     return list(kept.values()), problems
 
 
