@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, mention, run_dossier
+from .helpers import DOSSIER, ROOT, mention, run_dossier
 
 STARTER_FILES = [
     ".github/workflows/pages.yml",
     ".gitignore",
+    ".pre-commit-config.yaml",
     "README.md",
     "content/actors/alliance-of-sahel-states.md",
     "content/briefings/2024/2024-01-29-sahel-juntas-leave-ecowas.md",
@@ -159,3 +161,39 @@ def test_an_installed_package_carries_the_theme_and_the_starter(
     assert (archive / "output" / "theme" / "css" / "dossier.css").is_file()
     assert list((archive / "output" / "pagefind").glob("*/pagefind.js"))  # a part per year
     assert _title((archive / "output" / "index.html").read_text()) == "My Archive"
+
+
+def _precommit(archive: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # The dossier command beside pre-commit's, as an archive's own environment has it.
+    env = {**os.environ, "PATH": f"{DOSSIER.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PRE_COMMIT_HOME": str(archive.parent / "pre-commit-home")}  # fmt: skip
+    return subprocess.run([str(DOSSIER.parent / "pre-commit"), *args], cwd=archive,
+                          capture_output=True, text=True, env=env, check=False)  # fmt: skip
+
+
+def test_the_archive_s_pre_commit_hook_checks_the_content(tmp_path: Path) -> None:
+    archive = tmp_path / "desk"
+    assert run_dossier("init", str(archive)).returncode == 0
+    subprocess.run(["git", "init", "-q"], cwd=archive, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=archive, check=True)
+    assert _precommit(archive, "validate-config", ".pre-commit-config.yaml").returncode == 0
+    clean = _precommit(archive, "run", "--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "dossier check" in clean.stdout
+    assert "Passed" in clean.stdout
+    briefing = next((archive / "content" / "briefings").rglob("*.md"))
+    text = briefing.read_text("utf-8")
+    briefing.write_text(re.sub(r"(?m)^date: .*$", "date: 2024-02-30", text), "utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=archive, check=True)
+    broken = _precommit(archive, "run", "--all-files")
+    assert broken.returncode == 1
+    shown = briefing.relative_to(archive).as_posix()
+    assert f"{shown}:3: error: '2024-02-30' is not a real date" in broken.stdout
+
+
+def test_dossier_ships_a_hook_that_pre_commit_accepts() -> None:
+    result = _precommit(ROOT, "validate-manifest", ".pre-commit-hooks.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert "- id: dossier-check\n" in hook
+    assert "\n  entry: dossier check\n" in hook
