@@ -8,7 +8,7 @@ import logging
 import sys
 
 from ..errors import DossierError
-from . import build, check, init, new, serve
+from . import build, check, diff, init, new, serve
 
 
 def _logging(verbose: bool) -> None:
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build.add_parser(commands)
     check.add_parser(commands)
+    diff.add_parser(commands)
     init.add_parser(commands)
     new.add_parser(commands)
     serve.add_parser(commands)
