@@ -8,7 +8,7 @@ import logging
 import sys
 
 from ..errors import DossierError
-from . import build, check, diff, init, new, serve
+from . import build, candidates, check, diff, init, new, serve
 
 
 def _logging(verbose: bool) -> None:
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     commands = parser.add_subparsers(dest="command", required=True)
     build.add_parser(commands)
+    candidates.add_parser(commands)
     check.add_parser(commands)
     diff.add_parser(commands)
     init.add_parser(commands)
