@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import assets
+from . import assets, schema
 from .config import OUTPUT_MARKER, OUTPUT_MARKER_TEXT
 from .lazyfile import LazyFile, Memo, ready
 from .makers import (
@@ -113,6 +113,9 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
             for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()
         },
     }
+    # The front-matter's JSON Schemas, for editors and scripts (docs/schemas.md).
+    for name, payload in schema.documents().items():
+        files[f"{urls.url('schema')}{name}"] = ready(payload)
     for redirect in result.redirects:
         shown = (urls.absolute(redirect.target), redirect.name)
         files[redirect.path] = LazyFile(shown, partial(redirects.page, redirect, urls, urls.lang))

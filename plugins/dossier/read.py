@@ -21,7 +21,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
 
-from . import markup
+from . import fields, markup
 from .errors import ContentError, ContentErrors, FrontMatterError
 from .link import ENV_KEY, Linker, LinkState
 from .model import (
@@ -39,29 +39,10 @@ from .model import (
 )
 from .slugs import SLUG_PATTERN, ascii_slug, slug_from_filename
 
-BRIEFING_KEYS = frozenset(
-    {
-        "title",
-        "date",
-        "actors",
-        "places",
-        "tags",
-        "summary",
-        "authors",
-        "sources",
-        "updated",
-        "slug",
-        "status",
-        "takeaways",
-        "cutoff",
-        "redirect_from",
-        "trends",
-        "lang",
-    }
-)
+BRIEFING_KEYS = fields.keys(fields.BRIEFING)
 # A takeaway is a line, not a paragraph: longer ones get a warning.
 TAKEAWAY_CHARS = 300
-PAGE_KEYS = frozenset({"title", "slug", "summary", "status"})
+PAGE_KEYS = fields.keys(fields.PAGE)
 _HANDLER = YAMLHandler()
 
 
@@ -397,8 +378,7 @@ def _is_source(item: object) -> bool:
     return texts and bool(title or url)
 
 
-# A language tag as BCP 47 writes one: "ar", "my", "zh-Hant", "pt-BR".
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_LANG = fields.LANG
 
 
 def _lang(fm: FrontMatter) -> str:
@@ -415,7 +395,7 @@ def _lang(fm: FrontMatter) -> str:
 
 def _status(fm: FrontMatter) -> Status:
     value = fm.data.get("status", "published")
-    if value in ("published", "draft"):
+    if value in fields.STATUSES:
         status: Status = value
         return status
     fm.error("D206", "status", f"'status' must be 'draft' or 'published', not {value!r}")
@@ -596,7 +576,7 @@ def _old_addresses(fm: FrontMatter) -> tuple[str, ...]:
     return tuple(found)
 
 
-_FLAGS = ("alert", "opportunity")
+_FLAGS = fields.FLAGS
 _TREND_WORDS = (*DIRECTIONS, *_FLAGS)
 _TREND_EXAMPLE = "such as 'deteriorated', 'improved, opportunity' or 'unchanged, alert'"
 
@@ -650,7 +630,7 @@ def _trend_call(
     """One entry's value as (direction, alert, opportunity); None after an error."""
     words: list[str]
     if isinstance(call, str):
-        words = [w for w in re.split(r"[\s,+;/]+", call.casefold()) if w]
+        words = [w for w in re.split(fields.TREND_SEPARATORS, call.casefold()) if w]
     elif isinstance(call, dict):
         unknown = sorted(str(k) for k in call if k not in ("trend", *_FLAGS))
         if unknown:

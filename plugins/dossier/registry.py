@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import markup
+from . import fields, markup
 from .config import Config, display_path
 from .errors import ContentError, ContentErrors
 from .model import NOUN, Actor, Diagnostic, Entity, Place, Section, name_key
 from .read import FrontMatter, check_keys, load_text, names, prepare
 from .slugs import slugify
 
-COMMON_KEYS = frozenset({"name", "kind", "aliases", "not", "ambiguous", "background", "formerly"})
-ACTOR_KEYS = COMMON_KEYS | {"affiliations"}
-PLACE_KEYS = COMMON_KEYS | {"coordinates", "within"}
+ACTOR_KEYS = fields.keys(fields.ACTOR)
+PLACE_KEYS = fields.keys(fields.PLACE)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
                    "cards/places/{bucket}.json", "cards/places/{bucket}.json"),
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
     "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
+    "schema": ("DOSSIER_SCHEMA_URL", "DOSSIER_SCHEMA_URL", "schema/", "schema/"),
 }  # fmt: skip
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
 FEED_ROUTE: dict[Section, str] = {"actors": "actor_feed", "places": "place_feed"}
