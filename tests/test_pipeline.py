@@ -48,8 +48,13 @@ def test_each_problem_is_reported_once_by_check_build_and_stock_pelican(
         f"{shown}/places/ubari.md:3: warning: 'within' names no known place: 'Fezzan'",
     ]  # fmt: skip
     hint = f"{shown}/briefings/2016/2016-10-14-tanks-and-quotes.md:12: warning: mentioned but not listed in 'places': Misrata (line 12)"
+    where = (
+        f"{shown}/places/ubari.md:2: warning: place 'Ubari' has no coordinates, so no map "
+        "shows it; GeoNames has Ubari, LY (population 33,569): add 'coordinates: [26.5903, 12.7751]'"
+    )
     checked = run_dossier("check", "--content", str(content))
-    assert _problems(checked.stdout) == [*expected[:3], hint, *expected[3:]]  # and its hints
+    # and its hints: a mention not listed, a place off the maps
+    assert _problems(checked.stdout) == [*expected[:3], hint, expected[3], where, expected[4]]
     built = build_site(content, tmp_path / "out", "--no-search")
     assert built.returncode == 0
     assert _problems(built.stderr) == expected

@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from .config import Config
-from .lint import future_dates, map_region, template_text, untagged_mentions, unusual_kinds
+from .lint import (
+    future_dates,
+    map_region,
+    missing_coordinates,
+    template_text,
+    untagged_mentions,
+    unusual_kinds,
+)
 from .model import Diagnostic
 from .pipeline import run
 
@@ -27,6 +34,7 @@ def check_content(config: Config, today: dt.date | None = None) -> list[Diagnost
         *untagged_mentions(result.archive),
         *future_dates(result.resolved.scheduled, today),
         *map_region(result.archive, config.site.map_region, config.settings_file),
+        *missing_coordinates(result.corpus.places.entities.values()),
         *unusual_kinds(result.archive),
         *template_text(result.archive),
     ]

@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "D503": "a published briefing still holding the text `dossier new` wrote",
     "D504": "a date more than a year ahead: a typo in the year?",
     "D505": "a map region that the places registry does not have",
+    "D506": "a place without coordinates: left off the maps (with coordinates from a gazetteer)",
     # Redirects
     "D601": "an old address that cannot be redirected, or would take a page's place",
 }

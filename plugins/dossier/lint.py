@@ -7,9 +7,10 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
+from . import gazetteer
 from .makers.placemap import find_region
 from .makers.structured import ACTOR_TYPES, PLACE_TYPES
-from .model import NOUN, SECTIONS, Briefing, Diagnostic, Section
+from .model import NOUN, SECTIONS, Briefing, Diagnostic, Entity, Section
 from .relate import Archive
 from .scaffold import PLACEHOLDER
 
@@ -78,6 +79,29 @@ def future_dates(scheduled: Iterable[Briefing], today: dt.date) -> list[Diagnost
         for b in scheduled
         if b.date.date() > today + FAR_AHEAD
     ]
+
+
+def missing_coordinates(places: Iterable[Entity]) -> list[Diagnostic]:
+    """A warning for each registry place without coordinates (it is left off
+    the maps), with coordinates from the offline gazetteer when it knows it."""
+    problems = []
+    for found in gazetteer.suggest(places):
+        place = found.place
+        if not found.found:
+            advice = "the gazetteer does not know it: add 'coordinates: [latitude, longitude]'"
+        else:
+            doubt = ""
+            if not found.sure:
+                why = (
+                    f"{found.others} other places of that name"
+                    if found.others
+                    else ("far from the archive's other places")
+                )
+                doubt = f" (unsure: {why})"
+            advice = f"GeoNames has {found.found}{doubt}: add 'coordinates: {found.coordinates()}'"
+        message = f"place '{place.name}' has no coordinates, so no map shows it; {advice}"
+        problems.append(Diagnostic(place.path, place.line_of("name"), "warning", message, "D506"))
+    return problems
 
 
 def map_region(archive: Archive, region: str, settings_file: str) -> list[Diagnostic]:

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import candidates
+from .. import candidates, gazetteer
 from ..config import display_path
+from ..model import Place
 from ..pipeline import run as run_pipeline
-from ..registry import load_registries
+from ..registry import Registry, load_registries
 from ..slugs import slugify
 from .build import add_content_options, load_config
 
@@ -35,13 +36,25 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run, output=None, site_url=None)
 
 
-def _entry(candidate: candidates.Candidate) -> str:
+def _entry(candidate: candidates.Candidate, places: Registry) -> str:
     kinds = "person, group, government…" if candidate.section == "actors" else "city, region, camp…"
     lines = ["---", f'name: "{candidate.name}"', f"# kind: {kinds}", "aliases: []"]
     if candidate.section == "places":
-        lines += ["# coordinates: [latitude, longitude]", "# within: the place it is in"]
+        lines += [_coordinates(candidate.name, places), "# within: the place it is in"]
     lines += ["---", "", f"Who or what {candidate.name} is, in a sentence or two.", ""]
     return "\n".join(lines)
+
+
+def _coordinates(name: str, places: Registry) -> str:
+    """The entry's coordinates line: filled in from the gazetteer when it is
+    sure, offered in a comment when it is not."""
+    new = Place("places", slugify(name), name, path="")
+    found = next(iter(gazetteer.suggest([new, *places.entities.values()])), None)
+    if found is None or not found.found:
+        return "# coordinates: [latitude, longitude]"
+    if found.sure:
+        return f"coordinates: {found.coordinates()}  # GeoNames: {found.found}"
+    return f"# coordinates: {found.coordinates()}  # GeoNames, unsure: {found.found}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "x", encoding="utf-8") as handle:
-                handle.write(_entry(chosen))
+                handle.write(_entry(chosen, places))
         except FileExistsError:
             print(f"{shown}: error: already exists; not overwritten", file=sys.stderr)
             status = 1
