@@ -105,3 +105,28 @@ def test_a_timeline_page_setting_that_is_no_count_is_one_error(tmp_path: Path) -
     assert built.returncode != 0
     assert "DOSSIER_TIMELINE_PAGE = 'ten' is not a whole number of at least 1" in built.stderr
     assert "Traceback" not in built.stderr
+
+
+def test_a_long_theme_s_older_years_have_pages_of_their_own(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "briefings" / "2017" / "2017-01-20-later.md").write_text(
+        "---\ntitle: Later\ndate: 2017-01-20\ntags: [security]\n---\nText.\n", "utf-8"
+    )
+    settings = project_settings(tmp_path, "DOSSIER_TIMELINE_PAGE = 2\n")
+    built = build_site(content, tmp_path / "out", "--settings", str(settings), "--no-search")
+    assert built.returncode == 0, built.stderr
+    main, older = built.page("/tags/security/"), built.page("/tags/security/2016/")
+    # The theme's page: its whole count, then its latest year; 2016 on its own page.
+    assert "3 briefings" in main
+    assert "/briefings/later/" in main
+    assert "/briefings/sirte-bm-splits-enclave/" not in main
+    assert outline(older).h1 == ("Security in 2016",)
+    assert "/briefings/sirte-bm-splits-enclave/" in older
+    assert "/briefings/later/" not in older.split("<main")[1]
+    assert '<a href="/tags/security/2016/" aria-current="page">2016</a>' in older
+    assert '<a href="/tags/security/">2017</a>' in older
+    # A short theme keeps its one page.
+    assert not list((built.output / "tags" / "politics").glob("*/index.html"))

@@ -33,7 +33,7 @@ from .makers import (
 )
 from .model import SECTIONS
 from .pipeline import Result
-from .urls import EntityYear
+from .urls import EntityYear, TagYear
 
 PageKey = tuple[str, ...]
 
@@ -88,7 +88,15 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
             },
         )
     for slug, tag_listing in archive.tags.items():
-        jobs[("tag", slug)] = PageJob(tag_listing.tag, "tag", {"listing": tag_listing})
+        first, *older = timeline.tag_pages(tag_listing, result.config.timeline_page)
+        jobs[("tag", slug)] = PageJob(
+            tag_listing.tag, "tag", {"listing": tag_listing, "timeline": first}
+        )
+        for page in older:  # only that year's briefings: another year's leave it as it is
+            jobs[("tag-year", slug, str(page.year))] = PageJob(
+                TagYear(tag_listing.tag, page.year or 0), "tag_year",
+                {"tag": tag_listing.tag, "timeline": page},
+            )  # fmt: skip
     jobs[("tags",)] = PageJob("tags", "tags", {"tags": list(archive.tags.values())})
     # The archive page also says how many briefings there are: the years add up to it.
     jobs[("archive",)] = PageJob("archive", "archive", {"years": archive.years})

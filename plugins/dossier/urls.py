@@ -37,6 +37,7 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "actor_year": ("DOSSIER_ACTOR_YEAR_URL", "DOSSIER_ACTOR_YEAR_SAVE_AS", "", ""),
     "place_year": ("DOSSIER_PLACE_YEAR_URL", "DOSSIER_PLACE_YEAR_SAVE_AS", "", ""),
     "tag": ("DOSSIER_TAG_URL", "DOSSIER_TAG_SAVE_AS", "tags/{slug}/", "tags/{slug}/index.html"),
+    "tag_year": ("DOSSIER_TAG_YEAR_URL", "DOSSIER_TAG_YEAR_SAVE_AS", "", ""),
     "tags": ("DOSSIER_TAGS_URL", "DOSSIER_TAGS_SAVE_AS", "tags/", "tags/index.html"),
     "archive": ("DOSSIER_ARCHIVE_URL", "DOSSIER_ARCHIVE_SAVE_AS",
                 "archive/", "archive/index.html"),
@@ -98,7 +99,15 @@ class EntityYear:
     year: int
 
 
-Target = Briefing | Entity | EntityYear | Page | Tag | str
+@dataclass(frozen=True, slots=True)
+class TagYear:
+    """A year of a long theme's list of briefings, on a page of its own."""
+
+    tag: Tag
+    year: int
+
+
+Target = Briefing | Entity | EntityYear | Page | Tag | TagYear | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +133,7 @@ class Urls:
         for name, (url_key, save_key, url_default, save_default) in ROUTES.items():
             url = settings.get(url_key)
             save = settings.get(save_key)
-            if name in YEAR_ROUTE.values():
+            if name in YEAR_ROUTE.values() or name == "tag_year":
                 url_default, save_default = _under_entity(routes[name.removesuffix("_year")])
             route = Route(
                 url_default if url is None else str(url),
@@ -165,6 +174,8 @@ class Urls:
             return YEAR_ROUTE[target.entity.section], fields
         if isinstance(target, Tag):
             return "tag", {"slug": target.slug}
+        if isinstance(target, TagYear):
+            return "tag_year", {"slug": target.tag.slug, "year": target.year}
         if isinstance(target, Page):
             return "page", {"slug": target.slug, "lang": self.lang}
         return target, {}

@@ -12,11 +12,12 @@ page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Briefing, Entity
-from ..relate import EntityListing, Year, group_by_month
-from ..urls import EntityYear
+from ..model import Briefing, Entity, Tag
+from ..relate import EntityListing, TagListing, Year, group_by_month
+from ..urls import EntityYear, TagYear
 
 # Briefings on one timeline page before it is cut by year (DOSSIER_TIMELINE_PAGE).
 LONGEST = 100
@@ -30,7 +31,7 @@ class YearLink:
     year's page with it."""
 
     year: int
-    page: Entity | EntityYear
+    page: Entity | EntityYear | Tag | TagYear
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +46,46 @@ class TimelinePage:
     mentioned: tuple[Briefing, ...]
     links: tuple[YearLink, ...] = ()
 
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        """The page's listing briefings, newest first."""
+        return tuple(b for y in self.years for m in y.months for b in m.briefings)
+
 
 def timeline_pages(listing: EntityListing, longest: int = LONGEST) -> tuple[TimelinePage, ...]:
     """The pages of an entity's timeline, the entity's own page first."""
-    if len(listing.briefings) + len(listing.mentioned_only) <= longest:
-        return (TimelinePage(None, listing.years, listing.mentioned_only),)
+    entity = listing.entity
+    return by_year(listing.briefings, listing.mentioned_only, longest, entity,
+                   lambda year: EntityYear(entity, year))  # fmt: skip
+
+
+def tag_pages(listing: TagListing, longest: int = LONGEST) -> tuple[TimelinePage, ...]:
+    """The pages of a theme's list of briefings, cut by year the same way."""
+    tag = listing.tag
+    return by_year(listing.briefings, (), longest, tag, lambda year: TagYear(tag, year))
+
+
+def by_year(
+    briefings: tuple[Briefing, ...],
+    mentioned: tuple[Briefing, ...],
+    longest: int,
+    first: Entity | Tag,
+    page_of: Callable[[int], EntityYear | TagYear],
+) -> tuple[TimelinePage, ...]:
+    """Briefings (and those only naming the subject), newest first, as pages:
+    all on ``first`` when there are at most ``longest`` or one year of them,
+    else the latest year on ``first`` and each earlier one on ``page_of(year)``."""
+    if len(briefings) + len(mentioned) <= longest:
+        return (TimelinePage(None, group_by_month(briefings), mentioned),)
     listed: dict[int, list[Briefing]] = {}
     named: dict[int, list[Briefing]] = {}
-    for found, briefings in ((listed, listing.briefings), (named, listing.mentioned_only)):
-        for b in briefings:  # newest first, and so stays each year's list
+    for found, group in ((listed, briefings), (named, mentioned)):
+        for b in group:  # newest first, and so stays each year's list
             found.setdefault(b.date.year, []).append(b)
     years = sorted(listed.keys() | named.keys(), reverse=True)
     if len(years) == 1:  # one year is one page, however long
-        return (TimelinePage(None, listing.years, listing.mentioned_only),)
-    entity = listing.entity
-    links = tuple(YearLink(y, EntityYear(entity, y) if i else entity) for i, y in enumerate(years))
+        return (TimelinePage(None, group_by_month(briefings), mentioned),)
+    links = tuple(YearLink(y, page_of(y) if i else first) for i, y in enumerate(years))
     return tuple(
         TimelinePage(y, group_by_month(tuple(listed.get(y, ()))), tuple(named.get(y, ())), links)
         for y in years
