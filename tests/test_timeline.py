@@ -7,12 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dossier.makers.timeline import timeline_pages
 from dossier.model import Actor, Briefing
 from dossier.relate import EntityListing
 from dossier.urls import EntityYear
 
+from .browser_helpers import Pages, serve
 from .helpers import FIXTURE, Build, build_site, outline, project_settings
 
 HAFTAR = Actor(section="actors", slug="haftar", name="Khalifa Haftar")
@@ -130,3 +132,22 @@ def test_a_long_theme_s_older_years_have_pages_of_their_own(tmp_path: Path) -> N
     assert '<a href="/tags/security/">2017</a>' in older
     # A short theme keeps its one page.
     assert not list((built.output / "tags" / "politics").glob("*/index.html"))
+
+
+def test_a_long_archive_is_cut_by_year_and_old_links_still_land(cut: Build, pages: Pages) -> None:
+    main, older = cut.page("/archive/"), cut.page("/archive/2016/")
+    assert 'id="y2017"' in main
+    assert 'id="y2016"' not in main
+    assert "All 3 briefings, newest first." in main
+    assert "The 2 briefings of 2016, newest first." in older
+    assert 'id="y2016-10"' in older
+    assert '<a href="/archive/2016/" data-year="2016" aria-current="page">2016</a>' in older
+    # A briefing's kicker still links /archive/#y2016-10: the archive sends it on.
+    with serve(cut.output) as base:
+        page = pages.open()
+        page.goto(base + "/archive/#y2016-10")
+        page.wait_for_url(base + "/archive/2016/#y2016-10")
+        expect(page.locator("#y2016-10")).to_be_attached()
+        page.goto(base + "/archive/#y2017-01")  # on the archive's own page: it stays
+        expect(page.locator("#y2017-01")).to_be_attached()
+        assert page.url == base + "/archive/#y2017-01"

@@ -33,7 +33,7 @@ from .makers import (
 )
 from .model import SECTIONS
 from .pipeline import Result
-from .urls import EntityYear, TagYear
+from .urls import ArchiveYear, EntityYear, TagYear
 
 PageKey = tuple[str, ...]
 
@@ -99,7 +99,28 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
             )  # fmt: skip
     jobs[("tags",)] = PageJob("tags", "tags", {"tags": list(archive.tags.values())})
     # The archive page also says how many briefings there are: the years add up to it.
-    jobs[("archive",)] = PageJob("archive", "archive", {"years": archive.years})
+    years = archive.years
+    if len(archive.briefings) > result.config.timeline_page and len(years) > 1:
+        # A long archive is cut by year as timelines are: the latest on its
+        # page, each earlier year on one of its own, which holds only that year.
+        # Year links carry no counts: the latest year's grows every week.
+        pages = tuple(
+            timeline.YearLink(y.year, ArchiveYear(y.year) if i else "archive")
+            for i, y in enumerate(years)
+        )
+        jobs[("archive",)] = PageJob(
+            "archive", "archive", {"years": years, "shown": years[:1], "year": None,
+                                   "year_pages": pages},
+        )  # fmt: skip
+        for y in years[1:]:
+            jobs[("archive-year", str(y.year))] = PageJob(
+                ArchiveYear(y.year), "archive",
+                {"years": (), "shown": (y,), "year": y.year, "year_pages": pages},
+            )  # fmt: skip
+    else:
+        jobs[("archive",)] = PageJob(
+            "archive", "archive", {"years": years, "shown": years, "year": None, "year_pages": ()}
+        )
     if archive.trends_of:  # the page (and its link in the menu) once a briefing makes a call
         jobs[("trends",)] = PageJob("trends", "trends", {"years": trends.table(archive)})
     return jobs

@@ -41,6 +41,8 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "tags": ("DOSSIER_TAGS_URL", "DOSSIER_TAGS_SAVE_AS", "tags/", "tags/index.html"),
     "archive": ("DOSSIER_ARCHIVE_URL", "DOSSIER_ARCHIVE_SAVE_AS",
                 "archive/", "archive/index.html"),
+    # A year of a long archive (dossier.makers.timeline): under the archive's page.
+    "archive_year": ("DOSSIER_ARCHIVE_YEAR_URL", "DOSSIER_ARCHIVE_YEAR_SAVE_AS", "", ""),
     "trends": ("DOSSIER_TRENDS_URL", "DOSSIER_TRENDS_SAVE_AS", "trends/", "trends/index.html"),
     # Files: the URL is the path.
     "feed": ("DOSSIER_FEED_ALL_ATOM", "DOSSIER_FEED_ALL_ATOM",
@@ -107,7 +109,14 @@ class TagYear:
     year: int
 
 
-Target = Briefing | Entity | EntityYear | Page | Tag | TagYear | str
+@dataclass(frozen=True, slots=True)
+class ArchiveYear:
+    """A year of a long archive, on a page of its own."""
+
+    year: int
+
+
+Target = Briefing | Entity | EntityYear | Page | Tag | TagYear | ArchiveYear | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +142,7 @@ class Urls:
         for name, (url_key, save_key, url_default, save_default) in ROUTES.items():
             url = settings.get(url_key)
             save = settings.get(save_key)
-            if name in YEAR_ROUTE.values() or name == "tag_year":
+            if name in YEAR_ROUTE.values() or name in ("tag_year", "archive_year"):
                 url_default, save_default = _under_entity(routes[name.removesuffix("_year")])
             route = Route(
                 url_default if url is None else str(url),
@@ -176,6 +185,8 @@ class Urls:
             return "tag", {"slug": target.slug}
         if isinstance(target, TagYear):
             return "tag_year", {"slug": target.tag.slug, "year": target.year}
+        if isinstance(target, ArchiveYear):
+            return "archive_year", {"year": target.year}
         if isinstance(target, Page):
             return "page", {"slug": target.slug, "lang": self.lang}
         return target, {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Briefing, Entity, Tag
 from ..relate import EntityListing, TagListing, Year, group_by_month
-from ..urls import EntityYear, TagYear
+from ..urls import ArchiveYear, EntityYear, TagYear
 
 # Briefings on one timeline page before it is cut by year (DOSSIER_TIMELINE_PAGE).
 LONGEST = 100
@@ -31,7 +31,7 @@ class YearLink:
     year's page with it."""
 
     year: int
-    page: Entity | EntityYear | Tag | TagYear
+    page: Entity | EntityYear | Tag | TagYear | ArchiveYear | str
 
 
 @dataclass(frozen=True, slots=True)
