@@ -13,11 +13,11 @@ an alias, a ``not`` phrase or a part of one is not a candidate.
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .markup import plain_text
 from .model import Briefing, Section, name_key
 from .registry import Registry
 from .writing import sentence_ends
@@ -38,8 +38,6 @@ _PLACE_CUE = re.compile(
     rf"\b(?i:in|near|outside|around|from|to|at|towards|toward|into)[ \u00a0]+((?:{_WORD})"
     rf"(?:[ \u00a0]+(?:{_WORD}))*)"
 )
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
 
 # Capitalised at a sentence's start, or a date: never a name by themselves.
 _STOP_WORDS = """
@@ -80,11 +78,6 @@ class Candidate:
     examples: tuple[tuple[str, str], ...] = ()  # (briefing path, the sentence)
     closest: str | None = None
     slugs: tuple[str, ...] = field(default=(), repr=False)
-
-
-def plain_text(body_html: str) -> str:
-    """A briefing's body as a reader reads it: no markup, one space between words."""
-    return " ".join(html.unescape(_TAG.sub("", _BLOCK.sub(" ", body_html))).split())
 
 
 def _trim(words: list[str]) -> list[str]:

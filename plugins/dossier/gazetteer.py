@@ -34,7 +34,6 @@ class Suggestion:
     found: str  # "Ajdabiya, LY (population 134,358)"; "" when the gazetteer has none
     sure: bool
     others: int  # other cities of that name
-    near: bool = True  # in the area of the archive's located places
 
     def coordinates(self) -> str:
         """As a registry entry writes them."""
@@ -116,8 +115,6 @@ def _choose(
     people = int(best.get("population") or 0)
     dominant = runner is None or people >= 10 * int(runner.get("population") or 1)
     sure = (len(near) == 1 or dominant) if near else (len(cities) == 1 and people >= TOWN)
-    found = (
-        f"{best['name']}, {best['countrycode']} (population {int(best.get('population') or 0):,})"
-    )
+    found = f"{best['name']}, {best['countrycode']} (population {people:,})"
     return Suggestion(place, round(best["latitude"], 4), round(best["longitude"], 4), found, sure,
-                      len(cities) - 1, bool(near))  # fmt: skip
+                      len(cities) - 1)  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import unescape
 from typing import Any
 
 import nh3
@@ -123,6 +124,16 @@ def _cleaner() -> nh3.Cleaner:
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
     )
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """Rendered HTML as a reader reads it: no markup, entities decoded, one
+    space between words (and between blocks)."""
+    return " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", html))).split())
 
 
 def sanitise(html: str) -> str:

@@ -67,7 +67,7 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
             for page in older:
                 # Only what the year's page shows: a briefing of another year
                 # leaves it as it is.
-                shown = {b.slug for y in page.years for m in y.months for b in m.briefings}
+                shown = {b.slug for b in page.briefings}
                 jobs[("entity-year", section, slug, str(page.year))] = PageJob(
                     EntityYear(listing.entity, page.year or 0),
                     "entity_year",
@@ -99,28 +99,20 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
             )  # fmt: skip
     jobs[("tags",)] = PageJob("tags", "tags", {"tags": list(archive.tags.values())})
     # The archive page also says how many briefings there are: the years add up to it.
+    # A long archive is cut by year as timelines are: the latest year on its
+    # page (with every year's count), each earlier year on one of its own.
     years = archive.years
-    if len(archive.briefings) > result.config.timeline_page and len(years) > 1:
-        # A long archive is cut by year as timelines are: the latest on its
-        # page, each earlier year on one of its own, which holds only that year.
-        # Year links carry no counts: the latest year's grows every week.
-        pages = tuple(
-            timeline.YearLink(y.year, ArchiveYear(y.year) if i else "archive")
-            for i, y in enumerate(years)
-        )
-        jobs[("archive",)] = PageJob(
-            "archive", "archive", {"years": years, "shown": years[:1], "year": None,
-                                   "year_pages": pages},
+    first, *older = timeline.archive_pages(archive.briefings, result.config.timeline_page)
+    on_page = first.years if first.links else years
+    jobs[("archive",)] = PageJob(
+        "archive", "archive",
+        {"years": years, "shown": on_page, "year": None, "year_pages": first.links},
+    )  # fmt: skip
+    for page in older:  # only that year's briefings
+        jobs[("archive-year", str(page.year))] = PageJob(
+            ArchiveYear(page.year or 0), "archive",
+            {"years": (), "shown": page.years, "year": page.year, "year_pages": page.links},
         )  # fmt: skip
-        for y in years[1:]:
-            jobs[("archive-year", str(y.year))] = PageJob(
-                ArchiveYear(y.year), "archive",
-                {"years": (), "shown": (y,), "year": y.year, "year_pages": pages},
-            )  # fmt: skip
-    else:
-        jobs[("archive",)] = PageJob(
-            "archive", "archive", {"years": years, "shown": years, "year": None, "year_pages": ()}
-        )
     if archive.trends_of:  # the page (and its link in the menu) once a briefing makes a call
         jobs[("trends",)] = PageJob("trends", "trends", {"years": trends.table(archive)})
     return jobs

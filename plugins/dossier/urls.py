@@ -33,7 +33,7 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
               "places/{slug}/", "places/{slug}/index.html"),
     "places": ("DOSSIER_PLACES_URL", "DOSSIER_PLACES_SAVE_AS", "places/", "places/index.html"),
     # A year of a long timeline (dossier.makers.timeline); by default under
-    # the entity's page, wherever its settings put it (_under_entity).
+    # the entity's page, wherever its settings put it (_under_page).
     "actor_year": ("DOSSIER_ACTOR_YEAR_URL", "DOSSIER_ACTOR_YEAR_SAVE_AS", "", ""),
     "place_year": ("DOSSIER_PLACE_YEAR_URL", "DOSSIER_PLACE_YEAR_SAVE_AS", "", ""),
     "tag": ("DOSSIER_TAG_URL", "DOSSIER_TAG_SAVE_AS", "tags/{slug}/", "tags/{slug}/index.html"),
@@ -142,8 +142,8 @@ class Urls:
         for name, (url_key, save_key, url_default, save_default) in ROUTES.items():
             url = settings.get(url_key)
             save = settings.get(save_key)
-            if name in YEAR_ROUTE.values() or name in ("tag_year", "archive_year"):
-                url_default, save_default = _under_entity(routes[name.removesuffix("_year")])
+            if name.endswith("_year"):  # under the page of what it is a year of
+                url_default, save_default = _under_page(routes[name.removesuffix("_year")])
             route = Route(
                 url_default if url is None else str(url),
                 save_default if save is None else str(save),
@@ -246,13 +246,14 @@ class Urls:
         return f"{self.site_url}/{relative}" if self.site_url else self.href(path=relative)
 
 
-def _under_entity(entity: Route) -> tuple[str, str]:
-    """A year page's URL and file, in a folder under its entity's page."""
-    url = entity.url if entity.url.endswith("/") else entity.url.rsplit(".", 1)[0] + "/"
+def _under_page(page: Route) -> tuple[str, str]:
+    """A year page's URL and file, in a folder under the page it is a year of
+    (an entity's, a theme's, the archive's)."""
+    url = page.url if page.url.endswith("/") else page.url.rsplit(".", 1)[0] + "/"
     save = (
-        entity.save_as.rsplit("/", 1)[0]
-        if entity.save_as.endswith("/index.html")
-        else (entity.save_as.rsplit(".", 1)[0])
+        page.save_as.rsplit("/", 1)[0]
+        if page.save_as.endswith("/index.html")
+        else (page.save_as.rsplit(".", 1)[0])
     )
     return url + "{year}/", save + "/{year}/index.html"
 

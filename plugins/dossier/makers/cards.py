@@ -11,12 +11,11 @@ holding a card that changed (:mod:`dossier.lazyfile`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import partial
-from html import unescape
 from typing import Any
 
 from ..lazyfile import LazyFile
+from ..markup import plain_text
 from ..model import NOUN
 from ..relate import Archive, EntityListing
 from ..urls import Urls
@@ -25,15 +24,13 @@ from .opendata import dump_json
 
 # The first sentence of a profile, shortened to this, is the card's line.
 LINE_CHARS = 180
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
 # A sentence end this early is an abbreviation's full stop ("Lt. Gen.", "The U.N.").
 SHORTEST_LINE = 40
 
 
 def profile_line(profile_html: str) -> str:
     """A profile's first sentence as plain text, at most :data:`LINE_CHARS` long."""
-    text = " ".join(unescape(_TAG.sub("", _BLOCK_END.sub(" ", profile_html))).split())
+    text = plain_text(profile_html)
     ends = (m.start() + len(m.group().rstrip()) for m in sentence_ends(text).finditer(text))
     line = text[: next((end for end in ends if end >= SHORTEST_LINE), len(text))]
     if len(line) > LINE_CHARS:

@@ -65,12 +65,19 @@ def tag_pages(listing: TagListing, longest: int = LONGEST) -> tuple[TimelinePage
     return by_year(listing.briefings, (), longest, tag, lambda year: TagYear(tag, year))
 
 
+def archive_pages(
+    briefings: tuple[Briefing, ...], longest: int = LONGEST
+) -> tuple[TimelinePage, ...]:
+    """The pages of the archive's list of every briefing, cut by year the same way."""
+    return by_year(briefings, (), longest, "archive", ArchiveYear)
+
+
 def by_year(
     briefings: tuple[Briefing, ...],
     mentioned: tuple[Briefing, ...],
     longest: int,
-    first: Entity | Tag,
-    page_of: Callable[[int], EntityYear | TagYear],
+    first: Entity | Tag | str,
+    page_of: Callable[[int], EntityYear | TagYear | ArchiveYear],
 ) -> tuple[TimelinePage, ...]:
     """Briefings (and those only naming the subject), newest first, as pages:
     all on ``first`` when there are at most ``longest`` or one year of them,
