@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: html serve check new publish test lint format golden screenshots bench clean
+.PHONY: html serve check new publish test lint format golden screenshots bench bench-scaling clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)  ## Dossier vs Hugo + Pagefind and stock Pelican + Pagefind (BENCH_N briefings, BENCH_RUNS)
 	$(BIN)/python scripts/bench.py --briefings $(or $(BENCH_N),10000) --runs $(or $(BENCH_RUNS),2)
 	$(BIN)/python scripts/bench_stages.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content
+	$(BIN)/python scripts/bench_search.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content \
+		--hugo .bench/$(or $(BENCH_N),10000)-1500-400/hugo/public
+
+bench-scaling: $(BENCH_STAMP)  ## docs/scaling.md's table: a build, a week and a search per size (SIZES)
+	$(BIN)/python scripts/bench_scaling.py --sizes $(or $(SIZES),1000 10000 30000)
 
 clean:
 	rm -rf output tmp .pytest_cache .mypy_cache .ruff_cache
