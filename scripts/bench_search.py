@@ -304,7 +304,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.hugo is not None and not (args.hugo / "pagefind" / "pagefind-ui.js").is_file():
         sys.exit(f"{args.hugo}: no Pagefind bundle there; run `make bench` first")
-    out = Path(tempfile.mkdtemp(prefix="dossier-search-")) / "output"
+    scratch = tempfile.TemporaryDirectory(prefix="dossier-search-")
+    out = Path(scratch.name) / "output"
     subprocess.run(
         [str(BIN / "dossier"), "build", "--content", args.content, "--output", str(out),
          "--no-search"], cwd=ROOT, check=True, capture_output=True,
@@ -375,6 +376,7 @@ def main() -> None:
         queries = [("in every briefing", args.everywhere), ("common word", args.common),
                    ("rare name", rare), ("two words", args.two)]  # fmt: skip
         compare(out, args.hugo, queries, args.runs)
+    scratch.cleanup()
 
 
 if __name__ == "__main__":

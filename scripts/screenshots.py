@@ -37,6 +37,8 @@ def main() -> None:
     parser.add_argument("--site", default="output")
     parser.add_argument("--out", default="tmp/screenshots")
     parser.add_argument("--full", action="store_true", help="whole page, not the viewport")
+    parser.add_argument("--element", help="only the first element matching this CSS selector")
+    parser.add_argument("--print", action="store_true", help="also each page as printed, in PDF")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -56,8 +58,15 @@ def main() -> None:
                         page.wait_for_selector(".result", timeout=10000)
                     name = path.strip("/").replace("/", "_") or "home"
                     target = out / f"{name}-{label}-{scheme}.png"
-                    page.screenshot(path=str(target), full_page=args.full)
+                    if args.element:
+                        page.locator(args.element).first.screenshot(path=str(target))
+                    else:
+                        page.screenshot(path=str(target), full_page=args.full)
                     print(target)
+                    if args.print and label == "desktop" and scheme == "light":
+                        page.emulate_media(media="print")
+                        page.pdf(path=str(target.with_suffix(".pdf")))
+                        page.emulate_media(media="screen")
                 page.close()
         browser.close()
     server.shutdown()

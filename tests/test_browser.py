@@ -190,6 +190,39 @@ def test_map_labels_stay_readable_and_clear_of_every_dot(
     assert len(found["shown"]) >= (12 if width >= 768 else 6 if width >= 390 else 4)
 
 
+_NETWORK_CHECK = """() => {
+  const svg = document.querySelector('svg.network');
+  const box = svg.getBoundingClientRect();
+  const labels = [...svg.querySelectorAll('.node-label')].map((e) => ({
+    name: e.textContent, box: e.getBoundingClientRect(),
+    px: parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a}));
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const problems = [];
+  for (const l of labels) {
+    if (l.px < 12) problems.push(`${l.name}: ${l.px.toFixed(1)} px`);
+    for (const m of labels) if (m !== l && hit(l.box, m.box)) problems.push(`${l.name} on ${m.name}`);
+    if (l.box.left < box.left - 1 || l.box.right > box.right + 1) problems.push(`${l.name} cut`);
+  }
+  return {links: svg.querySelectorAll('a[href]').length, problems};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", ["/actors/khalifa-haftar/", "/places/sirte/"])
+def test_who_appears_with_whom_is_readable_and_each_a_link(
+    pages: Pages, sample_url: str, width: int, path: str
+) -> None:
+    page = pages.open(width=width, height=900)
+    page.goto(sample_url + path)
+    found = page.evaluate(_NETWORK_CHECK)
+    assert found["problems"] == []
+    assert found["links"] == 12
+    first = page.locator("svg.network a").first
+    name = (first.locator("title").text_content() or "").split(":")[0]
+    first.click()
+    expect(page.locator("h1")).to_contain_text(name)
+
+
 def test_no_sample_page_scrolls_sideways_on_a_phone(pages: Pages, sample_url: str) -> None:
     # A wide table scrolls inside its own box, never the page.
     opened = pages.open(width=390, height=844)

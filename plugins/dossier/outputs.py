@@ -23,6 +23,7 @@ from .makers import (
     browse,
     cards,
     feeds,
+    network,
     opendata,
     placemap,
     redirects,
@@ -54,15 +55,17 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     urls = result.config.urls
     jobs: dict[PageKey, PageJob] = {}
     span = archive.span  # every activity chart spans the archive's months
+    links = network.Links(archive)
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
             drawn_here = placemap.place_map(archive, urls, listing) if section == "places" else ""
+            web = network.network_svg(urls, listing, links)
             first, *older = timeline.timeline_pages(listing, result.config.timeline_page)
             jobs[("entity", section, slug)] = PageJob(
                 listing.entity,
                 "entity",
                 {"listing": listing, "section": section, "span": span,
-                 "place_map": Markup(drawn_here), "timeline": first},
+                 "place_map": Markup(drawn_here), "network": Markup(web), "timeline": first},
             )  # fmt: skip
             for page in older:
                 # Only what the year's page shows: a briefing of another year

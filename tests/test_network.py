@@ -1,0 +1,148 @@
+"""Who appears with whom: which entities an entity's network shows, how they
+are joined, where they go, and that the same content gives the same picture."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from dossier.config import site_path
+from dossier.makers.network import Links, lay_out, network_svg, shape_of, wrap
+from dossier.relate import Archive, relate
+from dossier.resolve import resolve
+from dossier.urls import Urls
+
+from .model_helpers import actor, briefing, corpus, place
+
+ACTORS = [
+    replace(actor("haftar", "Khalifa Haftar"), kind="person"),
+    replace(actor("lna", "Libyan National Army", "LNA"), kind="military"),
+    replace(actor("gna", "Government of National Accord", "GNA"), kind="government"),
+    replace(actor("bm", "Bunyan al-Marsus", "BM"), kind="group"),
+    replace(actor("kobler", "Martin Kobler"), kind="person"),
+]
+PLACES = [place("sirte", "Sirte"), place("misrata", "Misrata")]
+
+# Haftar is with the LNA in four briefings, Sirte in three, the GNA in two,
+# Kobler in one; BM and Misrata never with him. BM and Misrata are with the
+# GNA and Sirte. (Dates differ so that the order of briefings is fixed.)
+BRIEFINGS = [
+    briefing("a", 1, actors=["Khalifa Haftar", "Libyan National Army"], places=["Sirte"]),
+    briefing("b", 2, actors=["Khalifa Haftar", "Libyan National Army"], places=["Sirte"]),
+    briefing(
+        "c",
+        3,
+        actors=["Khalifa Haftar", "Libyan National Army", "Government of National Accord"],
+        places=["Sirte"],
+    ),
+    briefing(
+        "d",
+        4,
+        actors=[
+            "Khalifa Haftar",
+            "Libyan National Army",
+            "Government of National Accord",
+            "Martin Kobler",
+        ],
+    ),
+    briefing(
+        "e",
+        5,
+        actors=["Government of National Accord", "Bunyan al-Marsus"],
+        places=["Sirte", "Misrata"],
+    ),
+]
+
+
+def archive_of(briefings: list = BRIEFINGS) -> Archive:  # type: ignore[type-arg]
+    return relate(resolve(corpus(briefings, ACTORS, PLACES)))
+
+
+URLS = Urls.from_settings({}, "", site_path(""))
+
+
+def test_the_ring_holds_who_is_listed_with_the_entity_most_often() -> None:
+    archive = archive_of()
+    laid = lay_out(archive.actors["haftar"], Links(archive))
+    assert laid is not None
+    assert laid.centre.entity.name == "Khalifa Haftar"
+    shared = {n.entity.name: n.shared for n in laid.ring}
+    assert shared == {"Libyan National Army": 4, "Sirte": 3,
+                      "Government of National Accord": 2, "Martin Kobler": 1}  # fmt: skip
+    # The strongest first, at the top; then each next to the one it shares most with.
+    assert [n.entity.name for n in laid.ring] == [
+        "Libyan National Army", "Sirte", "Government of National Accord", "Martin Kobler",
+    ]  # fmt: skip
+    assert laid.ring[0].x == 200
+    assert laid.ring[0].y < laid.centre.y
+
+
+def test_lines_join_the_centre_to_each_and_each_to_its_two_strongest() -> None:
+    archive = archive_of()
+    laid = lay_out(archive.actors["haftar"], Links(archive))
+    assert laid is not None
+    lines = {frozenset((e.a.entity.name, e.b.entity.name)): e.shared for e in laid.edges}
+    assert lines == {
+        frozenset(("Khalifa Haftar", "Libyan National Army")): 4,
+        frozenset(("Khalifa Haftar", "Sirte")): 3,
+        frozenset(("Khalifa Haftar", "Government of National Accord")): 2,
+        frozenset(("Khalifa Haftar", "Martin Kobler")): 1,
+        frozenset(("Libyan National Army", "Sirte")): 3,
+        frozenset(("Libyan National Army", "Government of National Accord")): 2,
+        frozenset(("Government of National Accord", "Sirte")): 2,  # GNA's second strongest
+        frozenset(("Martin Kobler", "Libyan National Army")): 1,
+        frozenset(("Martin Kobler", "Government of National Accord")): 1,
+    }
+
+
+def test_an_entity_seen_with_fewer_than_two_others_has_no_picture() -> None:
+    archive = archive_of([briefing("a", 1, actors=["Khalifa Haftar", "Martin Kobler"])])
+    assert network_svg(URLS, archive.actors["haftar"], Links(archive)) == ""
+
+
+def test_each_entity_is_a_link_named_with_its_count_and_drawn_by_its_kind() -> None:
+    archive = archive_of()
+    svg = network_svg(URLS, archive.actors["haftar"], Links(archive))
+    links = re.findall(r"<a class=\"node-(\w+)\" href=\"([^\"]+)\"><title>([^<]+)</title>", svg)
+    assert links == [
+        ("actor", "/actors/lna/", "Libyan National Army: 4 briefings together"),
+        ("place", "/places/sirte/", "Sirte: 3 briefings together"),
+        ("actor", "/actors/gna/", "Government of National Accord: 2 briefings together"),
+        ("person", "/actors/kobler/", "Martin Kobler: 1 briefing together"),
+    ]
+    assert 'aria-label="Khalifa Haftar and the entities' in svg
+    assert "<circle" in svg
+    assert "<rect" in svg
+    assert "<path" in svg
+    assert [shape_of(e) for e in (ACTORS[0], ACTORS[1], PLACES[0])] == ["person", "actor", "place"]
+
+
+def test_the_same_content_gives_the_same_picture_in_any_order() -> None:
+    first = archive_of()
+    again = archive_of(list(reversed(BRIEFINGS)))
+    for slug in ("haftar", "gna", "lna"):
+        assert network_svg(URLS, first.actors[slug], Links(first)) == network_svg(
+            URLS, again.actors[slug], Links(again)
+        )
+    assert network_svg(URLS, first.places["sirte"], Links(first)) != ""
+
+
+@pytest.mark.parametrize(
+    ("name", "chars", "most", "lines"),
+    [
+        ("Sirte", 12, 2, ["Sirte"]),
+        ("Libyan National Army", 13, 2, ["Libyan", "National Army"]),
+        ("Libyan National Army", 12, 2, ["Libyan", "National Ar…"]),
+        ("Libyan National Army", 10, 2, ["Libyan", "National…"]),
+        ("Libyan National Army", 10, 3, ["Libyan", "National", "Army"]),
+        ("Government of National Accord", 16, 2, ["Government of", "National Accord"]),
+        ("Kyaukphyu Special Economic Zone", 12, 2, ["Kyaukphyu", "Special Eco…"]),
+        ("عبد الحكيم بلحاج", 12, 2, ["عبد الحكيم", "بلحاج"]),
+    ],
+)
+def test_labels_wrap_and_are_cut_at_the_room_they_have(
+    name: str, chars: int, most: int, lines: list[str]
+) -> None:
+    assert wrap(name, chars, most) == lines
