@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--out", default="tmp/screenshots")
     parser.add_argument("--full", action="store_true", help="whole page, not the viewport")
     parser.add_argument("--element", help="only the first element matching this CSS selector")
-    parser.add_argument("--print", action="store_true", help="also each page as printed, in PDF")
+    parser.add_argument("--print", action="store_true", help="also each page in print styles")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -64,9 +64,15 @@ def main() -> None:
                         page.screenshot(path=str(target), full_page=args.full)
                     print(target)
                     if args.print and label == "desktop" and scheme == "light":
+                        # Print styles on screen, as a PNG one can look at.
                         page.emulate_media(media="print")
-                        page.pdf(path=str(target.with_suffix(".pdf")))
+                        printed = target.with_name(f"{name}-print.png")
+                        if args.element:
+                            page.locator(args.element).first.screenshot(path=str(printed))
+                        else:
+                            page.screenshot(path=str(printed), full_page=args.full)
                         page.emulate_media(media="screen")
+                        print(printed)
                 page.close()
         browser.close()
     server.shutdown()

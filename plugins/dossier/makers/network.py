@@ -201,8 +201,10 @@ def _label(node: Node, cx: float, cy: float, radius: float) -> str:
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     gap = radius + 5
-    x, y = node.x + ux * gap, node.y + uy * gap
     anchor = "start" if ux > 0.3 else "end" if ux < -0.3 else "middle"
+    # Beside the node, a full gap across; above or below, a full gap down.
+    x = node.x + (gap if anchor == "start" else -gap if anchor == "end" else 0)
+    y = node.y + uy * gap
     # As many characters as fit between the label's start and the edge.
     # at the top and bottom, no wider than the gap to the next node.
     room = WIDTH - x if anchor == "start" else x if anchor == "end" else 2 * RING_X * 0.65
