@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: html serve check new publish test lint format golden screenshots bench bench-scaling clean
+.PHONY: html serve check new publish test lint format golden screenshots bench bench-scaling atlas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ bench: $(BENCH_STAMP)  ## Dossier vs Hugo + Pagefind and stock Pelican + Pagefin
 	$(BIN)/python scripts/bench_stages.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content
 	$(BIN)/python scripts/bench_search.py .bench/$(or $(BENCH_N),10000)-1500-400/briefing/content \
 		--hugo .bench/$(or $(BENCH_N),10000)-1500-400/hugo/public
+
+atlas: $(STAMP)  ## refresh the maps' vendored Natural Earth atlas from npm's world-atlas (VERSION)
+	$(BIN)/python scripts/refresh_atlas.py --version $(or $(VERSION),2.0.2)
 
 bench-scaling: $(BENCH_STAMP)  ## docs/scaling.md's table: a build, a week and a search per size (SIZES)
 	$(BIN)/python scripts/bench_scaling.py --sizes $(or $(SIZES),1000 10000 30000)

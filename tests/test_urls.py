@@ -112,7 +112,7 @@ def test_pages_may_not_take_the_archive_s_own_folders(tmp_path: Path) -> None:
     settings = project_settings(tmp_path, MOVED, "moved.py")
     moved = Urls.from_settings(runpy.run_path(str(settings)), "", "")
     assert sorted(moved.reserved) == [
-        "by-month", "cards", "find", "open-data", "page", "pagefind", "schema", "theme", "themes",
+        "by-month", "cards", "find", "maps", "open-data", "page", "pagefind", "schema", "theme", "themes",
         "trends", "where", "who",
     ]  # fmt: skip
     default = Urls.from_settings(runpy.run_path(str(ROOT / "pelicanconf.py")), "", "")

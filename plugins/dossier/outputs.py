@@ -137,6 +137,7 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
             for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()
         },
     }
+    files.update(placemap.base_maps(archive, urls, config.site.map_region))
     # The front-matter's JSON Schemas, for editors and scripts (docs/schemas.md).
     for name, payload in schema.documents().items():
         files[f"{urls.url('schema')}{name}"] = ready(payload)

@@ -58,6 +58,8 @@ ROUTES: dict[str, tuple[str, str, str, str]] = {
     "data": ("DOSSIER_DATA_URL", "DOSSIER_DATA_URL", "data/", "data/"),
     "browse": ("DOSSIER_BROWSE_URL", "DOSSIER_BROWSE_URL", "search/", "search/"),
     "schema": ("DOSSIER_SCHEMA_URL", "DOSSIER_SCHEMA_URL", "schema/", "schema/"),
+    # The maps' base drawings, one per frame (dossier.makers.basemap).
+    "maps": ("DOSSIER_MAPS_URL", "DOSSIER_MAPS_URL", "maps/", "maps/"),
 }  # fmt: skip
 ENTITY_ROUTE: dict[Section, str] = {"actors": "actor", "places": "place"}
 FEED_ROUTE: dict[Section, str] = {"actors": "actor_feed", "places": "place_feed"}

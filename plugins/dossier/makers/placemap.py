@@ -1,9 +1,11 @@
 """A small static map of places as inline SVG: no tiles, no script, no requests.
 
-Points are placed with an equirectangular projection scaled by the cosine of
-the middle latitude (so shapes are not stretched at these latitudes), over a
-graticule that says where the reader is. Labels are placed greedily, busiest
-places first, and skipped where they would collide.
+Points are placed in a frame of :mod:`dossier.makers.basemap` (an
+equirectangular projection scaled by the cosine of the middle latitude, so
+shapes are not stretched at these latitudes), over that frame's base drawing
+of land, coasts, borders and country names (a file shared by every map of the
+frame, shown under this SVG) and a faint graticule. Labels are placed
+greedily, busiest places first, and skipped where they would collide.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import escape
 
+from ..lazyfile import LazyFile
 from ..model import Entity, Place, name_key
 from ..relate import Archive, EntityListing, ancestors
 from ..urls import Urls
+from .basemap import ATLAS_VERSION, Frame, base_svg, frame_for
 
 Box = tuple[float, float, float, float]
 WIDTH = 720
-MAX_HEIGHT = 540
-PAD = 28
+MAX_HEIGHT = 480
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,32 +134,32 @@ def text_width(text: str, size: float) -> float:
 
 
 def render_map(
-    points: Sequence[Point], title: str, here: str = "", max_height: int = MAX_HEIGHT
+    points: Sequence[Point],
+    title: str,
+    here: str = "",
+    max_height: int = MAX_HEIGHT,
+    urls: Urls | None = None,
 ) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
     The point whose link is ``here`` (the page's own place) is ringed and
-    labelled first.
+    labelled first. With ``urls``, the frame's base drawing (:func:`base_maps`
+    writes it) is shown under the SVG; without, a plain background.
 
     Dots are drawn first and every label after them, so no dot ever covers a
     label, and no label is placed over any dot, another label or the edge.
     """
     if not points:
         return ""
-    south, north, west, east = bounds(points)
-    x_scale = math.cos(math.radians((south + north) / 2))
-    span_x, span_y = (east - west) * x_scale, north - south
-    scale = min((WIDTH - 2 * PAD) / span_x, (max_height - 2 * PAD) / span_y)
-    height = round(span_y * scale + 2 * PAD)
-    width = round(span_x * scale + 2 * PAD)
-
-    def project(lat: float, lon: float) -> tuple[float, float]:
-        return (PAD + (lon - west) * x_scale * scale, PAD + (north - lat) * scale)
-
+    frame = frame_of(points, max_height)
+    width, height = frame.width, frame.height
+    west, south, east, north = frame.box
+    project = frame.project
     parts = [
         f'<svg class="place-map" viewBox="0 0 {width} {height}" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
-        f'<rect class="map-bg" x="0" y="0" width="{width}" height="{height}" rx="6"/>',
     ]
+    if urls is None:
+        parts.append(f'<rect class="map-bg" x="0" y="0" width="{width}" height="{height}" rx="6"/>')
     step = _step(max(east - west, north - south))
     # Graticule: (y of a parallel, its label), (x of a meridian, its label).
     parallels: list[tuple[float, str]] = []
@@ -193,7 +197,32 @@ def render_map(
         parts.extend(_labels(ordered, grown, parallels, meridians, width, height, size))
         parts.append("</g>")
     parts.append("</svg>")
-    return "\n".join(parts)
+    svg = "\n".join(parts)
+    if urls is None:
+        return svg
+    # The base is an image of its own, so its country names can follow the
+    # width it is shown at (media queries inside it) and every map of the
+    # frame shares one file; alt is empty: the SVG above says what it shows.
+    return (
+        f'<div class="map-frame"><img class="map-base" src="{escape(base_href(urls, frame))}" '
+        f'alt="" width="{width}" height="{height}" loading="lazy" decoding="async">{svg}</div>'
+    )
+
+
+def frame_of(points: Sequence[Point], max_height: int = MAX_HEIGHT) -> Frame:
+    """The frame a map of ``points`` is drawn in: never less than a degree
+    across, so a place page's map shows where it is, not only what is near."""
+    return frame_for([(p.lat, p.lon) for p in points], WIDTH, max_height, least=1.0)
+
+
+def base_href(urls: Urls, frame: Frame) -> str:
+    """The link to ``frame``'s base drawing."""
+    return urls.href(path=base_path(urls, frame))
+
+
+def base_path(urls: Urls, frame: Frame) -> str:
+    """Where ``frame``'s base drawing is written, under the output."""
+    return f"{urls.url('maps')}{frame.key}.svg"
 
 
 def _labels(
@@ -323,13 +352,13 @@ MOST_POINTS = 40
 PLACE_HEIGHT = 360  # a place page's map is a locator: lower than the index's
 
 
-def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
-    """A place page's map: the place, the places within it and the places
-    most often with it, all under its outermost place (so Paris never
-    stretches a map of Sirte); '' when fewer than two can be drawn."""
+def place_points(archive: Archive, urls: Urls, listing: EntityListing) -> list[Point]:
+    """What a place page's map draws: the place, the places within it and
+    the places most often with it, all under its outermost place (so Paris
+    never stretches a map of Sirte); none when fewer than two can be drawn."""
     place = listing.entity
     if not isinstance(place, Place):
-        return ""
+        return []
     root = (place, *ancestors(place, archive.parents))[-1].key
     wanted: dict[str, Place] = {}
 
@@ -357,20 +386,33 @@ def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
     for count in listing.places[:NEARBY]:
         add(count.entity)
     if len(wanted) < 2:
-        return ""
-    points = [
+        return []
+    return [
         Point(p.name, urls.href(p), *p.coordinates, weight=len(archive.places[p.slug].briefings))
         for p in wanted.values()
         if p.coordinates is not None and p.slug in archive.places
     ]
-    title = f"Map of {place.name} and the places near it"
-    return render_map(points, title, urls.href(place), PLACE_HEIGHT)
+
+
+def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """A place page's map (see :func:`place_points`); '' when it has none."""
+    points = place_points(archive, urls, listing)
+    if not points:
+        return ""
+    title = f"Map of {listing.entity.name} and the places near it"
+    return render_map(points, title, urls.href(listing.entity), PLACE_HEIGHT, urls)
 
 
 def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
     """The map of an archive's located places: those within ``region`` (a
     place's name, alias or slug) if it names one, else those under their
     busiest outermost place."""
+    drawn, left_off = archive_points(archive, urls, region)
+    return PlaceMap(render_map(drawn, "Map of the places in the archive", urls=urls), left_off)
+
+
+def archive_points(archive: Archive, urls: Urls, region: str = "") -> tuple[list[Point], list[str]]:
+    """The points :func:`archive_map` draws, and the names of the places it leaves off."""
     chosen = find_region(archive, region) if region else None
     candidates = []
     for listing in archive.places.values():
@@ -383,5 +425,20 @@ def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
             entity.name, urls.href(entity), *entity.coordinates, weight=len(listing.briefings)
         )
         candidates.append(Candidate(point, entity.kind, outermost.name))
-    drawn, left_off = choose(candidates, chosen.name if chosen else "")
-    return PlaceMap(render_map(drawn, "Map of the places in the archive"), left_off)
+    return choose(candidates, chosen.name if chosen else "")
+
+
+def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyFile]:
+    """The base drawing of every frame a map of the site is drawn in, by path."""
+    frames: set[Frame] = set()
+    drawn, _ = archive_points(archive, urls, region)
+    if drawn:
+        frames.add(frame_of(drawn))
+    for listing in archive.places.values():
+        points = place_points(archive, urls, listing)
+        if points:
+            frames.add(frame_of(points, PLACE_HEIGHT))
+    return {
+        base_path(urls, frame): LazyFile((frame, ATLAS_VERSION), partial(base_svg, frame))
+        for frame in sorted(frames, key=lambda f: f.key)
+    }

@@ -1,0 +1,327 @@
+"""The land under the maps: Natural Earth's coasts, borders and country names,
+drawn at build time for a frame and shared by every map of that frame.
+
+The data is Natural Earth's 1:50m countries (public domain) as TopoJSON from
+the ``world-atlas`` package, vendored in ``dossier/atlas/`` (its README says
+where from; ``make atlas`` refreshes it): nothing is fetched at build or read
+time. TopoJSON keeps each stretch of border once, shared by the two countries
+it divides, so a stretch used by one country is coast and one used by two is
+a border; each stretch is simplified once, so neighbours still meet.
+
+Frames are snapped to a ladder of sizes and a grid of centres (:func:`frame_for`),
+so the place pages of one area share a few base drawings, each written once
+(``maps/<key>.svg``) and shown under the page's own SVG of places, which
+carries only its dots and labels. Projection is equirectangular, scaled by the
+cosine of the frame's middle latitude: at a country's scale shapes keep their
+proportions, and the page's dots use the same :meth:`Frame.project`.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import shapely
+import shapely.ops
+from markupsafe import escape
+from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+ATLAS = "countries-50m.json.gz"
+ATLAS_VERSION = "world-atlas 2.0.2; drawing 2"  # what a base drawing is made from and how
+Ring = list[int]  # TopoJSON arc indices; ~i is arc i backwards
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of the atlas: its name, its polygons as arc indices, its box."""
+
+    name: str
+    polygons: tuple[tuple[Ring, ...], ...]
+    box: tuple[float, float, float, float]  # west, south, east, north
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """The decoded atlas: arcs in degrees, countries, and how many use each arc."""
+
+    arcs: tuple[tuple[tuple[float, float], ...], ...]
+    countries: tuple[Country, ...]
+    uses: Counter[int]
+
+
+@functools.cache
+def atlas(name: str = ATLAS) -> Atlas:
+    """The vendored atlas ``name``, decoded once per process."""
+    raw = resources.files("dossier.atlas").joinpath(name).read_bytes()
+    topology = json.loads(gzip.decompress(raw))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:  # quantized and delta-encoded
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(tuple(points))
+    countries = []
+    uses: Counter[int] = Counter()
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        kind = geometry.get("type")
+        if kind == "Polygon":
+            polygons = [geometry["arcs"]]
+        elif kind == "MultiPolygon":
+            polygons = geometry["arcs"]
+        else:
+            continue
+        used = {_index(i) for polygon in polygons for ring in polygon for i in ring}
+        uses.update(used)
+        lons = [p[0] for i in used for p in arcs[i]]
+        lats = [p[1] for i in used for p in arcs[i]]
+        countries.append(
+            Country(
+                str(geometry.get("properties", {}).get("name", "")),
+                tuple(tuple(ring for ring in polygon) for polygon in polygons),
+                (min(lons), min(lats), max(lons), max(lats)),
+            )
+        )
+    return Atlas(tuple(arcs), tuple(countries), uses)
+
+
+def _index(i: int) -> int:
+    return i if i >= 0 else ~i
+
+
+# The sizes a frame may have, in degrees of longitude across: each √2 times the last.
+SPANS = tuple(round(0.25 * 2 ** (k / 2), 3) for k in range(21))  # 0.25° … 256°
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An area of the Earth drawn ``width`` by ``height`` units: ``span``
+    degrees of longitude across, centred on (``lat``, ``lon``)."""
+
+    lat: float
+    lon: float
+    span: float
+    width: int = 720
+    height: int = 480
+
+    @property
+    def scale(self) -> float:
+        """Units per degree of latitude (a degree of longitude is cos(lat) of it)."""
+        return self.width / (self.span * math.cos(math.radians(self.lat)))
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """West, south, east and north edges, in degrees."""
+        half_lat = self.height / self.scale / 2
+        return (self.lon - self.span / 2, self.lat - half_lat,
+                self.lon + self.span / 2, self.lat + half_lat)  # fmt: skip
+
+    def project(self, lat: float, lon: float) -> tuple[float, float]:
+        """Where (lat, lon) is drawn, in units from the top left corner."""
+        west, _, _, north = self.box
+        cos = math.cos(math.radians(self.lat))
+        return (lon - west) * cos * self.scale, (north - lat) * self.scale
+
+    @property
+    def key(self) -> str:
+        """A name for the frame's base drawing, the same for the same frame."""
+        return f"{self.width}x{self.height}_{self.span:g}_{self.lat:g}_{self.lon:g}".replace(
+            "-", "m"
+        )
+
+
+def frame_for(
+    points: Iterable[tuple[float, float]],
+    width: int = 720,
+    height: int = 480,
+    margin: float = 0.1,
+    least: float = 0.0,
+) -> Frame:
+    """The smallest frame of the ladder, at least ``least`` degrees across,
+    that holds ``points`` (lat, lon) with ``margin`` of its size clear on
+    every side, centred on a grid of a quarter of its span (or, where that
+    misses, an eighth): nearby places get the same frame, and so share its
+    drawing."""
+    found = list(points)
+    lats = [p[0] for p in found] or [0.0]
+    lons = [p[1] for p in found] or [0.0]
+    mid_lat, mid_lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    for span in SPANS:
+        if span < least:
+            continue
+        for step in (span / 4, span / 8):
+            frame = Frame(
+                round(max(-80.0, min(80.0, round(mid_lat / step) * step)), 4),
+                round(round(mid_lon / step) * step, 4),
+                span,
+                width,
+                height,
+            )
+            west, south, east, north = frame.box
+            pad_x, pad_y = (east - west) * margin, (north - south) * margin
+            if (
+                min(lons) >= west + pad_x
+                and max(lons) <= east - pad_x
+                and min(lats) >= south + pad_y
+                and max(lats) <= north - pad_y
+            ):
+                return frame
+    return Frame(0.0, 0.0, 360.0, width, height)
+
+
+# Country names: one size readable on a phone (where the map is about 343 px
+# wide, 12 px needs 26 units of 720), one for wider maps, where more fit.
+NAME_UNITS = {"narrow": 26.0, "wide": 15.0}
+WIDE_FROM = 560  # px: the map's width from which the smaller names are used
+SIMPLIFY = 0.6  # units: finer detail than this is not drawn
+
+STYLE = f"""
+.sea{{fill:#e8eef2}}.land{{fill:#f6f3ec}}
+.coast{{fill:none;stroke:#9fb3c2;stroke-width:1.1;stroke-linejoin:round}}
+.border{{fill:none;stroke:#b9ad98;stroke-width:0.9;stroke-dasharray:4 2;stroke-linejoin:round}}
+.names{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;
+fill:#8a8170;letter-spacing:0.08em;text-anchor:middle;font-size:{NAME_UNITS["narrow"]:g}px}}
+.wide{{display:none}}
+@media (min-width:{WIDE_FROM}px){{.names{{font-size:{NAME_UNITS["wide"]:g}px}}
+.wide{{display:inline}}}}
+"""
+# One palette, light: the theme darkens the image for a dark page with a CSS
+# filter and leaves it as it is in print, which a style inside the image
+# cannot do (an image knows the reader's colour scheme but not that the page
+# is being printed).
+
+
+def _path(coords: Iterable[Sequence[float]], close: bool) -> str:
+    """Compact path data: whole units, relative moves after the first point."""
+    out: list[str] = []
+    last: tuple[int, int] | None = None
+    for x, y, *_ in coords:
+        point = (round(x), round(y))
+        if last is None:
+            out.append(f"M{point[0]} {point[1]}")
+        elif point != last:
+            out.append(f"l{point[0] - last[0]} {point[1] - last[1]}")
+        last = point
+    if close and out:
+        out.append("z")
+    return "".join(out) if len(out) > 1 else ""
+
+
+def _parts(geometry: BaseGeometry) -> list[BaseGeometry]:
+    if geometry.is_empty:
+        return []
+    if hasattr(geometry, "geoms"):
+        return [g for part in geometry.geoms for g in _parts(part)]
+    return [geometry]
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous width of ``text`` in capitals spaced 0.08 em, at ``size``."""
+    return len(text) * 0.78 * size
+
+
+def base_svg(frame: Frame, name: str = ATLAS) -> bytes:
+    """The base drawing of ``frame``: sea, land, coasts, borders, country names."""
+    data = atlas(name)
+    west, south, east, north = frame.box
+    wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
+    near = [
+        c
+        for c in data.countries
+        if c.box[0] <= east + wide_x
+        and c.box[2] >= west - wide_x
+        and c.box[1] <= north + wide_y
+        and c.box[3] >= south - wide_y
+    ]
+    projected: dict[int, tuple[tuple[float, float], ...]] = {}
+
+    def arc(index: int) -> tuple[tuple[float, float], ...]:
+        found = projected.get(index)
+        if found is None:
+            line = LineString([frame.project(lat, lon) for lon, lat in data.arcs[index]])
+            simple = line.simplify(SIMPLIFY, preserve_topology=False)
+            # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
+            found = projected[index] = tuple((x, y) for x, y, *_ in simple.coords)
+        return found
+
+    def ring(indices: Ring) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
+        for i in indices:
+            stretch = arc(_index(i))
+            stretch = stretch if i >= 0 else stretch[::-1]
+            points.extend(stretch[1:] if points else stretch)
+        return points
+
+    clip = (-2.0, -2.0, frame.width + 2.0, frame.height + 2.0)
+    land: list[str] = []
+    names: list[str] = []
+    for country in near:
+        shapes = []
+        for polygon in country.polygons:
+            shell, *holes = (ring(r) for r in polygon)
+            if len(shell) < 4:
+                continue
+            shapes.append(Polygon(shell, [h for h in holes if len(h) >= 4]))
+        if not shapes:
+            continue
+        geometry: BaseGeometry = MultiPolygon(shapes)
+        if not geometry.is_valid:
+            geometry = shapely.make_valid(geometry)
+        inside = shapely.clip_by_rect(geometry, *clip)
+        for part in _parts(inside):
+            if isinstance(part, Polygon):
+                land.append(_path(part.exterior.coords, True))
+                land.extend(_path(r.coords, True) for r in part.interiors)
+        label = _name(country.name, inside, frame)
+        if label:
+            names.append(label)
+    coast: list[str] = []
+    border: list[str] = []
+    used = {_index(i) for c in near for p in c.polygons for r in p for i in r}
+    for index in sorted(used):
+        inside = shapely.clip_by_rect(LineString(arc(index)), *clip)
+        paths = [_path(part.coords, False) for part in _parts(inside)]
+        (border if data.uses[index] > 1 else coast).extend(p for p in paths if p)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {frame.width} {frame.height}" '
+        f'width="{frame.width}" height="{frame.height}">',
+        f"<style>{STYLE.strip()}</style>",
+        f'<rect class="sea" width="{frame.width}" height="{frame.height}"/>',
+        f'<path class="land" fill-rule="evenodd" d="{"".join(p for p in land if p)}"/>',
+        f'<path class="border" d="{"".join(border)}"/>',
+        f'<path class="coast" d="{"".join(coast)}"/>',
+        f'<g class="names">{"".join(names)}</g>',
+        "</svg>",
+    ]
+    return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:
+    """A country's name at the middle of its largest part in the frame, if it
+    fits there: at every width, or only on a wide map."""
+    polygons = [p for p in _parts(inside) if isinstance(p, Polygon)]
+    if not name or not polygons:
+        return ""
+    largest = max(polygons, key=lambda p: p.area)
+    spot = shapely.ops.polylabel(largest, tolerance=2.0)
+    upper = name.upper()
+    for kind, size in NAME_UNITS.items():
+        half_w, half_h = text_width(upper, size) / 2, size * 0.7
+        left, top = spot.x - half_w, spot.y - half_h
+        right, bottom = spot.x + half_w, spot.y + half_h
+        within = left >= 4 and top >= 4 and right <= frame.width - 4 and bottom <= frame.height - 4
+        if within and largest.buffer(size * 0.2).contains(shapely.box(left, top, right, bottom)):
+            css = "" if kind == "narrow" else ' class="wide"'
+            return (
+                f'<text{css} x="{spot.x:.0f}" y="{spot.y + size * 0.35:.0f}">{escape(upper)}</text>'
+            )
+    return ""
