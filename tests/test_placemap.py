@@ -44,9 +44,13 @@ def test_the_map_shows_the_region_the_settings_name(
     archive = relate(resolve(corpus([briefing("a", 1, places=["Sirte"])], [], PLACES)))
     urls = Urls.from_settings({}, "", site_path(""))
     made = archive_map(archive, urls, region)
-    assert sorted(n for n in drawn if f">{n}<" in made.svg) == drawn
-    assert not any(f">{n}<" in made.svg for n in left_off)
-    assert made.left_off == left_off
+    # The places outside the frame are on the inset, and only there.
+    main, inset = made.svg.split('<g class="inset"', 1)
+    inset = inset.split("</g>", 1)[0]
+    assert sorted(n for n in drawn if f'aria-label="{n}"' in main) == drawn
+    assert not any(f'aria-label="{n}"' in main for n in left_off)
+    assert [n for n in left_off if f'aria-label="{n}"' in inset] == left_off
+    assert made.left_off == []  # nothing left for the caption to name
 
 
 SUDAN = [
@@ -66,8 +70,10 @@ def test_a_place_inside_the_area_drawn_is_drawn_whatever_holds_it() -> None:
     briefings = [briefing("a", 1, places=["Khartoum", "Omdurman", "Bahri", "Adré"])]
     archive = relate(resolve(corpus(briefings, [], SUDAN)))
     made = archive_map(archive, Urls.from_settings({}, "", site_path("")), "Sudan")
-    assert made.left_off == ["N'Djamena"]
-    assert 'aria-label="Adré"' in made.svg
+    main, inset = made.svg.split('<g class="inset"', 1)
+    assert 'aria-label="Adré"' in main
+    assert "N&#39;Djamena" not in main
+    assert 'aria-label="N&#39;Djamena"' in inset
 
 
 def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
@@ -162,6 +168,8 @@ def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
             r'<a href="([^"]+)" tabindex="-1"><text class="dot-label" x="([\d.]+)" y="([\d.]+)">([^<]+)<',
             body,
         ):
+            if href not in centres:  # a place abroad, on the inset
+                continue
             left, base = float(x), float(y)
             box = (left, base - 0.8 * size, left + text_width(name, size), base + 0.25 * size)
 
@@ -209,3 +217,47 @@ def test_a_long_label_is_checked_against_dots_near_its_far_end() -> None:
     placed = "".join(_labels([long, other], dots, [], [], 720, 400, 13.0))
     # Right of its dot, its far end would be nearer Birao's dot than its own.
     assert 'x="112' not in placed
+
+
+def test_the_inset_holds_the_frame_and_the_places_abroad_and_hides_no_dot() -> None:
+    from dossier.makers.placemap import Point, frame_of, inset_for
+
+    libya = [Point("Tripoli", "/t/", 32.9, 13.2, 3), Point("Benghazi", "/b/", 32.1, 20.1, 2),
+             Point("Sabha", "/s/", 27.0, 14.4, 1)]  # fmt: skip
+    abroad = [Point("Paris", "/p/", 48.86, 2.35), Point("Rome", "/r/", 41.9, 12.5)]
+    frame = frame_of(libya)
+    inset = inset_for(frame, libya, abroad)
+    assert inset is not None
+    west, south, east, north = inset.frame.box
+    outer = frame.box
+    assert west <= outer[0]
+    assert south <= outer[1]
+    assert outer[2] <= east
+    assert outer[3] <= north
+    assert all(west < p.lon < east and south < p.lat < north for p in abroad)
+    x0, y0, x1, y1 = inset.box
+    for point in libya:
+        x, y = frame.project(point.lat, point.lon)
+        assert not (x0 <= x <= x1 and y0 <= y <= y1), point.name
+    # Dots in every corner: no room for an inset; the caption names them instead.
+    width, height = frame.width, frame.height
+    corners = [(0.15, 0.15), (0.85, 0.15), (0.15, 0.85), (0.85, 0.85)]
+    w, s_, e, n = frame.box
+    crowded = [Point(f"c{i}", f"/c{i}/", n - (n - s_) * fy, w + (e - w) * fx)
+               for i, (fx, fy) in enumerate(corners)]  # fmt: skip
+    assert inset_for(frame_of(crowded), crowded, abroad) is None
+    assert (width, height) == (720, 480)
+
+
+def test_the_places_map_s_inset_has_its_base_drawing() -> None:
+    from dossier.makers.placemap import base_maps
+
+    places = [*PLACES, _located("paris", "Paris", 48.86, 2.35, None)]
+    archive = relate(resolve(corpus([briefing("a", 1, places=["Sirte", "Paris"])], [], places)))
+    urls = Urls.from_settings({}, "", site_path(""))
+    files = base_maps(archive, urls, "Libya")
+    insets = [path for path in files if path.startswith("maps/inset-")]
+    assert len(insets) == 1
+    svg = archive_map(archive, urls, "Libya").svg
+    assert f'<image href="/{insets[0]}"' in svg
+    assert b"<text" not in files[insets[0]].make()  # an inset is not named

@@ -34,6 +34,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 ATLAS = "countries-50m.json.gz"
+COARSE_ATLAS = "countries-110m.json.gz"  # for insets: a continent at a glance
 ATLAS_VERSION = "world-atlas 2.0.2; drawing 2"  # what a base drawing is made from and how
 Ring = list[int]  # TopoJSON arc indices; ~i is arc i backwards
 
@@ -112,6 +113,7 @@ class Frame:
     span: float
     width: int = 720
     height: int = 480
+    coarse: bool = False  # an inset's: the 1:110m atlas, no names
 
     @property
     def scale(self) -> float:
@@ -134,9 +136,8 @@ class Frame:
     @property
     def key(self) -> str:
         """A name for the frame's base drawing, the same for the same frame."""
-        return f"{self.width}x{self.height}_{self.span:g}_{self.lat:g}_{self.lon:g}".replace(
-            "-", "m"
-        )
+        name = f"{self.width}x{self.height}_{self.span:g}_{self.lat:g}_{self.lon:g}"
+        return ("inset-" if self.coarse else "") + name.replace("-", "m")
 
 
 def frame_for(
@@ -145,6 +146,7 @@ def frame_for(
     height: int = 480,
     margin: float = 0.1,
     least: float = 0.0,
+    coarse: bool = False,
 ) -> Frame:
     """The smallest frame of the ladder, at least ``least`` degrees across,
     that holds ``points`` (lat, lon) with ``margin`` of its size clear on
@@ -165,6 +167,7 @@ def frame_for(
                 span,
                 width,
                 height,
+                coarse,
             )
             west, south, east, north = frame.box
             pad_x, pad_y = (east - west) * margin, (north - south) * margin
@@ -175,7 +178,7 @@ def frame_for(
                 and max(lats) <= north - pad_y
             ):
                 return frame
-    return Frame(0.0, 0.0, 360.0, width, height)
+    return Frame(0.0, 0.0, 360.0, width, height, coarse)
 
 
 # Country names: one size readable on a phone (where the map is about 343 px
@@ -229,9 +232,10 @@ def text_width(text: str, size: float) -> float:
     return len(text) * 0.78 * size
 
 
-def base_svg(frame: Frame, name: str = ATLAS) -> bytes:
-    """The base drawing of ``frame``: sea, land, coasts, borders, country names."""
-    data = atlas(name)
+def base_svg(frame: Frame, name: str = "") -> bytes:
+    """The base drawing of ``frame``: sea, land, coasts, borders, country
+    names (an inset's, ``frame.coarse``: from the coarser atlas, unnamed)."""
+    data = atlas(name or (COARSE_ATLAS if frame.coarse else ATLAS))
     west, south, east, north = frame.box
     wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
     near = [
@@ -281,7 +285,7 @@ def base_svg(frame: Frame, name: str = ATLAS) -> bytes:
             if isinstance(part, Polygon):
                 land.append(_path(part.exterior.coords, True))
                 land.extend(_path(r.coords, True) for r in part.interiors)
-        label = _name(country.name, inside, frame)
+        label = "" if frame.coarse else _name(country.name, inside, frame)
         if label:
             names.append(label)
     coast: list[str] = []

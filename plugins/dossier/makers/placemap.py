@@ -53,7 +53,15 @@ AREAS = frozenset({"country", "region", "province", "governorate"})
 
 
 def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Point], list[str]]:
-    """The points to draw, and the names of the places left off.
+    """The points to draw, and the names of the places left off (see :func:`choose_points`)."""
+    drawn, left = choose_points(candidates, region)
+    return drawn, sorted(p.name for p in left)
+
+
+def choose_points(
+    candidates: Sequence[Candidate], region: str = ""
+) -> tuple[list[Point], list[Point]]:
+    """The points to draw, and the places left off the frame.
 
     The map shows the places under ``region`` if it holds any, else under
     the outermost place that holds the most of them (Libya, say), so that one
@@ -75,7 +83,7 @@ def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Poin
     others = [c.point for c in candidates if c.root != best and c.kind not in AREAS]
     inside = [p for p in others if south <= p.lat <= north and west <= p.lon <= east]
     shown = {p.href for p in inside}
-    left = sorted(p.name for p in others if p.href not in shown)
+    left = sorted((p for p in others if p.href not in shown), key=lambda p: p.name)
     return drawn + inside, left
 
 
@@ -139,11 +147,14 @@ def render_map(
     here: str = "",
     max_height: int = MAX_HEIGHT,
     urls: Urls | None = None,
+    abroad: Sequence[Point] = (),
 ) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
     The point whose link is ``here`` (the page's own place) is ringed and
     labelled first. With ``urls``, the frame's base drawing (:func:`base_maps`
-    writes it) is shown under the SVG; without, a plain background.
+    writes it) is shown under the SVG; without, a plain background. Places
+    ``abroad``, outside the frame, go on an inset that shows where the frame
+    is (see :func:`inset_for`).
 
     Dots are drawn first and every label after them, so no dot ever covers a
     label, and no label is placed over any dot, another label or the edge.
@@ -178,6 +189,8 @@ def render_map(
         parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
     ordered = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
     dots = {p.href: (*project(p.lat, p.lon), 4 + min(p.weight, 25) ** 0.5) for p in ordered}
+    inset = inset_for(frame, ordered, abroad) if urls is not None else None
+    blocked: list[Box] = [inset.box] if inset else []
     for point in ordered:  # the busiest first, so smaller dots stay on top
         x, y, radius = dots[point.href]
         label = escape(point.name)
@@ -187,6 +200,8 @@ def render_map(
             f'<a href="{escape(point.href)}" aria-label="{label}"{mark[1]}><title>{label}</title>'
             f'<circle{mark[0]} cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></a>'
         )
+    if inset is not None and urls is not None:
+        parts.append(inset.svg(urls))
     for shown_from in LABEL_WIDTHS:
         size = LABEL_PX * width / shown_from
         parts.append(
@@ -194,7 +209,9 @@ def render_map(
             'aria-hidden="true">'
         )
         grown = {href: (x, y, r * DOT_GROWTH[shown_from]) for href, (x, y, r) in dots.items()}
-        parts.extend(_labels(ordered, grown, parallels, meridians, width, height, size))
+        parts.extend(_labels(ordered, grown, parallels, meridians, width, height, size, blocked))
+        if inset is not None:
+            parts.extend(inset.labels(size, DOT_GROWTH[shown_from]))
         parts.append("</g>")
     parts.append("</svg>")
     svg = "\n".join(parts)
@@ -207,6 +224,109 @@ def render_map(
         f'<div class="map-frame"><img class="map-base" src="{escape(base_href(urls, frame))}" '
         f'alt="" width="{width}" height="{height}" loading="lazy" decoding="async">{svg}</div>'
     )
+
+
+INSET = (216, 144)  # units: about a third of the map across
+INSET_GAP = 8
+ABROAD_DOT = 4.5  # a place abroad's dot, in units (the theme enlarges it on narrow maps)
+
+
+@dataclass(frozen=True, slots=True)
+class Inset:
+    """A small map in a corner of a larger one: where the larger map's frame
+    lies, and the places outside it, each a link."""
+
+    frame: Frame  # the inset's own frame, drawn from the coarser atlas
+    x: float  # its top left corner in the larger map
+    y: float
+    outer: Frame
+    abroad: tuple[Point, ...]
+
+    @property
+    def box(self) -> Box:
+        """Where the inset sits in the larger map."""
+        return (self.x, self.y, self.x + self.frame.width, self.y + self.frame.height)
+
+    def _at(self, point: Point) -> tuple[float, float]:
+        px, py = self.frame.project(point.lat, point.lon)
+        return self.x + px, self.y + py
+
+    def svg(self, urls: Urls) -> str:
+        """The inset: its base drawing, the larger map's frame, the places abroad."""
+        w, h = self.frame.width, self.frame.height
+        west, south, east, north = self.outer.box
+        (x0, y0), (x1, y1) = self.frame.project(north, west), self.frame.project(south, east)
+        parts = [
+            f'<g class="inset" transform="translate({self.x:.0f} {self.y:.0f})">',
+            f'<rect class="inset-bg" width="{w}" height="{h}"/>',
+            f'<image href="{escape(base_href(urls, self.frame))}" width="{w}" height="{h}"/>',
+            f'<rect class="inset-here" x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" '
+            f'height="{y1 - y0:.1f}"/>',
+        ]
+        for point in self.abroad:
+            x, y = self.frame.project(point.lat, point.lon)
+            label = escape(point.name)
+            parts.append(
+                f'<a href="{escape(point.href)}" aria-label="{label}"><title>{label}</title>'
+                f'<circle class="dot dot-abroad" cx="{x:.1f}" cy="{y:.1f}" r="{ABROAD_DOT:g}"/></a>'
+            )
+        parts.append("</g>")
+        return "".join(parts)
+
+    def labels(self, size: float, grow: float = 1.0) -> list[str]:
+        """One size's labels of the places abroad, where they fit in the inset
+        clear of every dot (``grow``: how much the theme enlarges them there)."""
+        out: list[str] = []
+        radius = ABROAD_DOT * grow
+        halo = 0.12 * size
+        taken: list[Box] = []
+        for point in self.abroad:
+            x, y = self._at(point)
+            taken.append(
+                (x - radius - halo, y - radius - halo, x + radius + halo, y + radius + halo)
+            )
+        left, top, right, bottom = self.box
+        for point in self.abroad:
+            x, y = self._at(point)
+            length = text_width(point.name, size)
+            for box, start, baseline in _label_spots(x, y, radius, length, size):
+                inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
+                if inside and not any(_overlaps(box, b) for b in taken):
+                    taken.append(box)
+                    out.append(
+                        f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
+                        f'x="{start:.1f}" y="{baseline:.1f}">{escape(point.name)}</text></a>'
+                    )
+                    break
+        return out
+
+
+def inset_for(frame: Frame, dots: Sequence[Point], abroad: Sequence[Point]) -> Inset | None:
+    """The inset of a map of ``dots`` in ``frame`` for the places ``abroad``:
+    in the corner that covers none of the dots (bottom left, top left, bottom
+    right, top right, the first that does); None when there are no places
+    abroad or every corner would hide a dot."""
+    if not abroad:
+        return None
+    west, south, east, north = frame.box
+    corners = [(north, west), (north, east), (south, west), (south, east)]
+    where = frame_for(
+        [*corners, *((p.lat, p.lon) for p in abroad)], *INSET, margin=0.08, coarse=True
+    )
+    w, h = INSET
+    spots = [
+        (INSET_GAP, frame.height - h - INSET_GAP),
+        (INSET_GAP, INSET_GAP),
+        (frame.width - w - INSET_GAP, frame.height - h - INSET_GAP),
+        (frame.width - w - INSET_GAP, INSET_GAP),
+    ]
+    projected = [frame.project(p.lat, p.lon) for p in dots]
+    for x, y in spots:
+        pad = 12  # a dot's radius, grown on a phone
+        if not any(x - pad <= px <= x + w + pad and y - pad <= py <= y + h + pad
+                   for px, py in projected):  # fmt: skip
+            return Inset(where, x, y, frame, tuple(abroad))
+    return None
 
 
 def frame_of(points: Sequence[Point], max_height: int = MAX_HEIGHT) -> Frame:
@@ -233,14 +353,16 @@ def _labels(
     width: int,
     height: int,
     size: float,
+    blocked: Sequence[Box] = (),
 ) -> list[str]:
     """One size's labels: the graticule's, then as many places' as fit,
-    busiest first, each beside its dot where it touches nothing else."""
+    busiest first, each beside its dot where it touches nothing else (nor
+    any of the ``blocked`` boxes: the inset)."""
     out: list[str] = []
-    taken: list[Box] = []
+    taken: list[Box] = list(blocked)
     for y, text in parallels:
         box: Box = (2.0, y - 0.9 * size, 4 + text_width(text, size), y - 0.1 * size)
-        if box[1] > 0:
+        if box[1] > 0 and not any(_overlaps(box, b) for b in blocked):
             taken.append(box)
             out.append(f'<text class="grid-label" x="4" y="{y - 0.2 * size:.1f}">{text}</text>')
     for x, text in meridians:
@@ -407,12 +529,18 @@ def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
     """The map of an archive's located places: those within ``region`` (a
     place's name, alias or slug) if it names one, else those under their
     busiest outermost place."""
-    drawn, left_off = archive_points(archive, urls, region)
-    return PlaceMap(render_map(drawn, "Map of the places in the archive", urls=urls), left_off)
+    drawn, abroad = archive_points(archive, urls, region)
+    svg = render_map(drawn, "Map of the places in the archive", urls=urls, abroad=abroad)
+    # On the inset, they are on the map; without one (every corner holds a
+    # dot), the caption names them.
+    inset = inset_for(frame_of(drawn), drawn, abroad) if drawn else None
+    return PlaceMap(svg, [] if inset else [p.name for p in abroad])
 
 
-def archive_points(archive: Archive, urls: Urls, region: str = "") -> tuple[list[Point], list[str]]:
-    """The points :func:`archive_map` draws, and the names of the places it leaves off."""
+def archive_points(
+    archive: Archive, urls: Urls, region: str = ""
+) -> tuple[list[Point], list[Point]]:
+    """The points :func:`archive_map` draws in its frame, and those outside it."""
     chosen = find_region(archive, region) if region else None
     candidates = []
     for listing in archive.places.values():
@@ -425,15 +553,19 @@ def archive_points(archive: Archive, urls: Urls, region: str = "") -> tuple[list
             entity.name, urls.href(entity), *entity.coordinates, weight=len(listing.briefings)
         )
         candidates.append(Candidate(point, entity.kind, outermost.name))
-    return choose(candidates, chosen.name if chosen else "")
+    return choose_points(candidates, chosen.name if chosen else "")
 
 
 def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyFile]:
     """The base drawing of every frame a map of the site is drawn in, by path."""
     frames: set[Frame] = set()
-    drawn, _ = archive_points(archive, urls, region)
+    drawn, abroad = archive_points(archive, urls, region)
     if drawn:
-        frames.add(frame_of(drawn))
+        frame = frame_of(drawn)
+        frames.add(frame)
+        inset = inset_for(frame, drawn, abroad)
+        if inset is not None:
+            frames.add(inset.frame)
     for listing in archive.places.values():
         points = place_points(archive, urls, listing)
         if points:
