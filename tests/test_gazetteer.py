@@ -54,3 +54,20 @@ def test_check_names_each_place_without_coordinates(tmp_path: Path) -> None:
     assert "the gazetteer does not know it" in found["qasr-nowhere.md"]["message"]
     # A warning, not an error: the build goes on, leaving the place off the maps.
     assert all(r["severity"] == "warning" for r in found.values())
+
+
+def test_a_town_is_looked_for_near_the_place_it_is_within_named_as_written() -> None:
+    # 'within' names the parent by its name (or an alias), as authors write it.
+    rakhine = Place("places", "rakhine-state", "Rakhine State", aliases=("Arakan State",),
+                    coordinates=(19.5, 94.0), path="r.md")  # fmt: skip
+    yangon = Place("places", "yangon", "Yangon", coordinates=(16.8, 96.15), path="y.md")
+    kyauktaw = Place("places", "kyauktaw", "Kyauktaw", within="Arakan State", path="k.md")
+    # GeoNames' only Pauktaws are by Yangon; the Rakhine town is not in it.
+    pauktaw = Place("places", "pauktaw", "Pauktaw", within="Rakhine State", path="p.md")
+    found = {s.place.slug: s for s in suggest([rakhine, yangon, kyauktaw, pauktaw])}
+    assert (round(found["kyauktaw"].latitude, 1), round(found["kyauktaw"].longitude, 1)) == (
+        20.8,
+        93.0,
+    )
+    assert not found["pauktaw"].sure
+    assert "km from Rakhine State" in found["pauktaw"].found

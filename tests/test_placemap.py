@@ -257,7 +257,23 @@ def test_the_places_map_s_inset_has_its_base_drawing() -> None:
     urls = Urls.from_settings({}, "", site_path(""))
     files = base_maps(archive, urls, "Libya")
     insets = [path for path in files if path.startswith("maps/inset-")]
-    assert len(insets) == 1
     svg = archive_map(archive, urls, "Libya").svg
-    assert f'<image href="/{insets[0]}"' in svg
-    assert b"<text" not in files[insets[0]].make()  # an inset is not named
+    assert sum(f'<image href="/{path}"' in svg for path in insets) == 1
+    assert all(b"<text" not in files[path].make() for path in insets)  # insets are not named
+
+
+def test_every_base_drawing_a_map_shows_is_written() -> None:
+    import re
+
+    from dossier.makers.placemap import base_maps, place_map
+
+    places = [*PLACES, _located("paris", "Paris", 48.86, 2.35, None)]
+    briefings = [briefing("a", 1, places=["Sirte", "Misrata", "Paris"]),
+                 briefing("b", 2, places=["Misrata", "Tunis"])]  # fmt: skip
+    archive = relate(resolve(corpus(briefings, [], places)))
+    urls = Urls.from_settings({}, "", site_path(""))
+    shown = [archive_map(archive, urls, "Libya").svg]
+    shown += [place_map(archive, urls, listing) for listing in archive.places.values()]
+    wanted = {m for svg in shown for m in re.findall(r'(?:src|href)="/(maps/[^"]+)"', svg)}
+    assert any(m.startswith("maps/inset-") for m in wanted)
+    assert wanted == set(base_maps(archive, urls, "Libya"))

@@ -18,6 +18,8 @@ from typing import Any
 
 from .model import Entity, Place, name_key
 
+# Farther than this from the place it is within, a town is not the one meant.
+PARENT_KM = 150
 # Degrees around the archive's places within which a city counts as in its area.
 MARGIN = 5.0
 # Outside that area, a sure match is a town of this many people at least.
@@ -77,7 +79,11 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
         for key in names & every_key:
             found.setdefault(key, []).append(city)
     area = _area(every)
-    by_key = {p.key: p for p in every}
+    # 'within' names the parent as an author writes it: its name, an alias or its slug.
+    by_name: dict[str, Entity] = {}
+    for entity in every:
+        for name in (entity.slug, *entity.aliases, entity.name):
+            by_name[name_key(name)] = entity
     suggestions = []
     for place in wanted:
         if keys[place.key] & countries:
@@ -86,7 +92,8 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
         if not matches:
             suggestions.append(Suggestion(place, 0.0, 0.0, "", False, -1))
             continue
-        parent = by_key.get(f"places/{place.within}") if isinstance(place, Place) else None
+        within = place.within if isinstance(place, Place) else None
+        parent = by_name.get(name_key(within)) if within else None
         suggestions.append(_choose(place, list(matches.values()), area, parent))
     return suggestions
 
@@ -116,5 +123,11 @@ def _choose(
     dominant = runner is None or people >= 10 * int(runner.get("population") or 1)
     sure = (len(near) == 1 or dominant) if near else (len(cities) == 1 and people >= TOWN)
     found = f"{best['name']}, {best['countrycode']} (population {people:,})"
+    if isinstance(parent, Place) and parent.coordinates:
+        # A town far from the place the registry puts it in is another town.
+        km = 111 * math.dist(parent.coordinates, (best["latitude"], best["longitude"]))
+        if km > PARENT_KM:
+            sure = False
+            found += f", {km:,.0f} km from {parent.name}"
     return Suggestion(place, round(best["latitude"], 4), round(best["longitude"], 4), found, sure,
                       len(cities) - 1)  # fmt: skip

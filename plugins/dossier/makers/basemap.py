@@ -35,7 +35,7 @@ from shapely.geometry.base import BaseGeometry
 
 ATLAS = "countries-50m.json.gz"
 COARSE_ATLAS = "countries-110m.json.gz"  # for insets: a continent at a glance
-ATLAS_VERSION = "world-atlas 2.0.2; drawing 2"  # what a base drawing is made from and how
+ATLAS_VERSION = "world-atlas 2.0.2; drawing 3"  # what a base drawing is made from and how
 Ring = list[int]  # TopoJSON arc indices; ~i is arc i backwards
 
 
@@ -151,8 +151,8 @@ def frame_for(
     """The smallest frame of the ladder, at least ``least`` degrees across,
     that holds ``points`` (lat, lon) with ``margin`` of its size clear on
     every side, centred on a grid of a quarter of its span (or, where that
-    misses, an eighth): nearby places get the same frame, and so share its
-    drawing."""
+    misses, an eighth, a sixteenth, or the points' own middle): nearby places
+    get the same frame, and so share its drawing."""
     found = list(points)
     lats = [p[0] for p in found] or [0.0]
     lons = [p[1] for p in found] or [0.0]
@@ -160,10 +160,11 @@ def frame_for(
     for span in SPANS:
         if span < least:
             continue
-        for step in (span / 4, span / 8):
+        # The coarsest grid of centres that fits; the points' own middle last.
+        for step in (span / 4, span / 8, span / 16, 0.001):
             frame = Frame(
-                round(max(-80.0, min(80.0, round(mid_lat / step) * step)), 4),
-                round(round(mid_lon / step) * step, 4),
+                round(max(-80.0, min(80.0, round(mid_lat / step) * step)), 3),
+                round(round(mid_lon / step) * step, 3),
                 span,
                 width,
                 height,
@@ -180,6 +181,11 @@ def frame_for(
                 return frame
     return Frame(0.0, 0.0, 360.0, width, height, coarse)
 
+
+# A map's inset (dossier.makers.placemap) goes in its bottom left corner
+# where it can: no country name is put there, to be half hidden by it.
+INSET = (216, 144)  # units
+INSET_GAP = 8
 
 # Country names: one size readable on a phone (where the map is about 343 px
 # wide, 12 px needs 26 units of 720), one for wider maps, where more fit.
@@ -323,6 +329,10 @@ def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:
         left, top = spot.x - half_w, spot.y - half_h
         right, bottom = spot.x + half_w, spot.y + half_h
         within = left >= 4 and top >= 4 and right <= frame.width - 4 and bottom <= frame.height - 4
+        corner = (
+            left < INSET[0] + 2 * INSET_GAP and bottom > frame.height - INSET[1] - 2 * INSET_GAP
+        )
+        within = within and not corner
         if within and largest.buffer(size * 0.2).contains(shapely.box(left, top, right, bottom)):
             css = "" if kind == "narrow" else ' class="wide"'
             return (

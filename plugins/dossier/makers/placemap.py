@@ -22,7 +22,7 @@ from ..lazyfile import LazyFile
 from ..model import Entity, Place, name_key
 from ..relate import Archive, EntityListing, ancestors
 from ..urls import Urls
-from .basemap import ATLAS_VERSION, Frame, base_svg, frame_for
+from .basemap import ATLAS_VERSION, INSET, INSET_GAP, Frame, base_svg, frame_for
 
 Box = tuple[float, float, float, float]
 WIDTH = 720
@@ -49,7 +49,7 @@ class Candidate:
     root: str
 
 
-AREAS = frozenset({"country", "region", "province", "governorate"})
+AREAS = frozenset({"country", "region", "state", "province", "governorate", "division"})
 
 
 def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Point], list[str]]:
@@ -148,6 +148,7 @@ def render_map(
     max_height: int = MAX_HEIGHT,
     urls: Urls | None = None,
     abroad: Sequence[Point] = (),
+    frame: Frame | None = None,
 ) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
     The point whose link is ``here`` (the page's own place) is ringed and
@@ -161,7 +162,7 @@ def render_map(
     """
     if not points:
         return ""
-    frame = frame_of(points, max_height)
+    frame = frame or frame_of(points, max_height)
     width, height = frame.width, frame.height
     west, south, east, north = frame.box
     project = frame.project
@@ -226,8 +227,6 @@ def render_map(
     )
 
 
-INSET = (216, 144)  # units: about a third of the map across
-INSET_GAP = 8
 ABROAD_DOT = 4.5  # a place abroad's dot, in units (the theme enlarges it on narrow maps)
 
 
@@ -304,14 +303,17 @@ class Inset:
 def inset_for(frame: Frame, dots: Sequence[Point], abroad: Sequence[Point]) -> Inset | None:
     """The inset of a map of ``dots`` in ``frame`` for the places ``abroad``:
     in the corner that covers none of the dots (bottom left, top left, bottom
-    right, top right, the first that does); None when there are no places
-    abroad or every corner would hide a dot."""
-    if not abroad:
-        return None
+    right, top right, the first that does); None when every corner would
+    hide a dot. Its frame is at least four times as wide as the map's, so it
+    shows where in the world the map is even with no place abroad."""
     west, south, east, north = frame.box
     corners = [(north, west), (north, east), (south, west), (south, east)]
     where = frame_for(
-        [*corners, *((p.lat, p.lon) for p in abroad)], *INSET, margin=0.08, coarse=True
+        [*corners, *((p.lat, p.lon) for p in abroad)],
+        *INSET,
+        margin=0.08,
+        least=min(4 * frame.span, 256.0),
+        coarse=True,
     )
     w, h = INSET
     spots = [
@@ -529,18 +531,22 @@ def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
     """The map of an archive's located places: those within ``region`` (a
     place's name, alias or slug) if it names one, else those under their
     busiest outermost place."""
-    drawn, abroad = archive_points(archive, urls, region)
-    svg = render_map(drawn, "Map of the places in the archive", urls=urls, abroad=abroad)
+    drawn, abroad, frame = archive_points(archive, urls, region)
+    title = "Map of the places in the archive"
+    svg = render_map(drawn, title, urls=urls, abroad=abroad, frame=frame)
     # On the inset, they are on the map; without one (every corner holds a
     # dot), the caption names them.
-    inset = inset_for(frame_of(drawn), drawn, abroad) if drawn else None
+    inset = inset_for(frame, drawn, abroad) if frame else None
     return PlaceMap(svg, [] if inset else [p.name for p in abroad])
 
 
 def archive_points(
     archive: Archive, urls: Urls, region: str = ""
-) -> tuple[list[Point], list[Point]]:
-    """The points :func:`archive_map` draws in its frame, and those outside it."""
+) -> tuple[list[Point], list[Point], Frame | None]:
+    """The points :func:`archive_map` draws in its frame, those outside it
+    (for the inset), and the frame: the one that holds the region's places,
+    with any other place that falls inside it drawn too (Dhaka on a map of
+    Myanmar, if the frame reaches it)."""
     chosen = find_region(archive, region) if region else None
     candidates = []
     for listing in archive.places.values():
@@ -553,15 +559,24 @@ def archive_points(
             entity.name, urls.href(entity), *entity.coordinates, weight=len(listing.briefings)
         )
         candidates.append(Candidate(point, entity.kind, outermost.name))
-    return choose_points(candidates, chosen.name if chosen else "")
+    drawn, left = choose_points(candidates, chosen.name if chosen else "")
+    if not drawn:
+        return [], left, None
+    frame = frame_of(drawn)
+    west, south, east, north = frame.box
+    pad_x, pad_y = (east - west) * 0.03, (north - south) * 0.03
+    inside = [
+        p for p in left
+        if west + pad_x <= p.lon <= east - pad_x and south + pad_y <= p.lat <= north - pad_y
+    ]  # fmt: skip
+    return drawn + inside, [p for p in left if p not in inside], frame
 
 
 def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyFile]:
     """The base drawing of every frame a map of the site is drawn in, by path."""
     frames: set[Frame] = set()
-    drawn, abroad = archive_points(archive, urls, region)
-    if drawn:
-        frame = frame_of(drawn)
+    drawn, abroad, frame = archive_points(archive, urls, region)
+    if frame is not None:
         frames.add(frame)
         inset = inset_for(frame, drawn, abroad)
         if inset is not None:
@@ -569,7 +584,11 @@ def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyF
     for listing in archive.places.values():
         points = place_points(archive, urls, listing)
         if points:
-            frames.add(frame_of(points, PLACE_HEIGHT))
+            frame = frame_of(points, PLACE_HEIGHT)
+            frames.add(frame)
+            inset = inset_for(frame, points, ())
+            if inset is not None:
+                frames.add(inset.frame)
     return {
         base_path(urls, frame): LazyFile((frame, ATLAS_VERSION), partial(base_svg, frame))
         for frame in sorted(frames, key=lambda f: f.key)
