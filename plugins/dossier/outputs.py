@@ -58,7 +58,11 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     links = network.Links(archive)
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
-            drawn_here = placemap.place_map(archive, urls, listing) if section == "places" else ""
+            drawn_here = (
+                placemap.place_map(archive, urls, listing)
+                if section == "places"
+                else placemap.actor_map(archive, urls, listing)
+            )
             web = network.network_svg(urls, listing, links)
             first, *older = timeline.timeline_pages(listing, result.config.timeline_page)
             jobs[("entity", section, slug)] = PageJob(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 
 from markupsafe import escape
@@ -188,15 +188,29 @@ def render_map(
         parts.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>')
     for x, _ in meridians:
         parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
-    ordered = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
-    dots = {p.href: (*project(p.lat, p.lon), 4 + min(p.weight, 25) ** 0.5) for p in ordered}
-    inset = inset_for(frame, ordered, abroad) if urls is not None else None
+    every = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
+    inset = inset_for(frame, every, abroad) if urls is not None else None
     blocked: list[Box] = [inset.box] if inset else []
-    for point in ordered:  # the busiest first, so smaller dots stay on top
+    groups = group_overlapping(every, project)
+    # A group is drawn as its first place, named with how many more it holds.
+    ordered = [
+        replace(first, name=f"{first.name} +{len(rest)}") if rest else first
+        for first, rest in groups
+    ]
+    dots = {
+        p.href: (*project(p.lat, p.lon), _radius(p.weight + sum(r.weight for r in rest)))
+        for p, (_, rest) in zip(ordered, groups, strict=True)
+    }
+    for point, (first, rest) in zip(ordered, groups, strict=True):
+        # the busiest first, so smaller dots stay on top
         x, y, radius = dots[point.href]
-        label = escape(point.name)
-        mark = (' class="dot dot-here"', ' aria-current="page"') if point.href == here else (
-            ' class="dot"', "")  # fmt: skip
+        label = escape(first.name)
+        if rest:
+            names = ", ".join(r.name for r in rest)
+            label = escape(f"{first.name} and {len(rest)} beside it: {names}")
+        kind = "dot dot-group" if rest else "dot"
+        mark = (f' class="{kind} dot-here"', ' aria-current="page"') if point.href == here else (
+            f' class="{kind}"', "")  # fmt: skip
         parts.append(
             f'<a href="{escape(point.href)}" aria-label="{label}"{mark[1]}><title>{label}</title>'
             f'<circle{mark[0]} cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/></a>'
@@ -329,6 +343,32 @@ def inset_for(frame: Frame, dots: Sequence[Point], abroad: Sequence[Point]) -> I
                    for px, py in projected):  # fmt: skip
             return Inset(where, x, y, frame, tuple(abroad))
     return None
+
+
+OVERLAP = 0.9  # dots nearer than this share of their radii together are one
+
+
+def _radius(weight: int) -> float:
+    return 4 + min(weight, 25) ** 0.5
+
+
+def group_overlapping(
+    ordered: Sequence[Point], project: Callable[[float, float], tuple[float, float]]
+) -> list[tuple[Point, tuple[Point, ...]]]:
+    """Places whose dots would lie on one another, as one dot each: the first
+    of them in ``ordered`` (the page's own place, then the busiest) with the
+    places it stands for."""
+    groups: list[tuple[Point, float, float, float, list[Point]]] = []
+    for point in ordered:
+        x, y = project(point.lat, point.lon)
+        radius = _radius(point.weight)
+        for _, fx, fy, fr, rest in groups:
+            if math.hypot(x - fx, y - fy) < (radius + fr) * OVERLAP:
+                rest.append(point)
+                break
+        else:
+            groups.append((point, x, y, radius, []))
+    return [(first, tuple(rest)) for first, _, _, _, rest in groups]
 
 
 def frame_of(points: Sequence[Point], max_height: int = MAX_HEIGHT) -> Frame:
@@ -527,6 +567,36 @@ def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
     return render_map(points, title, urls.href(listing.entity), PLACE_HEIGHT, urls)
 
 
+def actor_points(
+    archive: Archive, urls: Urls, listing: EntityListing
+) -> tuple[list[Point], list[Point], Frame | None]:
+    """What an actor page's map draws: the places listed with the actor,
+    each sized by the briefings they share, under the outermost place that
+    holds most of them, the others on the inset; no frame when fewer than
+    two can be drawn."""
+    candidates = []
+    for count in listing.places[:MOST_POINTS]:
+        place = count.entity
+        if not isinstance(place, Place) or place.coordinates is None:
+            continue
+        chain = (place, *ancestors(place, archive.parents))
+        point = Point(place.name, urls.href(place), *place.coordinates, weight=count.count)
+        candidates.append(Candidate(point, place.kind, chain[-1].name))
+    drawn, left = choose_points(candidates)
+    if len(drawn) < 2:
+        return [], [], None
+    return drawn, left, frame_of(drawn, PLACE_HEIGHT)
+
+
+def actor_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """An actor page's map (see :func:`actor_points`); '' when it has none."""
+    drawn, abroad, frame = actor_points(archive, urls, listing)
+    if frame is None:
+        return ""
+    title = f"Map of the places {listing.entity.name} is seen in"
+    return render_map(drawn, title, "", PLACE_HEIGHT, urls, abroad, frame)
+
+
 def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
     """The map of an archive's located places: those within ``region`` (a
     place's name, alias or slug) if it names one, else those under their
@@ -581,14 +651,20 @@ def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyF
         inset = inset_for(frame, drawn, abroad)
         if inset is not None:
             frames.add(inset.frame)
+    maps: list[tuple[Frame, list[Point], list[Point]]] = []
     for listing in archive.places.values():
         points = place_points(archive, urls, listing)
         if points:
-            frame = frame_of(points, PLACE_HEIGHT)
-            frames.add(frame)
-            inset = inset_for(frame, points, ())
-            if inset is not None:
-                frames.add(inset.frame)
+            maps.append((frame_of(points, PLACE_HEIGHT), points, []))
+    for listing in archive.actors.values():
+        drawn, abroad, frame = actor_points(archive, urls, listing)
+        if frame is not None:
+            maps.append((frame, drawn, abroad))
+    for frame, points, abroad in maps:
+        frames.add(frame)
+        inset = inset_for(frame, points, abroad)
+        if inset is not None:
+            frames.add(inset.frame)
     return {
         base_path(urls, frame): LazyFile((frame, ATLAS_VERSION), partial(base_svg, frame))
         for frame in sorted(frames, key=lambda f: f.key)
