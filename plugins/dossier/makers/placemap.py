@@ -349,7 +349,7 @@ OVERLAP = 0.9  # dots nearer than this share of their radii together are one
 
 
 def _radius(weight: int) -> float:
-    return 4 + min(weight, 25) ** 0.5
+    return 4.0 + math.sqrt(min(weight, 25))
 
 
 def group_overlapping(
