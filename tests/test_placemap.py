@@ -310,3 +310,19 @@ def test_an_actor_s_map_shows_the_places_it_is_seen_in_sized_by_briefings() -> N
         )
     }
     assert radius["Sirte"] > radius["Misrata"]
+
+
+def test_a_place_page_outlines_its_country_and_greys_its_neighbours() -> None:
+    from dossier.makers.placemap import place_map
+
+    places = [*PLACES, _located("ajdabiya", "Ajdabiya", 30.76, 20.22, "Libya")]
+    briefings = [briefing("a", 1, places=["Sirte", "Misrata", "Ajdabiya"])]
+    archive = relate(resolve(corpus(briefings, [], places)))
+    urls = Urls.from_settings({}, "", site_path(""))
+    svg = place_map(archive, urls, archive.places["sirte"])
+    outline = re.search(r'<path class="map-area" d="(M[^"]+z)"', svg)
+    assert outline is not None  # Libya, the country Sirte is within, from the atlas
+    assert re.search(
+        r'aria-label="Misrata"><title>Misrata</title><circle class="dot dot-near"', svg
+    )
+    assert re.search(r'aria-current="page"><title>Sirte</title><circle class="dot dot-here"', svg)

@@ -252,48 +252,19 @@ def base_svg(frame: Frame, name: str = "") -> bytes:
         and c.box[1] <= north + wide_y
         and c.box[3] >= south - wide_y
     ]
-    projected: dict[int, tuple[tuple[float, float], ...]] = {}
-
-    def arc(index: int) -> tuple[tuple[float, float], ...]:
-        found = projected.get(index)
-        if found is None:
-            line = LineString([frame.project(lat, lon) for lon, lat in data.arcs[index]])
-            simple = line.simplify(SIMPLIFY, preserve_topology=False)
-            # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
-            found = projected[index] = tuple((x, y) for x, y, *_ in simple.coords)
-        return found
-
-    def ring(indices: Ring) -> list[tuple[float, float]]:
-        points: list[tuple[float, float]] = []
-        for i in indices:
-            stretch = arc(_index(i))
-            stretch = stretch if i >= 0 else stretch[::-1]
-            points.extend(stretch[1:] if points else stretch)
-        return points
-
-    clip = (-2.0, -2.0, frame.width + 2.0, frame.height + 2.0)
+    drawer = _Drawer(frame, data)
     land: list[str] = []
     names: list[str] = []
     for country in near:
-        shapes = []
-        for polygon in country.polygons:
-            shell, *holes = (ring(r) for r in polygon)
-            if len(shell) < 4:
-                continue
-            shapes.append(Polygon(shell, [h for h in holes if len(h) >= 4]))
-        if not shapes:
+        inside = drawer.country(country)
+        if inside is None:
             continue
-        geometry: BaseGeometry = MultiPolygon(shapes)
-        if not geometry.is_valid:
-            geometry = shapely.make_valid(geometry)
-        inside = shapely.clip_by_rect(geometry, *clip)
-        for part in _parts(inside):
-            if isinstance(part, Polygon):
-                land.append(_path(part.exterior.coords, True))
-                land.extend(_path(r.coords, True) for r in part.interiors)
+        land.append(_area_path(inside))
         label = "" if frame.coarse else _name(country.name, inside, frame)
         if label:
             names.append(label)
+    clip = drawer.clip
+    arc = drawer.arc
     coast: list[str] = []
     border: list[str] = []
     used = {_index(i) for c in near for p in c.polygons for r in p for i in r}
@@ -306,13 +277,82 @@ def base_svg(frame: Frame, name: str = "") -> bytes:
         f'width="{frame.width}" height="{frame.height}">',
         f"<style>{STYLE.strip()}</style>",
         f'<rect class="sea" width="{frame.width}" height="{frame.height}"/>',
-        f'<path class="land" fill-rule="evenodd" d="{"".join(p for p in land if p)}"/>',
+        f'<path class="land" fill-rule="evenodd" d="{"".join(land)}"/>',
         f'<path class="border" d="{"".join(border)}"/>',
         f'<path class="coast" d="{"".join(coast)}"/>',
         f'<g class="names">{"".join(names)}</g>',
         "</svg>",
     ]
     return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+class _Drawer:
+    """A frame's arcs, projected and simplified once each, and countries
+    made of them, clipped to the frame."""
+
+    def __init__(self, frame: Frame, data: Atlas) -> None:
+        self.frame, self.data = frame, data
+        self.clip = (-2.0, -2.0, frame.width + 2.0, frame.height + 2.0)
+        self._arcs: dict[int, tuple[tuple[float, float], ...]] = {}
+
+    def arc(self, index: int) -> tuple[tuple[float, float], ...]:
+        """Arc ``index`` in the frame's units, simplified to its scale."""
+        found = self._arcs.get(index)
+        if found is None:
+            points = [self.frame.project(lat, lon) for lon, lat in self.data.arcs[index]]
+            simple = LineString(points).simplify(SIMPLIFY, preserve_topology=False)
+            # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
+            found = self._arcs[index] = tuple((x, y) for x, y, *_ in simple.coords)
+        return found
+
+    def _ring(self, indices: Ring) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
+        for i in indices:
+            stretch = self.arc(_index(i))
+            stretch = stretch if i >= 0 else stretch[::-1]
+            points.extend(stretch[1:] if points else stretch)
+        return points
+
+    def country(self, country: Country) -> BaseGeometry | None:
+        """The country's land within the frame, or None if it has none there."""
+        shapes = []
+        for polygon in country.polygons:
+            shell, *holes = (self._ring(r) for r in polygon)
+            if len(shell) < 4:
+                continue
+            shapes.append(Polygon(shell, [h for h in holes if len(h) >= 4]))
+        if not shapes:
+            return None
+        geometry: BaseGeometry = MultiPolygon(shapes)
+        if not geometry.is_valid:
+            geometry = shapely.make_valid(geometry)
+        inside = shapely.clip_by_rect(geometry, *self.clip)
+        return None if inside.is_empty else inside
+
+
+def _area_path(geometry: BaseGeometry) -> str:
+    out = []
+    for part in _parts(geometry):
+        if isinstance(part, Polygon):
+            out.append(_path(part.exterior.coords, True))
+            out.extend(_path(r.coords, True) for r in part.interiors)
+    return "".join(p for p in out if p)
+
+
+@functools.lru_cache(maxsize=512)
+def country_area(frame: Frame, names: tuple[str, ...]) -> str:
+    """Path data of the first country of the atlas named one of ``names``
+    (case and spacing aside), as the frame's base drawing draws it: for a
+    page to outline a place's country over the shared drawing. '' if none."""
+    data = atlas(COARSE_ATLAS if frame.coarse else ATLAS)
+    wanted = [" ".join(n.casefold().split()) for n in names]
+    by_name = {" ".join(c.name.casefold().split()): c for c in data.countries}
+    for name in wanted:
+        country = by_name.get(name)
+        if country is not None:
+            inside = _Drawer(frame, data).country(country)
+            return _area_path(inside) if inside is not None else ""
+    return ""
 
 
 def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:

@@ -22,7 +22,15 @@ from ..lazyfile import LazyFile
 from ..model import Entity, Place, name_key
 from ..relate import Archive, EntityListing, ancestors
 from ..urls import Urls
-from .basemap import ATLAS_VERSION, INSET, INSET_GAP, Frame, base_svg, frame_for
+from .basemap import (
+    ATLAS_VERSION,
+    INSET,
+    INSET_GAP,
+    Frame,
+    base_svg,
+    country_area,
+    frame_for,
+)
 
 Box = tuple[float, float, float, float]
 WIDTH = 720
@@ -38,6 +46,7 @@ class Point:
     lat: float
     lon: float
     weight: int = 0
+    near: bool = False  # on a place's page, a neighbour in the archive: drawn grey
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +158,7 @@ def render_map(
     urls: Urls | None = None,
     abroad: Sequence[Point] = (),
     frame: Frame | None = None,
+    area: str = "",
 ) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
     The point whose link is ``here`` (the page's own place) is ringed and
@@ -188,6 +198,8 @@ def render_map(
         parts.append(f'<line class="grid" x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}"/>')
     for x, _ in meridians:
         parts.append(f'<line class="grid" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>')
+    if area:  # the country the page's place is in, outlined over the base
+        parts.append(f'<path class="map-area" d="{area}"/>')
     every = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
     inset = inset_for(frame, every, abroad) if urls is not None else None
     blocked: list[Box] = [inset.box] if inset else []
@@ -209,6 +221,8 @@ def render_map(
             names = ", ".join(r.name for r in rest)
             label = escape(f"{first.name} and {len(rest)} beside it: {names}")
         kind = "dot dot-group" if rest else "dot"
+        if first.near:
+            kind += " dot-near"
         mark = (f' class="{kind} dot-here"', ' aria-current="page"') if point.href == here else (
             f' class="{kind}"', "")  # fmt: skip
         parts.append(
@@ -547,12 +561,19 @@ def place_points(archive: Archive, urls: Urls, listing: EntityListing) -> list[P
         add(child)
         found = archive.places.get(child.slug)
         inner.extend(found.contains if found else ())
+    own = set(wanted)  # the place and the places within it
     for count in listing.places[:NEARBY]:
         add(count.entity)
     if len(wanted) < 2:
         return []
     return [
-        Point(p.name, urls.href(p), *p.coordinates, weight=len(archive.places[p.slug].briefings))
+        Point(
+            p.name,
+            urls.href(p),
+            *p.coordinates,
+            weight=len(archive.places[p.slug].briefings),
+            near=p.key not in own,
+        )
         for p in wanted.values()
         if p.coordinates is not None and p.slug in archive.places
     ]
@@ -564,7 +585,14 @@ def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
     if not points:
         return ""
     title = f"Map of {listing.entity.name} and the places near it"
-    return render_map(points, title, urls.href(listing.entity), PLACE_HEIGHT, urls)
+    frame = frame_of(points, PLACE_HEIGHT)
+    # The place's own country, or the country it is within, outlined: the
+    # atlas holds countries only, so a province's outline is not drawn.
+    chain = (listing.entity, *ancestors(listing.entity, archive.parents))
+    names = tuple(n for e in chain for n in (e.name, *e.aliases))
+    area = country_area(frame, names)
+    return render_map(points, title, urls.href(listing.entity), PLACE_HEIGHT, urls, (), frame,
+                      area)  # fmt: skip
 
 
 def actor_points(
