@@ -4,7 +4,9 @@ are joined, where they go, and that the same content gives the same picture."""
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from dossier.relate import Archive, relate
 from dossier.resolve import resolve
 from dossier.urls import Urls
 
+from .helpers import ROOT, Build, build_site
 from .model_helpers import actor, briefing, corpus, place
 
 ACTORS = [
@@ -146,3 +149,35 @@ def test_labels_wrap_and_are_cut_at_the_room_they_have(
     name: str, chars: int, most: int, lines: list[str]
 ) -> None:
     assert wrap(name, chars, most) == lines
+
+
+def _pictures(root: Path) -> dict[str, str]:
+    """Every map's base drawing, and every entity page's network and map."""
+    found = {p.relative_to(root).as_posix(): p.read_text() for p in (root / "maps").glob("*.svg")}
+    for section in ("actors", "places"):
+        for page in sorted((root / section).glob("*/index.html")):
+            html = page.read_text()
+            for kind in ("network", "place-map"):
+                for i, svg in enumerate(re.findall(rf'<svg class="{kind}".*?</svg>', html, re.S)):
+                    found[f"{page.parent.name}/{kind}/{i}"] = svg
+    return found
+
+
+def test_the_pictures_are_the_same_across_two_builds(sample: Build, tmp_path: Path) -> None:
+    # A second build of the sample archive, from a copy with its briefings
+    # written in the opposite order (so the file system lists them otherwise).
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("briefings"))
+    for path in sorted((ROOT / "content" / "briefings").rglob("*"), reverse=True):
+        target = content / "briefings" / path.relative_to(ROOT / "content" / "briefings")
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    again = build_site(content, tmp_path / "out", "--no-search")
+    assert again.returncode == 0, again.stderr
+    first, second = _pictures(sample.output), _pictures(again.output)
+    assert any(k.endswith("/network/0") for k in first)
+    assert any(k.startswith("maps/inset-") for k in first)
+    assert first == second
