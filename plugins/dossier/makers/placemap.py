@@ -320,10 +320,7 @@ class Inset:
                 inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
                 if inside and not any(_overlaps(box, b) for b in taken):
                     taken.append(box)
-                    out.append(
-                        f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
-                        f'x="{start:.1f}" y="{baseline:.1f}">{escape(point.name)}</text></a>'
-                    )
+                    out.append(_label_markup(point, start, baseline))
                     break
         return out
 
@@ -466,12 +463,18 @@ def _labels(
                 and nearest_is_own(box, point.href, x, y)
             ):
                 taken.append(box)
-                out.append(
-                    f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
-                    f'x="{start:.1f}" y="{baseline:.1f}">{escape(point.name)}</text></a>'
-                )
+                out.append(_label_markup(point, start, baseline))
                 break
     return out
+
+
+def _label_markup(point: Point, start: float, baseline: float) -> str:
+    """A dot's label: a link out of the tab order (the dot is the one a
+    keyboard reaches), hidden from screen readers with its group."""
+    return (
+        f'<a href="{escape(point.href)}" tabindex="-1"><text class="dot-label" '
+        f'x="{start:.1f}" y="{baseline:.1f}">{escape(point.name)}</text></a>'
+    )
 
 
 def _label_spots(
