@@ -201,7 +201,7 @@ _NETWORK_CHECK = """() => {
   for (const l of labels) {
     if (l.px < 12) problems.push(`${l.name}: ${l.px.toFixed(1)} px`);
     for (const m of labels) if (m !== l && hit(l.box, m.box)) problems.push(`${l.name} on ${m.name}`);
-    if (l.box.left < box.left - 1 || l.box.right > box.right + 1) problems.push(`${l.name} cut`);
+    if (l.box.left < box.left - 1 || l.box.right > box.right + 1 || l.box.top < box.top - 1 || l.box.bottom > box.bottom + 1) problems.push(`${l.name} cut`);
   }
   return {links: svg.querySelectorAll('a[href]').length, problems};
 }"""

@@ -26,7 +26,7 @@ from ..urls import Urls
 MOST = 12
 STRONGEST = 2  # lines drawn from each entity of the ring to others of it
 WIDTH = 400
-HEIGHT = 330
+HEIGHT = 340
 RING_X, RING_Y = 90, 112  # an upright ring: the sides are the labels' room
 FONT = 14.0  # 12 CSS px when 400 units are drawn on a 343 px column (a 390 px phone)
 CHAR = 0.6 * FONT  # a generous width of one character of a label
@@ -88,6 +88,7 @@ class Links:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self._counts: dict[str, dict[str, int]] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
 
     def _of(self, entity: Entity) -> dict[str, int]:
         found = self._counts.get(entity.key)
@@ -103,7 +104,11 @@ class Links:
         """Briefings listing both ``a`` and ``b``. A place's counts include the
         briefings of the places within it, so the two sides can differ: the
         larger is taken."""
-        return max(self._of(a).get(b.key, 0), self._of(b).get(a.key, 0))
+        pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+        found = self._pairs.get(pair)
+        if found is None:  # the same pairs recur in many pictures
+            found = self._pairs[pair] = max(self._of(a).get(b.key, 0), self._of(b).get(a.key, 0))
+        return found
 
 
 def ring_order(around: Sequence[Count], links: Links) -> list[Count]:
@@ -127,7 +132,7 @@ def lay_out(listing: EntityListing, links: Links, most: int = MOST) -> Network |
     around = neighbours(listing, most)
     if len(around) < 2:
         return None
-    cx, cy = WIDTH // 2, HEIGHT // 2
+    cx, cy = WIDTH // 2, HEIGHT // 2 + 4  # a little low: the top label may take three lines
     centre = Node(listing.entity, shape_of(listing.entity), cx, cy, 0)
     ring: list[Node] = []
     order = ring_order(around, links)
@@ -207,9 +212,10 @@ def _label(node: Node, cx: float, cy: float, radius: float) -> str:
     y = node.y + uy * gap
     # As many characters as fit between the label's start and the edge.
     # at the top and bottom, no wider than the gap to the next node.
-    room = WIDTH - x if anchor == "start" else x if anchor == "end" else 2 * RING_X * 0.65
+    room = WIDTH - x if anchor == "start" else x if anchor == "end" else 2 * RING_X
     chars = max(6, min(LINE_CHARS, int((room - 4) / CHAR)))
-    lines = wrap(node.entity.name, chars, 3 if abs(uy) < 0.6 else 2)
+    # Three lines wherever they fit: beside a node, or above the top one.
+    lines = wrap(node.entity.name, chars, 2 if anchor == "middle" and uy > 0 else 3)
     step = FONT * 1.1
     if anchor != "middle":  # beside the node, centred on it
         first = node.y + FONT * 0.35 - (len(lines) - 1) * step / 2
