@@ -238,10 +238,11 @@ def text_width(text: str, size: float) -> float:
     return len(text) * 0.78 * size
 
 
-def base_svg(frame: Frame, name: str = "") -> bytes:
+def base_svg(frame: Frame) -> bytes:
     """The base drawing of ``frame``: sea, land, coasts, borders, country
     names (an inset's, ``frame.coarse``: from the coarser atlas, unnamed)."""
-    data = atlas(name or (COARSE_ATLAS if frame.coarse else ATLAS))
+    drawer = _drawer(frame)
+    data = drawer.data
     west, south, east, north = frame.box
     wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
     near = [
@@ -252,7 +253,6 @@ def base_svg(frame: Frame, name: str = "") -> bytes:
         and c.box[1] <= north + wide_y
         and c.box[3] >= south - wide_y
     ]
-    drawer = _Drawer(frame, data)
     land: list[str] = []
     names: list[str] = []
     for country in near:
@@ -339,20 +339,42 @@ def _area_path(geometry: BaseGeometry) -> str:
     return "".join(p for p in out if p)
 
 
-@functools.lru_cache(maxsize=512)
-def country_area(frame: Frame, names: tuple[str, ...]) -> str:
+@functools.lru_cache(maxsize=64)
+def _drawer(frame: Frame) -> _Drawer:
+    # One per frame: the base drawing and every outline drawn over it share
+    # the frame's projected, simplified arcs.
+    return _Drawer(frame, atlas(COARSE_ATLAS if frame.coarse else ATLAS))
+
+
+def _looked_up(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@functools.cache
+def _countries(name: str) -> dict[str, Country]:
+    return {_looked_up(c.name): c for c in atlas(name).countries}
+
+
+def country_area(frame: Frame, names: Sequence[str]) -> str:
     """Path data of the first country of the atlas named one of ``names``
     (case and spacing aside), as the frame's base drawing draws it: for a
     page to outline a place's country over the shared drawing. '' if none."""
-    data = atlas(COARSE_ATLAS if frame.coarse else ATLAS)
-    wanted = [" ".join(n.casefold().split()) for n in names]
-    by_name = {" ".join(c.name.casefold().split()): c for c in data.countries}
-    for name in wanted:
-        country = by_name.get(name)
+    countries = _countries(COARSE_ATLAS if frame.coarse else ATLAS)
+    for name in names:
+        country = countries.get(_looked_up(name))
         if country is not None:
-            inside = _Drawer(frame, data).country(country)
-            return _area_path(inside) if inside is not None else ""
+            return _outline(frame, country.name)
     return ""
+
+
+@functools.lru_cache(maxsize=512)
+def _outline(frame: Frame, name: str) -> str:
+    # Cached by frame and country, not by the names asked with: the place
+    # pages of one area ask for the same country under many names.
+    drawer = _drawer(frame)
+    country = _countries(COARSE_ATLAS if frame.coarse else ATLAS)[_looked_up(name)]
+    inside = drawer.country(country)
+    return _area_path(inside) if inside is not None else ""
 
 
 def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:

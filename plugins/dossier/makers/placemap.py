@@ -61,12 +61,6 @@ class Candidate:
 AREAS = frozenset({"country", "region", "state", "province", "governorate", "division"})
 
 
-def choose(candidates: Sequence[Candidate], region: str = "") -> tuple[list[Point], list[str]]:
-    """The points to draw, and the names of the places left off (see :func:`choose_points`)."""
-    drawn, left = choose_points(candidates, region)
-    return drawn, sorted(p.name for p in left)
-
-
 def choose_points(
     candidates: Sequence[Candidate], region: str = ""
 ) -> tuple[list[Point], list[Point]]:
@@ -77,8 +71,8 @@ def choose_points(
     mention of Paris does not shrink the whole country to a corner; a place
     under another root that lies inside the area drawn (a border town across
     the frontier) is drawn too. Areas are left off, since a dot at a
-    country's centroid says nothing. Everything not drawn is named in the
-    caption.
+    country's centroid says nothing. The places left off go on the map's
+    inset (:func:`inset_for`), or, where it has none, into its caption.
     """
     roots: dict[str, int] = {}
     for c in candidates:
