@@ -49,20 +49,17 @@ class PageJob:
     kwargs: Mapping[str, Any] = field(default_factory=dict)
 
 
-def page_jobs(result: Result) -> dict[PageKey, PageJob]:
-    """Every entity, entity index, theme, theme index and archive page, by key."""
-    archive, region = result.archive, result.config.site.map_region
-    urls = result.config.urls
+def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey, PageJob]:
+    """Every entity, entity index, theme, theme index and archive page, by key
+    (``maps``: the site's maps, if the caller shares them with the base drawings)."""
+    archive, urls = result.archive, result.config.urls
+    maps = maps or site_maps(result)
     jobs: dict[PageKey, PageJob] = {}
     span = archive.span  # every activity chart spans the archive's months
     links = network.Links(archive)
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
-            drawn_here = (
-                placemap.place_map(archive, urls, listing)
-                if section == "places"
-                else placemap.actor_map(archive, urls, listing)
-            )
+            drawn_here = maps.entity_map(listing)
             web = network.network_svg(urls, listing, links)
             first, *older = timeline.timeline_pages(listing, result.config.timeline_page)
             jobs[("entity", section, slug)] = PageJob(
@@ -82,7 +79,7 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
                      "via": {k: v for k, v in listing.via.items() if k in shown},
                      "trends": {k: v for k, v in listing.trends.items() if k in shown}},
                 )  # fmt: skip
-        drawn = placemap.archive_map(archive, urls, region) if section == "places" else None
+        drawn = maps.archive_map() if section == "places" else None
         jobs[("entities", section)] = PageJob(
             section,
             "entities",
@@ -125,9 +122,18 @@ def page_jobs(result: Result) -> dict[PageKey, PageJob]:
     return jobs
 
 
-def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyFile]:
+def site_maps(result: Result) -> placemap.Maps:
+    """Every map of the site, each worked out once when first asked for."""
+    return placemap.Maps(result.archive, result.config.urls, result.config.site.map_region)
+
+
+def lazy_data_files(
+    result: Result, memo: Memo | None = None, maps: placemap.Maps | None = None
+) -> dict[str, LazyFile]:
     """Every feed, data, browse, card, redirect, sitemap and theme
-    file, by output path, each made on demand (``memo``: see :mod:`dossier.makers.opendata`)."""
+    file, by output path, each made on demand (``memo``: see
+    :mod:`dossier.makers.opendata`; ``maps``: the maps the pages show, whose
+    base drawings are written)."""
     archive, config = result.archive, result.config
     urls = config.urls
     files = {
@@ -141,7 +147,7 @@ def lazy_data_files(result: Result, memo: Memo | None = None) -> dict[str, LazyF
             for path, payload in sitemap.documents(archive, result.corpus.pages, urls).items()
         },
     }
-    files.update(placemap.base_maps(archive, urls, config.site.map_region))
+    files.update((maps or site_maps(result)).base_files())
     # The front-matter's JSON Schemas, for editors and scripts (docs/schemas.md).
     for name, payload in schema.documents().items():
         files[f"{urls.url('schema')}{name}"] = ready(payload)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
 from .lazyfile import LazyFile, Memo
+from .makers.placemap import Maps
 from .model import SECTIONS
 from .outputs import PageJob, PageKey, lazy_data_files
 from .pipeline import Result
@@ -82,13 +83,15 @@ def site_plan(
     jobs: Mapping[PageKey, PageJob],
     render: Callable[[PageJob], bytes],
     memo: Memo | None = None,
+    maps: Maps | None = None,
 ) -> Plan:
     """Every page of ``jobs`` (from :func:`~dossier.outputs.page_jobs`) and
-    every data file of ``result``, by output path. A page's inputs are its
+    every data file of ``result`` (with the base drawings of ``maps``, the
+    maps the jobs show), by output path. A page's inputs are its
     job: its target, template and the template's own variables."""
     urls = result.config.urls
     entries: Plan = {
         urls.save_as(job.target): LazyFile(job, partial(render, job)) for job in jobs.values()
     }
-    entries.update(lazy_data_files(result, memo))
+    entries.update(lazy_data_files(result, memo, maps))
     return entries

@@ -18,14 +18,14 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Page
 
-from ..config import Config
 from ..errors import RenderError
 from ..incremental import briefing_indexed, briefing_view
 from ..lazyfile import LazyFile, Memo
 from ..load import cpus
-from ..makers import activity, home, placemap, trends
+from ..makers import activity, home, trends
+from ..makers.placemap import Maps
 from ..makers.structured import StructuredData
-from ..outputs import PageJob, PageKey, page_jobs
+from ..outputs import PageJob, PageKey, page_jobs, site_maps
 from ..pipeline import Result
 from ..plan import Plan, search_shards, site_plan
 from ..relate import Archive
@@ -42,11 +42,9 @@ PARALLEL_FROM = 500
 FRONT_PAGE = ("recent", "home_map", "trend_changes")
 
 
-def front_page(archive: Archive, config: Config, drawn: Markup | None = None) -> dict[str, Any]:
+def front_page(archive: Archive, drawn: Markup) -> dict[str, Any]:
     """The :data:`FRONT_PAGE` values: the last four weeks' most active
-    entities and trend changes, and the places map (``drawn``, if the caller has it already)."""
-    if drawn is None:
-        drawn = Markup(placemap.archive_map(archive, config.urls, config.site.map_region).svg)
+    entities and trend changes, and the places map (``drawn``)."""
     shown = (home.recent_activity(archive), drawn, trends.recent_changes(archive))
     return dict(zip(FRONT_PAGE, shown, strict=True))
 
@@ -67,7 +65,9 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         self.context["site"] = config.site
         self.context["activity"] = activity.chart
         self.context["sparkline"] = activity.sparkline
-        self.context.update(front_page(archive, config, drawn))
+        if drawn is None:
+            drawn = Markup(self.maps(result).archive_map().svg)
+        self.context.update(front_page(archive, drawn))
         self.context["jsonld"] = StructuredData(archive, config.urls, config.site)
         # Pelican orders by date alone, so briefings of the same day would come
         # out in file-system order; the home page follows the archive's order.
@@ -81,8 +81,20 @@ class DossierGenerator(Generator):  # type: ignore[misc]
     _mine: Plan | None = None  # what this process writes
     _todo: tuple[Plan, Plan, tuple[str, ...]] | None = None  # plan, to write, to remove
 
+    def maps(self, result: Result) -> Maps:
+        """The run's maps: each worked out once for the front page, the
+        pages that show it and the base drawings under them."""
+        run = of(self.settings)
+        if run.maps is None or run.maps.archive is not result.archive:
+            run.maps = site_maps(result)
+        return run.maps
+
     def plan(
-        self, result: Result, jobs: Mapping[PageKey, PageJob], memo: Memo | None = None
+        self,
+        result: Result,
+        jobs: Mapping[PageKey, PageJob],
+        memo: Memo | None = None,
+        maps: Maps | None = None,
     ) -> Plan:
         """Every file Dossier writes in a run: the briefing and free-standing
         pages (as Pelican's generators read them), the pages of the home list,
@@ -92,7 +104,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **self._briefing_pages(result),
             **self._home_pages(result),
             **self._other_pages(result),
-            **site_plan(result, jobs, self.render, memo),
+            **site_plan(result, jobs, self.render, memo, maps),
         }
 
     def _changes(self) -> tuple[Plan, Plan, tuple[str, ...]]:
@@ -101,7 +113,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         # only what changed (the weekly update).
         if self._todo is None:
             run, result = of(self.settings), current(self.settings)
-            plan = self.plan(result, page_jobs(result))
+            maps = self.maps(result)
+            plan = self.plan(result, page_jobs(result, maps), maps=maps)
             run.shards = search_shards(result)
             run.planned = sum(1 for path in plan if path.endswith(".html"))
             if run.last is None:

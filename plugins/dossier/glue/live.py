@@ -39,7 +39,7 @@ from ..link import Linker
 from ..load import Corpus, make_linker, read_all
 from ..makers import feeds
 from ..model import Briefing, Diagnostic
-from ..outputs import page_jobs
+from ..outputs import page_jobs, site_maps
 from ..pipeline import Result, assemble
 from ..plan import Plan, holding, stale_shards
 from ..read import read_briefing
@@ -238,7 +238,8 @@ class Live:
         before = self.plan()  # made, if not yet, from the context as it still is
         generator = self.articles
         runs.of(generator.settings).result = result
-        jobs = page_jobs(result)
+        maps = site_maps(result)
+        jobs = page_jobs(result, maps)
         places_index = jobs.get(("entities", "places"))
         self.pages.share(result, places_index.kwargs["place_map"] if places_index else None)
         published_slugs = {b.slug for b in archive.briefings}
@@ -246,7 +247,7 @@ class Live:
             if records[shown].slug in published_slugs:  # not a draft
                 self._swap_article(self._pelican_article(shown))
         # The new plan written against the last: only what changed is made.
-        plan = self.pages.plan(result, jobs, self._records)
+        plan = self.pages.plan(result, jobs, self._records, maps)
         written = list(emit(plan, self.output, previous=before, stale=self._stale).written)
         self._stale.clear()
         self._prose_edited.clear()
@@ -266,7 +267,9 @@ class Live:
     def plan(self) -> Plan:
         """The plan the site as it stands was written from (made once, then kept)."""
         if self._plan is None:
-            self._plan = self.pages.plan(self.result, page_jobs(self.result), self._records)
+            maps = site_maps(self.result)
+            jobs = page_jobs(self.result, maps)
+            self._plan = self.pages.plan(self.result, jobs, self._records, maps)
         return self._plan
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DossierError
+from ..makers.placemap import Maps
 from ..pipeline import Result
 from ..progress import Lines, Progress
 from ..stamps import Last, Stamps
@@ -49,6 +50,8 @@ class Run:
     # digest of what the index reads of each page.
     shards: dict[str, tuple[str, ...]] = field(default_factory=dict)
     searched: Stamps = field(default_factory=dict)
+    # The site's maps, worked out once for every page that shows one.
+    maps: Maps | None = None
 
 
 # Each open run, with the settings mapping it belongs to (compared by identity).

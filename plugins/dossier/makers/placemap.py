@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
+from typing import Literal
 
 from markupsafe import escape
 
@@ -153,13 +154,14 @@ def render_map(
     abroad: Sequence[Point] = (),
     frame: Frame | None = None,
     area: str = "",
+    inset: Inset | Literal["find"] | None = "find",
 ) -> str:
     """SVG markup for ``points``; an empty string when there is nothing to draw.
     The point whose link is ``here`` (the page's own place) is ringed and
     labelled first. With ``urls``, the frame's base drawing (:func:`base_maps`
     writes it) is shown under the SVG; without, a plain background. Places
     ``abroad``, outside the frame, go on an inset that shows where the frame
-    is (see :func:`inset_for`).
+    is (see :func:`inset_for`; ``inset``, if the caller has found it already).
 
     Dots are drawn first and every label after them, so no dot ever covers a
     label, and no label is placed over any dot, another label or the edge.
@@ -195,7 +197,10 @@ def render_map(
     if area:  # the country the page's place is in, outlined over the base
         parts.append(f'<path class="map-area" d="{area}"/>')
     every = sorted(points, key=lambda p: (p.href != here, -p.weight, p.name))
-    inset = inset_for(frame, every, abroad) if urls is not None else None
+    if urls is None:
+        inset = None
+    elif inset == "find":
+        inset = inset_for(frame, every, abroad)
     blocked: list[Box] = [inset.box] if inset else []
     groups = group_overlapping(every, project)
     # A group is drawn as its first place, named with how many more it holds.
@@ -576,22 +581,6 @@ def place_points(archive: Archive, urls: Urls, listing: EntityListing) -> list[P
     ]
 
 
-def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
-    """A place page's map (see :func:`place_points`); '' when it has none."""
-    points = place_points(archive, urls, listing)
-    if not points:
-        return ""
-    title = f"Map of {listing.entity.name} and the places near it"
-    frame = frame_of(points, PLACE_HEIGHT)
-    # The place's own country, or the country it is within, outlined: the
-    # atlas holds countries only, so a province's outline is not drawn.
-    chain = (listing.entity, *ancestors(listing.entity, archive.parents))
-    names = tuple(n for e in chain for n in (e.name, *e.aliases))
-    area = country_area(frame, names)
-    return render_map(points, title, urls.href(listing.entity), PLACE_HEIGHT, urls, (), frame,
-                      area)  # fmt: skip
-
-
 def actor_points(
     archive: Archive, urls: Urls, listing: EntityListing
 ) -> tuple[list[Point], list[Point], Frame | None]:
@@ -611,28 +600,6 @@ def actor_points(
     if len(drawn) < 2:
         return [], [], None
     return drawn, left, frame_of(drawn, PLACE_HEIGHT)
-
-
-def actor_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
-    """An actor page's map (see :func:`actor_points`); '' when it has none."""
-    drawn, abroad, frame = actor_points(archive, urls, listing)
-    if frame is None:
-        return ""
-    title = f"Map of the places {listing.entity.name} is seen in"
-    return render_map(drawn, title, "", PLACE_HEIGHT, urls, abroad, frame)
-
-
-def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
-    """The map of an archive's located places: those within ``region`` (a
-    place's name, alias or slug) if it names one, else those under their
-    busiest outermost place."""
-    drawn, abroad, frame = archive_points(archive, urls, region)
-    title = "Map of the places in the archive"
-    svg = render_map(drawn, title, urls=urls, abroad=abroad, frame=frame)
-    # On the inset, they are on the map; without one (every corner holds a
-    # dot), the caption names them.
-    inset = inset_for(frame, drawn, abroad) if frame else None
-    return PlaceMap(svg, [] if inset else [p.name for p in abroad])
 
 
 def archive_points(
@@ -667,30 +634,128 @@ def archive_points(
     return drawn + inside, [p for p in left if p not in inside], frame
 
 
+@dataclass(frozen=True)
+class MapSpec:
+    """One map to draw: its points in its frame, the places abroad (on the
+    inset), its title, the page's own place (``here``), its height and the
+    outline of the page's country (``area``: SVG path data)."""
+
+    points: tuple[Point, ...]
+    frame: Frame
+    title: str
+    here: str = ""
+    height: int = MAX_HEIGHT
+    abroad: tuple[Point, ...] = ()
+    area: str = ""
+
+    @cached_property
+    def inset(self) -> Inset | None:
+        """The inset, found once for the page and for its base drawings."""
+        return inset_for(self.frame, self.points, self.abroad)
+
+    def frames(self) -> tuple[Frame, ...]:
+        """The frames whose base drawings this map shows: its own, and its inset's."""
+        return (self.frame, self.inset.frame) if self.inset else (self.frame,)
+
+    def svg(self, urls: Urls) -> str:
+        """The map's markup (see :func:`render_map`)."""
+        return render_map(self.points, self.title, self.here, self.height, urls, self.abroad,
+                          self.frame, self.area, self.inset)  # fmt: skip
+
+
+@dataclass
+class Maps:
+    """Every map of a site, each worked out once: the places index's, and
+    each place's and actor's. The pages draw them, and the base drawings
+    written are those of exactly the frames they show (:meth:`base_files`)."""
+
+    archive: Archive
+    urls: Urls
+    region: str = ""
+    _entities: dict[str, MapSpec | None] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def of_archive(self) -> MapSpec | None:
+        """The places index's map: the places within the region (a place's
+        name, alias or slug) if it names one, else those under their
+        busiest outermost place; None when no place has coordinates."""
+        drawn, abroad, frame = archive_points(self.archive, self.urls, self.region)
+        if frame is None:
+            return None
+        title = "Map of the places in the archive"
+        return MapSpec(tuple(drawn), frame, title, abroad=tuple(abroad))
+
+    def archive_map(self) -> PlaceMap:
+        """The places index's map and the places it cannot show: with an
+        inset, they are on it; without one (every corner holds a dot), the
+        caption names them."""
+        spec = self.of_archive
+        if spec is None:
+            left = archive_points(self.archive, self.urls, self.region)[1]
+            return PlaceMap("", [p.name for p in left])
+        return PlaceMap(spec.svg(self.urls), [] if spec.inset else [p.name for p in spec.abroad])
+
+    def of_entity(self, listing: EntityListing) -> MapSpec | None:
+        """A place page's map (:func:`place_points`, its country outlined) or
+        an actor page's (:func:`actor_points`); None when it has none."""
+        key = listing.entity.key
+        if key not in self._entities:
+            self._entities[key] = self._entity(listing)
+        return self._entities[key]
+
+    def _entity(self, listing: EntityListing) -> MapSpec | None:
+        archive, urls, entity = self.archive, self.urls, listing.entity
+        if isinstance(entity, Place):
+            points = place_points(archive, urls, listing)
+            if not points:
+                return None
+            frame = frame_of(points, PLACE_HEIGHT)
+            # The place's own country, or the country it is within, outlined:
+            # the atlas holds countries only, so a province's outline is not drawn.
+            chain = (entity, *ancestors(entity, archive.parents))
+            names = tuple(n for e in chain for n in (e.name, *e.aliases))
+            title = f"Map of {entity.name} and the places near it"
+            return MapSpec(tuple(points), frame, title, urls.href(entity), PLACE_HEIGHT,
+                           area=country_area(frame, names))  # fmt: skip
+        drawn, abroad, found = actor_points(archive, urls, listing)
+        if found is None:
+            return None
+        title = f"Map of the places {entity.name} is seen in"
+        return MapSpec(tuple(drawn), found, title, "", PLACE_HEIGHT, tuple(abroad))
+
+    def entity_map(self, listing: EntityListing) -> str:
+        """An entity page's map markup; '' when it has none."""
+        spec = self.of_entity(listing)
+        return spec.svg(self.urls) if spec else ""
+
+    def base_files(self) -> dict[str, LazyFile]:
+        """The base drawing of every frame a map of the site is drawn in, by path."""
+        specs = [self.of_archive]
+        for section in ("places", "actors"):
+            listings = self.archive.listings(section).values()
+            specs.extend(self.of_entity(listing) for listing in listings)
+        frames = {frame for spec in specs if spec is not None for frame in spec.frames()}
+        return {
+            base_path(self.urls, frame): LazyFile((frame, ATLAS_VERSION), partial(base_svg, frame))
+            for frame in sorted(frames, key=lambda f: f.key)
+        }
+
+
+def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """A place page's map (see :func:`place_points`); '' when it has none."""
+    return Maps(archive, urls).entity_map(listing)
+
+
+def actor_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """An actor page's map (see :func:`actor_points`); '' when it has none."""
+    return Maps(archive, urls).entity_map(listing)
+
+
+def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
+    """The places index's map (see :meth:`Maps.archive_map`)."""
+    return Maps(archive, urls, region).archive_map()
+
+
 def base_maps(archive: Archive, urls: Urls, region: str = "") -> dict[str, LazyFile]:
     """The base drawing of every frame a map of the site is drawn in, by path."""
-    frames: set[Frame] = set()
-    drawn, abroad, frame = archive_points(archive, urls, region)
-    if frame is not None:
-        frames.add(frame)
-        inset = inset_for(frame, drawn, abroad)
-        if inset is not None:
-            frames.add(inset.frame)
-    maps: list[tuple[Frame, list[Point], list[Point]]] = []
-    for listing in archive.places.values():
-        points = place_points(archive, urls, listing)
-        if points:
-            maps.append((frame_of(points, PLACE_HEIGHT), points, []))
-    for listing in archive.actors.values():
-        drawn, abroad, frame = actor_points(archive, urls, listing)
-        if frame is not None:
-            maps.append((frame, drawn, abroad))
-    for frame, points, abroad in maps:
-        frames.add(frame)
-        inset = inset_for(frame, points, abroad)
-        if inset is not None:
-            frames.add(inset.frame)
-    return {
-        base_path(urls, frame): LazyFile((frame, ATLAS_VERSION), partial(base_svg, frame))
-        for frame in sorted(frames, key=lambda f: f.key)
-    }
+    return Maps(archive, urls, region).base_files()
