@@ -8,7 +8,10 @@ from a clean output, alternating, --runs times; checks that each built a page
 for every briefing; and reports the best wall time, peak memory and ratios. The
 synthetic registry may give two people the same surname alias, which Dossier
 rightly rejects; such aliases are dropped from the copy before timing, and
-the script says how many.
+the script says how many. The synthetic places are all outermost; in our
+dialect each place that is not a region is put within its nearest region
+(`within`), as a desk's registry would, so that place and actor pages have
+their maps, as on a real archive.
 
 Then a desk's week (scripts/weekly.py: 5 new briefings, 3 edited) is built where the
 last build ran, --runs weeks in a row, against the best clean builds; the
@@ -58,7 +61,39 @@ def corpus(out: Path, dialect: str, args: argparse.Namespace) -> Path:
         if dialect == "briefing":
             dropped = _drop_shared_aliases(target / "content" / "actors")
             print(f"corpus: dropped {dropped} alias(es) shared by two actors")
+    if dialect == "briefing":
+        nested = nest_places(target / "content" / "places")
+        if nested:
+            print(f"corpus: {nested} place(s) put within their nearest region")
     return target
+
+
+_COORDINATES = re.compile(r"^coordinates: \[([-\d.]+), ([-\d.]+)\]$", re.MULTILINE)
+_NAME = re.compile(r'^name: "(.*)"$', re.MULTILINE)
+
+
+def nest_places(folder: Path) -> int:
+    """Put each place that is not a region within its nearest region (by
+    squared degrees); the places changed (none the second time)."""
+    regions: list[tuple[str, float, float]] = []
+    others: list[tuple[Path, str, float, float]] = []
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        name, at = _NAME.search(text), _COORDINATES.search(text)
+        if name is None or at is None or "\nwithin:" in text:
+            continue
+        lat, lon = float(at.group(1)), float(at.group(2))
+        if "\nkind: region\n" in text:
+            regions.append((name.group(1), lat, lon))
+        else:
+            others.append((path, text, lat, lon))
+    if not regions:
+        return 0
+    for path, text, lat, lon in others:
+        region = min(regions, key=lambda r: ((r[1] - lat) ** 2 + (r[2] - lon) ** 2, r[0]))
+        parent = region[0].replace('"', '\\"')
+        path.write_text(text.replace("\n---", f'\nwithin: "{parent}"\n---', 1), encoding="utf-8")
+    return len(others)
 
 
 def _drop_shared_aliases(folder: Path) -> int:
