@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
+import numpy.typing as npt
 import shapely
 import shapely.ops
 from markupsafe import escape
@@ -37,6 +39,7 @@ ATLAS = "countries-50m.json.gz"
 COARSE_ATLAS = "countries-110m.json.gz"  # for insets: a continent at a glance
 ATLAS_VERSION = "world-atlas 2.0.2; drawing 3"  # what a base drawing is made from and how
 Ring = list[int]  # TopoJSON arc indices; ~i is arc i backwards
+Coordinates = npt.NDArray[np.float64]  # points, one (x, y) row each
 
 
 @dataclass(frozen=True)
@@ -290,28 +293,35 @@ class _Drawer:
     """A frame's arcs, projected and simplified once each, and countries
     made of them, clipped to the frame."""
 
-    def __init__(self, frame: Frame, data: Atlas) -> None:
-        self.frame, self.data = frame, data
+    def __init__(self, frame: Frame, data: Atlas, arrays: Sequence[Coordinates]) -> None:
+        self.frame, self.data, self._raw = frame, data, arrays
         self.clip = (-2.0, -2.0, frame.width + 2.0, frame.height + 2.0)
-        self._arcs: dict[int, tuple[tuple[float, float], ...]] = {}
+        self._arcs: dict[int, Coordinates] = {}
+        west, _, _, north = frame.box
+        # Frame.project's terms, for whole arcs at once (numpy does each
+        # point's arithmetic in the same order, so the same numbers come out).
+        self._project = (west, math.cos(math.radians(frame.lat)), frame.scale, north)
 
-    def arc(self, index: int) -> tuple[tuple[float, float], ...]:
+    def arc(self, index: int) -> Coordinates:
         """Arc ``index`` in the frame's units, simplified to its scale."""
         found = self._arcs.get(index)
         if found is None:
-            points = [self.frame.project(lat, lon) for lon, lat in self.data.arcs[index]]
-            simple = LineString(points).simplify(SIMPLIFY, preserve_topology=False)
+            raw = self._raw[index]
+            west, cos, scale, north = self._project
+            xs, ys = (raw[:, 0] - west) * cos * scale, (north - raw[:, 1]) * scale
+            line = shapely.linestrings(xs, ys)
+            simple = shapely.simplify(line, SIMPLIFY, preserve_topology=False)
             # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
-            found = self._arcs[index] = tuple((x, y) for x, y, *_ in simple.coords)
+            found = self._arcs[index] = shapely.get_coordinates(simple)
         return found
 
-    def _ring(self, indices: Ring) -> list[tuple[float, float]]:
-        points: list[tuple[float, float]] = []
+    def _ring(self, indices: Ring) -> Coordinates:
+        stretches: list[Coordinates] = []
         for i in indices:
             stretch = self.arc(_index(i))
             stretch = stretch if i >= 0 else stretch[::-1]
-            points.extend(stretch[1:] if points else stretch)
-        return points
+            stretches.append(stretch[1:] if stretches else stretch)
+        return np.concatenate(stretches) if stretches else np.empty((0, 2))
 
     def country(self, country: Country) -> BaseGeometry | None:
         """The country's land within the frame, or None if it has none there."""
@@ -343,7 +353,14 @@ def _area_path(geometry: BaseGeometry) -> str:
 def _drawer(frame: Frame) -> _Drawer:
     # One per frame: the base drawing and every outline drawn over it share
     # the frame's projected, simplified arcs.
-    return _Drawer(frame, atlas(COARSE_ATLAS if frame.coarse else ATLAS))
+    name = COARSE_ATLAS if frame.coarse else ATLAS
+    return _Drawer(frame, atlas(name), _arc_arrays(name))
+
+
+@functools.cache
+def _arc_arrays(name: str) -> tuple[Coordinates, ...]:
+    # The atlas's arcs as arrays of (lon, lat), made once per process.
+    return tuple(np.asarray(arc, dtype=np.float64) for arc in atlas(name).arcs)
 
 
 def _looked_up(name: str) -> str:
