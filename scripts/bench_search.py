@@ -26,6 +26,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import itertools
 import re
 import statistics
 import subprocess
@@ -38,7 +39,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench import timed  # scripts/bench.py: same measurement
-from playwright.sync_api import Page, Response, sync_playwright
+from playwright.sync_api import Page, Response, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -127,6 +128,12 @@ PAGEFIND_UI_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8
   if (q) ui.triggerSearch(q);
 });</script></body></html>"""
 UI_PATH = "/bench-pagefind-ui/"
+# A shared link is opened at both widths: on a phone Dossier's filters are
+# folded, and their counts (every part's filter index) wait until opened.
+SCREENS: dict[str, ViewportSize] = {
+    "desktop": {"width": 1280, "height": 720},
+    "phone": {"width": 390, "height": 844},
+}
 
 
 @dataclass(frozen=True)
@@ -234,8 +241,8 @@ def compare(dossier: Path, hugo: Path, queries: list[tuple[str, str]], runs: int
              ".pagefind-ui__result-link"),
     ]  # fmt: skip
     typed: dict[tuple[str, str], list[float]] = {}
-    shared: dict[str, list[float]] = {}
-    shared_bytes: dict[str, tuple[int, int]] = {}
+    shared: dict[tuple[str, str], list[float]] = {}
+    shared_bytes: dict[tuple[str, str], tuple[int, int]] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         for _ in range(runs):
@@ -248,17 +255,18 @@ def compare(dossier: Path, hugo: Path, queries: list[tuple[str, str]], runs: int
                     ms = page.evaluate(TYPE_AND_WAIT, [site.input, site.result, q])
                     typed.setdefault((site.name, q), []).append(ms)
                     context.close()
-            for site in sites:
-                context = browser.new_context()
+            for (screen, viewport), site in itertools.product(SCREENS.items(), sites):
+                context = browser.new_context(viewport=viewport)
                 context.add_init_script(f"({FIRST_RESULT})({site.result!r})")
                 page = context.new_page()
                 traffic = Traffic(page)
                 page.goto(f"{site.base}{site.page}?q={quote(queries[0][1])}")
                 page.wait_for_function("() => window.__firstResult !== undefined")
                 page.wait_for_load_state("networkidle")
-                shared.setdefault(site.name, []).append(page.evaluate("window.__firstResult"))
+                key = (site.name, screen)
+                shared.setdefault(key, []).append(page.evaluate("window.__firstResult"))
                 seen = traffic.take()
-                shared_bytes[site.name] = (
+                shared_bytes[key] = (
                     sum(v[0] for v in seen.values()),
                     sum(v[1] for v in seen.values()),
                 )
@@ -276,17 +284,15 @@ def compare(dossier: Path, hugo: Path, queries: list[tuple[str, str]], runs: int
         theirs = statistics.median(typed[("Pagefind UI", q)])
         ratios.append(ours / theirs)
         print(f"| typed: {kind} | {q} | {ours:.0f} | {theirs:.0f} | {ours / theirs:.2f}x |")
-    ours = statistics.median(shared["Dossier"])
-    theirs = statistics.median(shared["Pagefind UI"])
-    print(f"| shared link, cold | {queries[0][1]} | {ours:.0f} | {theirs:.0f} | "
-          f"{ours / theirs:.2f}x |")  # fmt: skip
-    (our_raw, our_gz), (raw, gz) = shared_bytes["Dossier"], shared_bytes["Pagefind UI"]
-    print(f"| shared link, fetched (gzipped kB) | | {our_gz / 1024:.0f} | {gz / 1024:.0f} | "
-          f"{our_gz / gz:.2f}x |")  # fmt: skip
-    print(
-        f"typed, median ratio {statistics.median(ratios):.2f}x "
-        f"(raw bytes of the shared link: {our_raw / 1024:.0f} kB against {raw / 1024:.0f} kB)"
-    )
+    for screen in SCREENS:
+        ours = statistics.median(shared[("Dossier", screen)])
+        theirs = statistics.median(shared[("Pagefind UI", screen)])
+        print(f"| shared link, cold, {screen} | {queries[0][1]} | {ours:.0f} | {theirs:.0f} | "
+              f"{ours / theirs:.2f}x |")  # fmt: skip
+        our_gz, gz = (shared_bytes[(name, screen)][1] for name in ("Dossier", "Pagefind UI"))
+        print(f"| shared link, fetched, {screen} (gzipped kB) | | {our_gz / 1024:.0f} | "
+              f"{gz / 1024:.0f} | {our_gz / gz:.2f}x |")  # fmt: skip
+    print(f"typed, median ratio {statistics.median(ratios):.2f}x")
 
 
 def main() -> None:

@@ -226,6 +226,27 @@ def test_on_a_phone_the_filters_fold_above_the_results(pages: Pages, search_url:
     assert top(page.locator("#facets-box")) < top(page.locator(".result").first)
 
 
+def test_on_a_phone_the_counts_wait_until_the_filters_open(pages: Pages, search_url: str) -> None:
+    # Counting needs every part's filter index, the largest part of what a
+    # shared link fetches; folded filters show no counts, so none is fetched.
+    page = pages.open(width=390, height=844)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{search_url}/search/?q=Gwarsha")
+    expect(page.locator("#facets")).to_have_attribute("aria-busy", "false")
+    briefings = [
+        k for k in page.locator(".result .kind").all_inner_texts() if k.lower() == "briefing"
+    ]
+    assert 0 < len(briefings) < 10
+    assert not [url for url in fetched if "/filter/" in url]
+    page.locator("#facets-box > summary").click()
+    expect(page.locator("#facets")).to_have_attribute("aria-busy", "false")
+    expect(page.locator('fieldset[data-facet="year"] .count').first).to_have_text(
+        str(len(briefings))
+    )
+    assert [url for url in fetched if "/filter/" in url]
+
+
 def test_more_results_never_repeats_a_result(page: Page, search_url: str) -> None:
     page.goto(f"{search_url}/search/?q=Libya")
     expect(page.locator(".result")).to_have_count(10)

@@ -35,6 +35,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 let state = readState();
 let counts = null; // per-facet counts for the current query, or null for totals
+let uncounted = null; // the search whose counts wait for the filters to open
 let shown = []; // the current result set: functions or records, see render()
 let visible = 0;
 let generation = 0;
@@ -415,14 +416,31 @@ async function update() {
   await showMore(current);
   announce();
   if (outcome.query) {
-    const fresh = await queryCounts(current).catch(() => null);
-    if (fresh && current === generation) {
-      counts = fresh;
-      await renderFacets().catch((error) => console.warn(error));
-    }
+    // The counts need every part's filter index (the most a shared link
+    // fetches): on a phone, where the filters are folded, not until opened.
+    if (facetsDisclosure.open) await refreshCounts(current);
+    else uncounted = current;
   }
   if (current === generation) facetsBox.setAttribute("aria-busy", "false");
 }
+
+
+async function refreshCounts(current) {
+  const fresh = await queryCounts(current).catch(() => null);
+  if (fresh && current === generation) {
+    counts = fresh;
+    await renderFacets().catch((error) => console.warn(error));
+  }
+}
+
+facetsDisclosure.addEventListener("toggle", async () => {
+  if (!facetsDisclosure.open || uncounted !== generation) return;
+  const current = uncounted;
+  uncounted = null;
+  facetsBox.setAttribute("aria-busy", "true");
+  await refreshCounts(current);
+  if (current === generation) facetsBox.setAttribute("aria-busy", "false");
+});
 
 function announce() {
   const n = shown.length;
