@@ -24,7 +24,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -117,11 +117,23 @@ class Frame:
     width: int = 720
     height: int = 480
     coarse: bool = False  # an inset's: the 1:110m atlas, no names
+    # project's terms (west, north, cos of the middle latitude, scale), worked
+    # out once: every dot, label and arc of a map goes through them.
+    _terms: tuple[float, float, float, float] = field(
+        init=False, repr=False, compare=False, default=(0.0, 0.0, 0.0, 0.0)
+    )
+
+    def __post_init__(self) -> None:
+        cos = math.cos(math.radians(self.lat))
+        scale = self.width / (self.span * cos)
+        half_lat = self.height / scale / 2
+        west, north = self.lon - self.span / 2, self.lat + half_lat
+        object.__setattr__(self, "_terms", (west, north, cos, scale))
 
     @property
     def scale(self) -> float:
         """Units per degree of latitude (a degree of longitude is cos(lat) of it)."""
-        return self.width / (self.span * math.cos(math.radians(self.lat)))
+        return self._terms[3]
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -132,9 +144,8 @@ class Frame:
 
     def project(self, lat: float, lon: float) -> tuple[float, float]:
         """Where (lat, lon) is drawn, in units from the top left corner."""
-        west, _, _, north = self.box
-        cos = math.cos(math.radians(self.lat))
-        return (lon - west) * cos * self.scale, (north - lat) * self.scale
+        west, north, cos, scale = self._terms
+        return (lon - west) * cos * scale, (north - lat) * scale
 
     @property
     def key(self) -> str:
@@ -266,13 +277,13 @@ def base_svg(frame: Frame) -> bytes:
         label = "" if frame.coarse else _name(country.name, inside, frame)
         if label:
             names.append(label)
-    clip = drawer.clip
-    arc = drawer.arc
     coast: list[str] = []
     border: list[str] = []
-    used = {_index(i) for c in near for p in c.polygons for r in p for i in r}
-    for index in sorted(used):
-        inside = shapely.clip_by_rect(LineString(arc(index)), *clip)
+    used = sorted({_index(i) for c in near for p in c.polygons for r in p for i in r})
+    drawer.prepare(used)
+    # Every arc clipped to the frame in one call (most fall outside it).
+    lines = [LineString(drawer.arc(index)) for index in used]
+    for index, inside in zip(used, shapely.clip_by_rect(lines, *drawer.clip), strict=True):
         paths = [_path(part.coords, False) for part in _parts(inside)]
         (border if data.uses[index] > 1 else coast).extend(p for p in paths if p)
     parts = [
@@ -297,23 +308,32 @@ class _Drawer:
         self.frame, self.data, self._raw = frame, data, arrays
         self.clip = (-2.0, -2.0, frame.width + 2.0, frame.height + 2.0)
         self._arcs: dict[int, Coordinates] = {}
-        west, _, _, north = frame.box
         # Frame.project's terms, for whole arcs at once (numpy does each
         # point's arithmetic in the same order, so the same numbers come out).
-        self._project = (west, math.cos(math.radians(frame.lat)), frame.scale, north)
+        self._terms = frame._terms
+
+    def prepare(self, indices: Iterable[int]) -> None:
+        """Project and simplify the arcs ``indices`` not done yet, all at once
+        (shapely and numpy take whole arrays: one call, not one per arc)."""
+        todo = sorted({i for i in indices if i not in self._arcs})
+        if not todo:
+            return
+        raw = np.concatenate([self._raw[i] for i in todo])
+        west, north, cos, scale = self._terms
+        xs, ys = (raw[:, 0] - west) * cos * scale, (north - raw[:, 1]) * scale
+        which = np.repeat(np.arange(len(todo)), [len(self._raw[i]) for i in todo])
+        lines = shapely.linestrings(np.column_stack((xs, ys)), indices=which)
+        # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
+        simple = shapely.simplify(lines, SIMPLIFY, preserve_topology=False)
+        points, owner = shapely.get_coordinates(simple, return_index=True)
+        cuts = np.searchsorted(owner, np.arange(1, len(todo)))
+        self._arcs.update(zip(todo, np.split(points, cuts), strict=True))
 
     def arc(self, index: int) -> Coordinates:
         """Arc ``index`` in the frame's units, simplified to its scale."""
-        found = self._arcs.get(index)
-        if found is None:
-            raw = self._raw[index]
-            west, cos, scale, north = self._project
-            xs, ys = (raw[:, 0] - west) * cos * scale, (north - raw[:, 1]) * scale
-            line = shapely.linestrings(xs, ys)
-            simple = shapely.simplify(line, SIMPLIFY, preserve_topology=False)
-            # Douglas-Peucker keeps both ends, so neighbouring arcs still meet.
-            found = self._arcs[index] = shapely.get_coordinates(simple)
-        return found
+        if index not in self._arcs:
+            self.prepare((index,))
+        return self._arcs[index]
 
     def _ring(self, indices: Ring) -> Coordinates:
         stretches: list[Coordinates] = []
@@ -325,11 +345,17 @@ class _Drawer:
 
     def country(self, country: Country) -> BaseGeometry | None:
         """The country's land within the frame, or None if it has none there."""
+        self.prepare(_index(i) for polygon in country.polygons for ring in polygon for i in ring)
         shapes = []
+        left, top, right, bottom = self.clip
         for polygon in country.polygons:
-            shell, *holes = (self._ring(r) for r in polygon)
+            shell = self._ring(polygon[0])
             if len(shell) < 4:
                 continue
+            (x0, y0), (x1, y1) = shell.min(axis=0), shell.max(axis=0)
+            if x0 > right or x1 < left or y0 > bottom or y1 < top:
+                continue  # an island wholly outside the frame: clipping would drop it
+            holes = (self._ring(r) for r in polygon[1:])
             shapes.append(Polygon(shell, [h for h in holes if len(h) >= 4]))
         if not shapes:
             return None

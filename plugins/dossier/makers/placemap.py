@@ -305,15 +305,13 @@ class Inset:
         out: list[str] = []
         radius = ABROAD_DOT * grow
         halo = 0.12 * size
-        taken: list[Box] = []
-        for point in self.abroad:
-            x, y = self._at(point)
-            taken.append(
-                (x - radius - halo, y - radius - halo, x + radius + halo, y + radius + halo)
-            )
+        spots = [self._at(point) for point in self.abroad]
+        taken: list[Box] = [
+            (x - radius - halo, y - radius - halo, x + radius + halo, y + radius + halo)
+            for x, y in spots
+        ]
         left, top, right, bottom = self.box
-        for point in self.abroad:
-            x, y = self._at(point)
+        for point, (x, y) in zip(self.abroad, spots, strict=True):
             length = text_width(point.name, size)
             for box, start, baseline in _label_spots(x, y, radius, length, size):
                 inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
