@@ -71,3 +71,23 @@ def test_a_town_is_looked_for_near_the_place_it_is_within_named_as_written() -> 
     )
     assert not found["pauktaw"].sure
     assert "km from Rakhine State" in found["pauktaw"].found
+
+
+def test_a_town_within_a_country_is_that_country_s_and_not_far_from_it() -> None:
+    # A country is an area: its centre is no measure of where its towns are
+    # (Mocha is 600 km from the middle of Yemen), but its towns are its own.
+    yemen = Place("places", "yemen", "Yemen", kind="country", coordinates=(15.5, 47.5),
+                  path="y.md")  # fmt: skip
+    aden = Place("places", "aden", "Aden", coordinates=(12.78, 45.04), within="Yemen", path="a.md")
+    mocha = Place("places", "mocha", "Mocha", within="Yemen", path="m.md")
+    abyan = Place("places", "abyan", "Abyan Governorate", kind="governorate", within="Yemen",
+                  coordinates=(13.63, 46.08), path="b.md")  # fmt: skip
+    # Within a place within Yemen: Yemen's town, and measured from the governorate.
+    zinjibar = Place("places", "zinjibar", "Zinjibar", within="Abyan Governorate", path="z.md")
+    found = {s.place.slug: s for s in suggest([yemen, aden, mocha, abyan, zinjibar])}
+    assert found["mocha"].found == "Mocha, YE (population 16,794)"
+    assert found["mocha"].sure
+    assert found["mocha"].others >= 1
+    assert found["zinjibar"].found.startswith("Zinjib")
+    assert ", YE " in found["zinjibar"].found
+    assert "km from" not in found["zinjibar"].found

