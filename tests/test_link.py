@@ -40,6 +40,7 @@ SUDAN = [
     Actor("actors", "sudanese-armed-forces", "Sudanese Armed Forces", aliases=("SAF", "Sudanese army")),
     Actor("actors", "wagner-group", "Wagner Group", aliases=("Wagner",), suppress=("Richard Wagner",)),
     Actor("actors", "malik-agar", "Malik Agar", aliases=("Agar",), suppress=("agar jelly",)),
+    Actor("actors", "mohamed-hamdan-dagalo", "Mohamed Hamdan Dagalo", aliases=("Hemedti", "General Mohamed Hamdan")),
 ]  # fmt: skip
 SUDAN_LINKER = Linker(SUDAN, lambda e: f"/{e.section}/{e.slug}/")
 WORLD = [

@@ -16,7 +16,7 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -161,6 +161,10 @@ class Linker:
             for surface, candidates in self._surfaces.items()
             if sum(1 for entity, _, _ in candidates if entity is not None) <= 1
         }
+        # A name that ends where a longer name of the same entity begins
+        # ("General Ali Mohsen", "Ali Mohsen al-Ahmar"): where the text runs
+        # on into the longer one, the mention does too (see _extended).
+        self._runs_on = _running_on(self._surfaces)
         # Names in scripts written without word spaces are matched at cluster
         # boundaries, by a pattern of their own: the ``regex`` module knows
         # the Unicode properties that takes, and the standard ``re`` matches
@@ -219,18 +223,74 @@ class Linker:
         if pattern is None:
             return
         surfaces, settled = self._surfaces, self._settled
+        last = 0
         for match in pattern.finditer(text):
             surface = match.group(0)
             start, matched = match.start(), match.end()
+            if start < last:  # inside a mention that ran on past its first name
+                continue
             end = _past_marks(text, matched)
             if pattern is self._pattern and not _whole_letters(text, start, matched, end):
                 continue
             entity, key, lead = settled.get(surface) or _choose(surfaces[surface], prefer)
+            if entity is not None and surface in self._runs_on:
+                matched = self._extended(pattern, text, start, surface, key, prefer)
+                end = _past_marks(text, matched)
+            last = end
             start += lead
             if lead:
                 yield Mention(start, end, entity, key, self._terms.get(surface, ""), attached=True)
             else:
                 yield Mention(start, end, entity, key, attached=_touches(text, start, end))
+
+    def _extended(
+        self,
+        pattern: re.Pattern[str] | regex.Pattern[str],
+        text: str,
+        start: int,
+        surface: str,
+        key: str,
+        prefer: Container[str],
+    ) -> int:
+        # Where the match ends once it runs on into longer names of its own
+        # entity that begin inside it; where it ends now if none does.
+        end = start + len(surface)
+        while surface in self._runs_on:
+            for offset in self._runs_on[surface]:
+                longer = pattern.match(text, start + offset)
+                if longer is None or longer.end() <= end:
+                    continue
+                found = longer.group(0)
+                if (self._settled.get(found) or _choose(self._surfaces[found], prefer))[1] == key:
+                    start, surface, end = start + offset, found, longer.end()
+                    break
+            else:
+                break
+        return end
+
+
+def _running_on(surfaces: Mapping[str, tuple[Candidate, ...]]) -> dict[str, tuple[int, ...]]:
+    # Each surface of an entity with a tail (the words after one of its
+    # spaces) that another surface of the same entity starts with and goes
+    # on from: the tails' offsets.
+    of_key: dict[str, list[str]] = {}
+    for surface, candidates in surfaces.items():
+        for entity, key, lead in candidates:
+            if entity is not None and not lead:
+                of_key.setdefault(key, []).append(surface)
+    found: dict[str, tuple[int, ...]] = {}
+    for names in of_key.values():
+        if len(names) < 2:
+            continue
+        for surface in names:
+            offsets = tuple(
+                i + 1
+                for i, char in enumerate(surface)
+                if char == " " and any(other.startswith(surface[i + 1 :] + " ") for other in names)
+            )
+            if offsets:
+                found[surface] = offsets
+    return found
 
 
 def _is_mark(char: str) -> bool:
