@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 
@@ -326,3 +327,52 @@ def test_a_place_page_outlines_its_country_and_greys_its_neighbours() -> None:
         r'aria-label="Misrata"><title>Misrata</title><circle class="dot dot-near"', svg
     )
     assert re.search(r'aria-current="page"><title>Sirte</title><circle class="dot dot-here"', svg)
+
+
+YEMEN = [
+    replace(place("yemen", "Yemen"), kind="country"),
+    _located("sanaa", "Sana'a", 15.35, 44.21, "Yemen"),
+    _located("marib", "Marib", 15.46, 45.32, "Yemen"),
+    _located("hodeidah", "Hodeidah", 14.80, 42.95, "Yemen"),
+    _located("saada", "Saada", 16.94, 43.76, "Yemen"),
+    _located("taiz", "Taiz", 13.58, 44.02, "Yemen"),
+    _located("aden", "Aden", 12.78, 45.04, "Yemen"),
+    _located("mukalla", "Mukalla", 14.54, 49.12, "Yemen"),
+]
+
+
+def test_no_label_covers_a_country_name_of_the_base_drawing() -> None:
+    # A capital near the middle of its country (Sana'a) has its label put
+    # beside the country's name on the drawing under the map, not over it.
+    from dossier.makers.basemap import WIDE_FROM, names
+    from dossier.makers.placemap import LABEL_WIDTHS, Maps, text_width
+
+    briefings = [briefing("a", 1, places=[p.name for p in YEMEN[1:]])]
+    archive = relate(resolve(corpus(briefings, [], YEMEN)))
+    maps = Maps(archive, Urls.from_settings({}, "", site_path("")), "Yemen")
+    spec = maps.of_archive
+    assert spec is not None
+    drawn = names(spec.frame)
+    assert [n.text for n in drawn] == ["YEMEN"]
+    layers = re.findall(
+        r'<g class="map-labels map-labels-(\d+)" font-size="([\d.]+)"[^>]*>(.*?)</g>',
+        spec.svg(maps.urls),
+        re.S,
+    )
+    uppers = dict(zip(LABEL_WIDTHS, (10_000, *LABEL_WIDTHS[:-1]), strict=True))
+    labelled = set()
+    for shown_from, size_text, body in layers:
+        width, size = int(shown_from), float(size_text)
+        modes = {width >= WIDE_FROM, uppers[width] > WIDE_FROM}
+        taken = [box for n in drawn for wide in modes if (box := n.box(wide)) is not None]
+        for x, y, text in re.findall(r'class="dot-label" x="([\d.]+)" y="([\d.]+)">([^<]+)<', body):
+            name = html.unescape(text)
+            labelled.add(name)
+            left, base = float(x), float(y)
+            right, top = left + text_width(name, size), base - 0.7 * size
+            for n_left, n_top, n_right, n_bottom in taken:
+                assert right < n_left or left > n_right or base < n_top or top > n_bottom, (
+                    width,
+                    name,
+                )
+    assert "Sana'a" in labelled

@@ -257,26 +257,7 @@ def base_svg(frame: Frame) -> bytes:
     names (an inset's, ``frame.coarse``: from the coarser atlas, unnamed)."""
     drawer = _drawer(frame)
     data = drawer.data
-    west, south, east, north = frame.box
-    wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
-    near = [
-        c
-        for c in data.countries
-        if c.box[0] <= east + wide_x
-        and c.box[2] >= west - wide_x
-        and c.box[1] <= north + wide_y
-        and c.box[3] >= south - wide_y
-    ]
-    land: list[str] = []
-    names: list[str] = []
-    for country in near:
-        inside = drawer.country(country)
-        if inside is None:
-            continue
-        land.append(_area_path(inside))
-        label = "" if frame.coarse else _name(country.name, inside, frame)
-        if label:
-            names.append(label)
+    near, land, names = _land(frame)
     coast: list[str] = []
     border: list[str] = []
     used = sorted({_index(i) for c in near for p in c.polygons for r in p for i in r})
@@ -294,10 +275,72 @@ def base_svg(frame: Frame) -> bytes:
         f'<path class="land" fill-rule="evenodd" d="{"".join(land)}"/>',
         f'<path class="border" d="{"".join(border)}"/>',
         f'<path class="coast" d="{"".join(coast)}"/>',
-        f'<g class="names">{"".join(names)}</g>',
+        f'<g class="names">{"".join(n.svg() for n in names)}</g>',
         "</svg>",
     ]
     return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A country's name on a base drawing: its text, where its middle is,
+    and whether it shows only on a wide map (else at every width)."""
+
+    text: str
+    x: float
+    y: float
+    wide_only: bool
+
+    def box(self, wide: bool) -> tuple[float, float, float, float] | None:
+        """Where it is drawn on a map at least :data:`WIDE_FROM` px wide
+        (``wide``) or narrower, in units (None: not drawn there)."""
+        if self.wide_only and not wide:
+            return None
+        size = NAME_UNITS["wide" if wide else "narrow"]
+        half_w, half_h = text_width(self.text, size) / 2, size * 0.7
+        return (self.x - half_w, self.y - half_h, self.x + half_w, self.y + half_h)
+
+    def svg(self) -> str:
+        """The name's markup (its size comes from the drawing's style)."""
+        css = ' class="wide"' if self.wide_only else ""
+        size = NAME_UNITS["wide" if self.wide_only else "narrow"]
+        baseline = self.y + size * 0.35
+        return f'<text{css} x="{self.x:.0f}" y="{baseline:.0f}">{escape(self.text)}</text>'
+
+
+def names(frame: Frame) -> tuple[Name, ...]:
+    """The country names ``frame``'s base drawing shows (a map's labels keep
+    clear of them)."""
+    return _land(frame)[2]
+
+
+@functools.cache
+def _land(frame: Frame) -> tuple[tuple[Country, ...], tuple[str, ...], tuple[Name, ...]]:
+    # The countries near the frame, each one's land in it as path data, and
+    # the names placed on them: worked out once per frame, for the pages'
+    # labels (which keep clear of the names) and the drawing itself.
+    drawer = _drawer(frame)
+    west, south, east, north = frame.box
+    wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
+    near = tuple(
+        c
+        for c in drawer.data.countries
+        if c.box[0] <= east + wide_x
+        and c.box[2] >= west - wide_x
+        and c.box[1] <= north + wide_y
+        and c.box[3] >= south - wide_y
+    )
+    land: list[str] = []
+    found: list[Name] = []
+    for country in near:
+        inside = drawer.country(country)
+        if inside is None:
+            continue
+        land.append(_area_path(inside))
+        name = None if frame.coarse else _name(country.name, inside, frame)
+        if name is not None:
+            found.append(name)
+    return near, tuple(land), tuple(found)
 
 
 class _Drawer:
@@ -420,12 +463,12 @@ def _outline(frame: Frame, name: str) -> str:
     return _area_path(inside) if inside is not None else ""
 
 
-def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:
+def _name(name: str, inside: BaseGeometry, frame: Frame) -> Name | None:
     """A country's name at the middle of its largest part in the frame, if it
     fits there: at every width, or only on a wide map."""
     polygons = [p for p in _parts(inside) if isinstance(p, Polygon)]
     if not name or not polygons:
-        return ""
+        return None
     largest = max(polygons, key=lambda p: p.area)
     spot = shapely.ops.polylabel(largest, tolerance=2.0)
     upper = name.upper()
@@ -439,8 +482,5 @@ def _name(name: str, inside: BaseGeometry, frame: Frame) -> str:
         )
         within = within and not corner
         if within and largest.buffer(size * 0.2).contains(shapely.box(left, top, right, bottom)):
-            css = "" if kind == "narrow" else ' class="wide"'
-            return (
-                f'<text{css} x="{spot.x:.0f}" y="{spot.y + size * 0.35:.0f}">{escape(upper)}</text>'
-            )
-    return ""
+            return Name(upper, spot.x, spot.y, kind != "narrow")
+    return None

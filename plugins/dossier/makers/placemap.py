@@ -27,11 +27,13 @@ from .basemap import (
     ATLAS_VERSION,
     INSET,
     INSET_GAP,
+    WIDE_FROM,
     Frame,
     base_svg,
     country_area,
     frame_for,
 )
+from .basemap import names as base_names
 
 Box = tuple[float, float, float, float]
 WIDTH = 720
@@ -230,14 +232,21 @@ def render_map(
         )
     if inset is not None and urls is not None:
         parts.append(inset.svg(urls))
-    for shown_from in LABEL_WIDTHS:
+    # The base drawing's country names, where they show at each label
+    # set's widths: labels keep clear of them.
+    named = base_names(frame) if urls is not None else ()
+    for shown_from, upto in zip(LABEL_WIDTHS, (math.inf, *LABEL_WIDTHS[:-1]), strict=True):
         size = LABEL_PX * width / shown_from
         parts.append(
             f'<g class="map-labels map-labels-{shown_from}" font-size="{size:.1f}" '
             'aria-hidden="true">'
         )
         grown = {href: (x, y, r * DOT_GROWTH[shown_from]) for href, (x, y, r) in dots.items()}
-        parts.extend(_labels(ordered, grown, parallels, meridians, width, height, size, blocked))
+        modes = {shown_from >= WIDE_FROM, upto > WIDE_FROM}
+        clear = [box for n in named for wide in modes if (box := n.box(wide)) is not None]
+        parts.extend(
+            _labels(ordered, grown, parallels, meridians, width, height, size, [*blocked, *clear])
+        )
         if inset is not None:
             parts.extend(inset.labels(size, DOT_GROWTH[shown_from]))
         parts.append("</g>")
