@@ -100,3 +100,17 @@ def test_candidates_lists_and_writes_only_what_is_asked(tmp_path: Path) -> None:
     assert "tawila.md" not in checked.stdout.replace("tawila.md:2: warning: place 'Tawila'", "")
     listed = run_dossier("candidates", "--content", str(content), "--settings", str(SETTINGS))
     assert "Tawila" not in listed.stdout
+
+
+def test_registered_names_cut_at_a_hyphen_or_a_possessive_are_not_candidates() -> None:
+    actors, _ = make_registry("actors", [
+        Actor("actors", "ansar-allah", "Ansar Allah", aliases=("Houthis", "Houthi"), path="a.md"),
+        Actor("actors", "saleh", "Ali Abdullah Saleh", aliases=("Saleh",), path="s.md"),
+        Actor("actors", "gpc", "General People's Congress", aliases=("GPC",), path="g.md"),
+    ])  # fmt: skip
+    places, _ = make_registry("places", [Place("places", "taiz", "Taiz", path="taiz.md")])
+    text = ("Houthi-Saleh units shelled Houthi-held districts of Taiz as ships left Bab "
+            "al-Mandab. The People's Congress split; the Houthi-Saleh pact held.")  # fmt: skip
+    briefings = (_with_text("a", 1, text), _with_text("b", 2, text))
+    found = find(briefings, actors, places)  # type: ignore[arg-type]
+    assert [c.name for c in found] == ["Bab al-Mandab"]

@@ -141,8 +141,24 @@ def _known(registries: tuple[Registry, Registry]) -> tuple[set[str], set[str]]:
         for entity in registry.entities.values():
             for name in (entity.name, *entity.aliases, *entity.suppress):
                 names.add(name_key(name))
-    words = {w for n in names for w in n.split()}
+    # A word of a name as the prose may cut it: at a hyphen, without its
+    # possessive ("People" of "General People's Congress").
+    words = {_POSSESSIVE.sub("", w) for n in names for w in _PARTS.split(n) if w}
     return names, words
+
+
+_PARTS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def _made_of_known(name: str, known_words: set[str]) -> bool:
+    """True for registered words only, or registered words with lower-case
+    ones hyphenated on: "Houthi-Saleh", "Houthi-held", "General People"."""
+    parts = [p for p in _PARTS.split(name) if p]
+    capitals = [p for p in parts if p[:1].isupper()]
+    hyphened = len(parts) > len(name.split())
+    if not capitals or not (hyphened or len(capitals) == len(parts)):
+        return False
+    return all(name_key(_clean(p)) in known_words for p in capitals)
 
 
 def _sentences(text: str) -> list[str]:
@@ -173,7 +189,7 @@ def find(
             here: dict[str, set[str]] = defaultdict(set)  # a name counts once a sentence
             for name, cue in _names_in(sentence):
                 key = name_key(name)
-                if key in known or all(w in known_words for w in key.split()):
+                if key in known or _made_of_known(name, known_words):
                     continue
                 if len(key.split()) == 1 and key in STOP:
                     continue
