@@ -36,6 +36,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from bench import timed  # scripts/bench.py: same measurement
@@ -191,11 +192,17 @@ def serve(folder: Path, extra: dict[str, bytes]) -> http.server.ThreadingHTTPSer
             self.end_headers()
             self.wfile.write(body)
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page closed mid-download (the next query's fresh page) is not a
+        # failure of the measurement: say nothing of a broken connection.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def rare_word(content: Path) -> str:
