@@ -296,16 +296,18 @@ class Name:
         (``wide``) or narrower, in units (None: not drawn there)."""
         if self.wide_only and not wide:
             return None
-        size = NAME_UNITS["wide" if wide else "narrow"]
-        half_w, half_h = text_width(self.text, size) / 2, size * 0.7
-        return (self.x - half_w, self.y - half_h, self.x + half_w, self.y + half_h)
+        size = NAME_UNITS["wide" if wide else "narrow"]  # the style's size at that width
+        half_w, baseline = text_width(self.text, size) / 2, self._baseline()
+        return (self.x - half_w, baseline - 0.8 * size, self.x + half_w, baseline + 0.3 * size)
+
+    def _baseline(self) -> float:
+        # Set once, for the size the name was placed at, and kept at the other.
+        return round(self.y + NAME_UNITS["wide" if self.wide_only else "narrow"] * 0.35)
 
     def svg(self) -> str:
         """The name's markup (its size comes from the drawing's style)."""
         css = ' class="wide"' if self.wide_only else ""
-        size = NAME_UNITS["wide" if self.wide_only else "narrow"]
-        baseline = self.y + size * 0.35
-        return f'<text{css} x="{self.x:.0f}" y="{baseline:.0f}">{escape(self.text)}</text>'
+        return f'<text{css} x="{self.x:.0f}" y="{self._baseline()}">{escape(self.text)}</text>'
 
 
 def names(frame: Frame) -> tuple[Name, ...]:
