@@ -118,7 +118,7 @@ def test_no_label_of_any_size_touches_a_dot_or_another_label() -> None:
 
 
 def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() -> None:
-    from dossier.makers.placemap import place_map
+    from dossier.makers.placemap import entity_map
 
     briefings = [
         briefing("a", 1, places=["Khartoum", "Omdurman", "N'Djamena"]),
@@ -126,7 +126,7 @@ def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() ->
     ]
     archive = relate(resolve(corpus(briefings, [], SUDAN)))
     urls = Urls.from_settings({}, "", site_path(""))
-    svg = place_map(archive, urls, archive.places["khartoum"])
+    svg = entity_map(archive, urls, archive.places["khartoum"])
     assert 'aria-label="Khartoum" aria-current="page"' in svg
     assert 'class="dot dot-here"' in svg
     # Those most often with it, under the same outermost place: not N'Djamena.
@@ -134,11 +134,11 @@ def test_a_place_page_maps_it_with_the_places_within_and_most_often_with_it() ->
     assert 'aria-label="El Fasher"' in svg
     assert "Djamena" not in svg
     # A country is an area: its map is the places within it.
-    sudan = place_map(archive, urls, archive.places["sudan"])
+    sudan = entity_map(archive, urls, archive.places["sudan"])
     assert 'aria-label="Khartoum' in sudan
     assert "dot-here" not in sudan
     # Nothing to locate it against: no map.
-    assert place_map(archive, urls, archive.places["ndjamena"]) == ""
+    assert entity_map(archive, urls, archive.places["ndjamena"]) == ""
 
 
 @pytest.mark.parametrize("case", ["sudan", "a row of close dots"])
@@ -187,7 +187,7 @@ def test_every_label_is_nearer_its_own_dot_than_any_other(case: str) -> None:
 
 
 def test_a_circle_of_places_within_each_other_still_maps() -> None:
-    from dossier.makers.placemap import place_map
+    from dossier.makers.placemap import entity_map
 
     circle = [
         _located("darfur", "Darfur", 13.0, 24.0, "North Darfur"),
@@ -195,7 +195,7 @@ def test_a_circle_of_places_within_each_other_still_maps() -> None:
         _located("el-fasher", "El Fasher", 13.63, 25.35, "Darfur"),
     ]
     archive = relate(resolve(corpus([briefing("a", 1, places=["Darfur"])], [], circle)))
-    svg = place_map(archive, Urls.from_settings({}, "", site_path("")), archive.places["darfur"])
+    svg = entity_map(archive, Urls.from_settings({}, "", site_path("")), archive.places["darfur"])
     assert svg.count("<circle") >= 2  # it ends, and draws what it can
 
 
@@ -270,7 +270,7 @@ def test_the_places_map_s_inset_has_its_base_drawing() -> None:
 def test_every_base_drawing_a_map_shows_is_written() -> None:
     import re
 
-    from dossier.makers.placemap import base_maps, place_map
+    from dossier.makers.placemap import base_maps, entity_map
 
     places = [*PLACES, _located("paris", "Paris", 48.86, 2.35, None)]
     briefings = [briefing("a", 1, places=["Sirte", "Misrata", "Paris"]),
@@ -278,14 +278,14 @@ def test_every_base_drawing_a_map_shows_is_written() -> None:
     archive = relate(resolve(corpus(briefings, [], places)))
     urls = Urls.from_settings({}, "", site_path(""))
     shown = [archive_map(archive, urls, "Libya").svg]
-    shown += [place_map(archive, urls, listing) for listing in archive.places.values()]
+    shown += [entity_map(archive, urls, listing) for listing in archive.places.values()]
     wanted = {m for svg in shown for m in re.findall(r'(?:src|href)="/(maps/[^"]+)"', svg)}
     assert any(m.startswith("maps/inset-") for m in wanted)
     assert wanted == set(base_maps(archive, urls, "Libya"))
 
 
 def test_an_actor_s_map_shows_the_places_it_is_seen_in_sized_by_briefings() -> None:
-    from dossier.makers.placemap import actor_map, actor_points
+    from dossier.makers.placemap import actor_points, entity_map
 
     from .model_helpers import actor
 
@@ -299,7 +299,7 @@ def test_an_actor_s_map_shows_the_places_it_is_seen_in_sized_by_briefings() -> N
     assert {p.name: p.weight for p in drawn} == {"Sirte": 3, "Misrata": 1}  # Libya: an area
     assert [p.name for p in abroad] == ["Paris"]
     assert frame is not None
-    svg = actor_map(archive, urls, archive.actors["haftar"])
+    svg = entity_map(archive, urls, archive.actors["haftar"])
     assert 'aria-label="Map of the places Haftar is seen in"' in svg
     main, inset = svg.split('<g class="inset"', 1)
     assert 'aria-label="Paris"' in inset
@@ -314,13 +314,13 @@ def test_an_actor_s_map_shows_the_places_it_is_seen_in_sized_by_briefings() -> N
 
 
 def test_a_place_page_outlines_its_country_and_greys_its_neighbours() -> None:
-    from dossier.makers.placemap import place_map
+    from dossier.makers.placemap import entity_map
 
     places = [*PLACES, _located("ajdabiya", "Ajdabiya", 30.76, 20.22, "Libya")]
     briefings = [briefing("a", 1, places=["Sirte", "Misrata", "Ajdabiya"])]
     archive = relate(resolve(corpus(briefings, [], places)))
     urls = Urls.from_settings({}, "", site_path(""))
-    svg = place_map(archive, urls, archive.places["sirte"])
+    svg = entity_map(archive, urls, archive.places["sirte"])
     outline = re.search(r'<path class="map-area" d="(M[^"]+z)"', svg)
     assert outline is not None  # Libya, the country Sirte is within, from the atlas
     assert re.search(

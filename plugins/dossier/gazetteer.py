@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Entity, Place, name_key
@@ -71,7 +71,7 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
     if not wanted:
         return []
     cities, countries = _cities()
-    keys = {p.key: {name_key(n) for n in (p.name, *p.aliases)} for p in wanted}
+    keys = {p.key: _names(p) for p in wanted}
     every_key = set().union(*keys.values())
     found: dict[str, list[dict[str, Any]]] = {}
     for city in cities:
@@ -103,8 +103,7 @@ def suggest(places: Iterable[Entity]) -> list[Suggestion]:
             candidates = [c for c in candidates if c["countrycode"] == country] or candidates
         if parent is not None and _names(parent) & countries.keys():
             parent = None
-        chosen = _choose(place, candidates, area, parent)
-        suggestions.append(replace(chosen, others=len(matches) - 1))
+        suggestions.append(_choose(place, candidates, area, parent, len(matches) - 1))
     return suggestions
 
 
@@ -133,6 +132,7 @@ def _choose(
     cities: list[dict[str, Any]],
     area: tuple[float, float, float, float] | None,
     parent: Entity | None,
+    others: int,
 ) -> Suggestion:
     near = [c for c in cities if _inside(area, c["latitude"], c["longitude"])]
     pool = near or cities
@@ -160,4 +160,4 @@ def _choose(
             sure = False
             found += f", {km:,.0f} km from {parent.name}"
     return Suggestion(place, round(best["latitude"], 4), round(best["longitude"], 4), found, sure,
-                      len(cities) - 1)  # fmt: skip
+                      others)  # fmt: skip

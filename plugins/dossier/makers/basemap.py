@@ -272,7 +272,7 @@ def base_svg(frame: Frame) -> bytes:
         f'width="{frame.width}" height="{frame.height}">',
         f"<style>{STYLE.strip()}</style>",
         f'<rect class="sea" width="{frame.width}" height="{frame.height}"/>',
-        f'<path class="land" fill-rule="evenodd" d="{"".join(land)}"/>',
+        f'<path class="land" fill-rule="evenodd" d="{"".join(land.values())}"/>',
         f'<path class="border" d="{"".join(border)}"/>',
         f'<path class="coast" d="{"".join(coast)}"/>',
         f'<g class="names">{"".join(n.svg() for n in names)}</g>',
@@ -317,10 +317,11 @@ def names(frame: Frame) -> tuple[Name, ...]:
 
 
 @functools.cache
-def _land(frame: Frame) -> tuple[tuple[Country, ...], tuple[str, ...], tuple[Name, ...]]:
-    # The countries near the frame, each one's land in it as path data, and
-    # the names placed on them: worked out once per frame, for the pages'
-    # labels (which keep clear of the names) and the drawing itself.
+def _land(frame: Frame) -> tuple[tuple[Country, ...], dict[str, str], tuple[Name, ...]]:
+    # The countries near the frame, each one's land in it as path data (by
+    # the country's name), and the names placed on them: worked out once per
+    # frame, for the drawing, the outlines over it and the pages' labels
+    # (which keep clear of the names).
     drawer = _drawer(frame)
     west, south, east, north = frame.box
     wide_x, wide_y = (east - west) * 0.1, (north - south) * 0.1
@@ -332,17 +333,17 @@ def _land(frame: Frame) -> tuple[tuple[Country, ...], tuple[str, ...], tuple[Nam
         and c.box[1] <= north + wide_y
         and c.box[3] >= south - wide_y
     )
-    land: list[str] = []
+    land: dict[str, str] = {}
     found: list[Name] = []
     for country in near:
         inside = drawer.country(country)
         if inside is None:
             continue
-        land.append(_area_path(inside))
+        land[country.name] = _area_path(inside)
         name = None if frame.coarse else _name(country.name, inside, frame)
         if name is not None:
             found.append(name)
-    return near, tuple(land), tuple(found)
+    return near, land, tuple(found)
 
 
 class _Drawer:
@@ -451,18 +452,8 @@ def country_area(frame: Frame, names: Sequence[str]) -> str:
     for name in names:
         country = countries.get(_looked_up(name))
         if country is not None:
-            return _outline(frame, country.name)
+            return _land(frame)[1].get(country.name, "")
     return ""
-
-
-@functools.lru_cache(maxsize=512)
-def _outline(frame: Frame, name: str) -> str:
-    # Cached by frame and country, not by the names asked with: the place
-    # pages of one area ask for the same country under many names.
-    drawer = _drawer(frame)
-    country = _countries(COARSE_ATLAS if frame.coarse else ATLAS)[_looked_up(name)]
-    inside = drawer.country(country)
-    return _area_path(inside) if inside is not None else ""
 
 
 def _name(name: str, inside: BaseGeometry, frame: Frame) -> Name | None:

@@ -682,11 +682,15 @@ class Maps:
     _entities: dict[str, MapSpec | None] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def _archive_points(self) -> tuple[list[Point], list[Point], Frame | None]:
+        return archive_points(self.archive, self.urls, self.region)
+
+    @cached_property
     def of_archive(self) -> MapSpec | None:
         """The places index's map: the places within the region (a place's
         name, alias or slug) if it names one, else those under their
         busiest outermost place; None when no place has coordinates."""
-        drawn, abroad, frame = archive_points(self.archive, self.urls, self.region)
+        drawn, abroad, frame = self._archive_points
         if frame is None:
             return None
         title = "Map of the places in the archive"
@@ -698,8 +702,7 @@ class Maps:
         caption names them."""
         spec = self.of_archive
         if spec is None:
-            left = archive_points(self.archive, self.urls, self.region)[1]
-            return PlaceMap("", [p.name for p in left])
+            return PlaceMap("", [p.name for p in self._archive_points[1]])
         return PlaceMap(spec.svg(self.urls), [] if spec.inset else [p.name for p in spec.abroad])
 
     def of_entity(self, listing: EntityListing) -> MapSpec | None:
@@ -748,13 +751,8 @@ class Maps:
         }
 
 
-def place_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
-    """A place page's map (see :func:`place_points`); '' when it has none."""
-    return Maps(archive, urls).entity_map(listing)
-
-
-def actor_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
-    """An actor page's map (see :func:`actor_points`); '' when it has none."""
+def entity_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
+    """A place's or an actor's page map (see :meth:`Maps.of_entity`); '' when it has none."""
     return Maps(archive, urls).entity_map(listing)
 
 
