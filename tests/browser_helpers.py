@@ -46,6 +46,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return super().translate_path(path[len(self.prefix) :] or "/")
         return str(Path(self.directory) / "__nowhere__")
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # As GitHub Pages does: a missing file is answered with the site's 404 page.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -31,6 +32,10 @@ class Build:
         if url.endswith("/") or url == "":
             path = path / "index.html"
         return path.read_text(encoding="utf-8")
+
+    def data(self, name: str, folder: str = "data") -> str:
+        """An open data file's text, such as ``briefings.json`` (written gzipped)."""
+        return gzip.decompress((self.output / folder / f"{name}.gz").read_bytes()).decode("utf-8")
 
 
 # Pagefind 1.5.2 writes its filter files, its metadata and the entry file that

@@ -241,3 +241,22 @@ def test_no_sample_page_scrolls_sideways_on_a_phone(pages: Pages, sample_url: st
     opened.goto(sample_url + "/trends/")
     scroller = opened.locator(".table-scroll").first
     assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")  # the months are all there
+
+
+def test_an_old_link_to_the_data_reaches_its_gzipped_file(pages: Pages, base_url: str) -> None:
+    """The open data files were gzipped in December 2026: GitHub Pages answers
+    a link to an old file with the 404 page, which sends the browser on.
+    (Not a watched page: the 404s are the point.)"""
+    context = pages.browser.new_context()
+    page = context.new_page()
+    for name in ("mentions.csv", "briefings.json"):
+        with page.expect_download() as download:
+            page.goto(f"{base_url}/data/{name}", wait_until="commit")
+        assert download.value.url == f"{base_url}/data/{name}.gz"
+    # Any other missing file stays on the 404 page, which names the new files.
+    page.goto(f"{base_url}/data/nothing.json")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    expect(page.get_by_role("link", name="mentions.csv.gz")).to_have_attribute(
+        "href", "/data/mentions.csv.gz"
+    )
+    context.close()

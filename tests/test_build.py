@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gzip
 import hashlib
 import itertools
 import json
@@ -168,7 +169,7 @@ def test_key_takeaways_come_first_wherever_the_briefing_is_shown(site: Build) ->
     feed = (site.output / "feeds/all.atom.xml").read_text(encoding="utf-8")
     assert "<summary>Haftar and BM both gain leverage going into 2017. · Misrata" in feed
     assert "&lt;p&gt;&lt;strong&gt;Key takeaways&lt;/strong&gt;" in feed
-    record = next(b for b in json.loads((site.output / "data/briefings.json").read_text())[
+    record = next(b for b in json.loads(site.data("briefings.json"))[
         "briefings"] if b["slug"] == "fixed-slug")  # fmt: skip
     assert record["takeaways"][1] == "Misrata's council stays neutral, for now."
     assert record["cutoff"].startswith("2017-01-03")
@@ -235,17 +236,27 @@ GOLDEN_MANIFEST = ROOT / "tests" / "golden" / "site.sha256"
 def output_tree(root: Path) -> dict[str, bytes]:
     """Every file a build wrote under ``root``, by its path: all but
     Pagefind's bundle, which Pagefind 1.5.2 does not write deterministically
-    (the search tests check it by its results)."""
+    (the search tests check it by its results). A gzipped file is taken
+    uncompressed, so that a change in it shows as a diff (two builds writing
+    the same compressed bytes is the determinism tests' to check)."""
     return {
-        path.relative_to(root).as_posix(): path.read_bytes()
+        path.relative_to(root).as_posix(): (
+            gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        )
         for path in sorted(root.rglob("*"))
         if path.is_file() and not path.relative_to(root).as_posix().startswith("pagefind/")
     }
 
 
+def golden_file(name: str) -> Path:
+    """Where the golden tree keeps a text file whole: a gzipped one uncompressed,
+    under its name without ``.gz``."""
+    return GOLDEN_SITE / name.removesuffix(".gz")
+
+
 def is_text(name: str) -> bool:
     """Whether the golden tree keeps this file whole (else by digest only)."""
-    return not name.startswith("theme/") and Path(name).suffix in GOLDEN_TEXT
+    return not name.startswith("theme/") and Path(name.removesuffix(".gz")).suffix in GOLDEN_TEXT
 
 
 def normalised(payload: bytes) -> str:
@@ -266,7 +277,7 @@ def write_golden(files: dict[str, bytes]) -> None:
     shutil.rmtree(GOLDEN_SITE, ignore_errors=True)
     for name, data in files.items():
         if is_text(name):
-            path = GOLDEN_SITE / name
+            path = golden_file(name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(normalised(data), encoding="utf-8")
     GOLDEN_MANIFEST.write_text(manifest(files), encoding="utf-8")
@@ -276,7 +287,7 @@ def first_difference(name: str, golden: str, actual: str, lines: int = 40) -> st
     """The start of a unified diff between a golden file and the built one."""
     diff = difflib.unified_diff(
         golden.splitlines(), actual.splitlines(),
-        f"tests/golden/site/{name}", f"built/{name}", lineterm="", n=2,
+        f"tests/golden/site/{name.removesuffix('.gz')}", f"built/{name}", lineterm="", n=2,
     )  # fmt: skip
     shown = list(itertools.islice(diff, lines + 1))
     more = "\n…" if len(shown) > lines else ""
@@ -310,20 +321,20 @@ def test_golden_site(site: Build) -> None:
         for path in GOLDEN_SITE.rglob("*")
         if path.is_file()
     )
-    assert kept == [name for name in actual if is_text(name)], (
-        "tests/golden/site/ and site.sha256 disagree: run `make golden`"
-    )
+    assert kept == sorted(
+        golden_file(name).relative_to(GOLDEN_SITE).as_posix() for name in actual if is_text(name)
+    ), "tests/golden/site/ and site.sha256 disagree: run `make golden`"
     changed = [
         name
         for name, data in actual.items()
-        if (is_text(name) and normalised(data) != (GOLDEN_SITE / name).read_text(encoding="utf-8"))
+        if (is_text(name) and normalised(data) != golden_file(name).read_text(encoding="utf-8"))
         or hashlib.sha256(data).hexdigest() != listed[name]
     ]
     if changed:
         name = changed[0]
         shown = (
             first_difference(
-                name, (GOLDEN_SITE / name).read_text(encoding="utf-8"), normalised(actual[name])
+                name, golden_file(name).read_text(encoding="utf-8"), normalised(actual[name])
             )
             if is_text(name)
             else "(compared by digest)"

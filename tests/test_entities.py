@@ -121,7 +121,7 @@ def test_site_feed_carries_full_content_with_absolute_base(subpath_site: Build) 
 def test_open_data_follows_the_documented_schema(site: Build) -> None:
     import json
 
-    briefings = json.loads((site.output / "data" / "briefings.json").read_text())
+    briefings = json.loads(site.data("briefings.json"))
     assert briefings["version"] == 1
     assert [b["slug"] for b in briefings["briefings"]] == [
         "fixed-slug", "tanks-and-quotes", "sirte-bm-splits-enclave",
@@ -150,9 +150,7 @@ def test_open_data_follows_the_documented_schema(site: Build) -> None:
         "url": "https://www.africom.mil/",
     }
 
-    actors = {
-        a["slug"]: a for a in json.loads((site.output / "data/actors.json").read_text())["actors"]
-    }
+    actors = {a["slug"]: a for a in json.loads(site.data("actors.json"))["actors"]}
     haftar = actors["khalifa-haftar"]
     assert set(haftar) == {
         "slug", "url", "name", "kind", "aliases", "in_registry", "briefings", "mentioned_in",
@@ -162,14 +160,12 @@ def test_open_data_follows_the_documented_schema(site: Build) -> None:
     assert haftar["actors"][0] == {"slug": "bunyan-al-marsus", "count": 2}
     assert actors["jeff-davies"]["in_registry"] is False
 
-    places = {
-        p["slug"]: p for p in json.loads((site.output / "data/places.json").read_text())["places"]
-    }
+    places = {p["slug"]: p for p in json.loads(site.data("places.json"))["places"]}
     assert places["sirte"]["coordinates"] == {"lat": 31.2089, "lon": 16.5887}
     assert places["sirte"]["within"] == "libya"
     assert places["libya"]["contains"] == ["misrata", "sirte"]
     assert places["misrata"]["mentioned_in"] == ["tanks-and-quotes"]
-    raw = (site.output / "data/briefings.json").read_text()
+    raw = site.data("briefings.json")
     assert "DRAFT-MARKER-TEXT" not in raw
     assert "unfinished" not in raw
 

@@ -177,7 +177,7 @@ def test_text_fields_are_escaped_in_html_feeds_and_json(hostile: tuple[Path, Bui
         assert b"<img" not in raw, path
     for path in built.output.rglob("*.xml"):
         ET.fromstring(path.read_bytes())  # well-formed
-    data = json.loads((built.output / "data" / "briefings.json").read_text())
+    data = json.loads(built.data("briefings.json"))
     titles = {b["title"] for b in data["briefings"]}
     assert "<script>alert(1)</script> & co" in titles  # exact text, safely encoded
 

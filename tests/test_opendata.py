@@ -35,12 +35,12 @@ def test_csv_tables_match_the_json_and_are_safe_in_a_spreadsheet(site: Build) ->
     import json
 
     def table(name: str) -> list[dict[str, str]]:
-        raw = (site.output / "data" / name).read_bytes()
+        raw = site.data(name).encode("utf-8")
         assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark
         assert b"\r\n" in raw
         return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
 
-    data = json.loads((site.output / "data" / "briefings.json").read_text())["briefings"]
+    data = json.loads(site.data("briefings.json"))["briefings"]
     briefings = table("briefings.csv")
     assert [row["slug"] for row in briefings] == [b["slug"] for b in data]
     first = briefings[0]
@@ -51,8 +51,7 @@ def test_csv_tables_match_the_json_and_are_safe_in_a_spreadsheet(site: Build) ->
     places = {row["slug"]: row for row in table("places.csv")}
     assert places["sirte"]["within"] == "libya"
     coordinates = {
-        p["slug"]: p["coordinates"]
-        for p in json.loads((site.output / "data" / "places.json").read_text())["places"]
+        p["slug"]: p["coordinates"] for p in json.loads(site.data("places.json"))["places"]
     }
     assert float(places["sirte"]["lat"]) == coordinates["sirte"]["lat"]
     mentions = table("mentions.csv")

@@ -69,7 +69,7 @@ def test_check_reports_prefixed_and_particle_names_not_listed() -> None:
 
 
 def test_mentions_csv_counts_every_form(built: Build) -> None:
-    text = (built.output / "data" / "mentions.csv").read_text(encoding="utf-8")
+    text = built.data("mentions.csv")
     rows = {(r["briefing"], r["entity"]): r for r in csv.DictReader(io.StringIO(text))}
     # حفتر in the takeaway (لحفتر), then حفتر and وحفتر in the body
     assert rows[("tripoli-talks", "khalifa-haftar")]["mentions"] == "3"
@@ -79,7 +79,7 @@ def test_mentions_csv_counts_every_form(built: Build) -> None:
 
 
 def test_open_data_says_each_briefing_s_language(built: Build) -> None:
-    records = json.loads((built.output / "data" / "briefings.json").read_text(encoding="utf-8"))
+    records = json.loads(built.data("briefings.json"))
     langs = {r["slug"]: r["lang"] for r in records["briefings"]}
     assert langs == {
         "two-desks": None,
@@ -87,7 +87,7 @@ def test_open_data_says_each_briefing_s_language(built: Build) -> None:
         "naypyidaw-meeting": "my",
         "tripoli-talks": "ar",
     }
-    text = (built.output / "data" / "briefings.csv").read_text(encoding="utf-8")
+    text = built.data("briefings.csv")
     assert [(r["slug"], r["lang"]) for r in csv.DictReader(io.StringIO(text))] == [
         ("two-desks", ""), ("misrata-forces", "th"), ("naypyidaw-meeting", "my"), ("tripoli-talks", "ar"),
     ]  # fmt: skip

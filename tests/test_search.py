@@ -138,7 +138,7 @@ def test_filters_without_a_query_browse_without_the_word_index(
     page: Page, search_site: Build, search_url: str
 ) -> None:
     # Every sample briefing is from 2016: the year filter keeps all of Jadhran's.
-    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
+    actors = json.loads(search_site.data("actors.json"))["actors"]
     jadhran = len(next(a for a in actors if a["slug"] == "ibrahim-jadhran")["briefings"])
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url))
@@ -286,7 +286,7 @@ def test_a_place_filter_takes_in_the_places_within_it(
         "First tanker loads at Ras Lanuf as Jadhran's counter-attack fails"
     )
     # Browsing by the filter alone lists as many briefings as the place's page.
-    places = json.loads((search_site.output / "data" / "places.json").read_text())["places"]
+    places = json.loads(search_site.data("places.json"))["places"]
     crescent = len(next(p for p in places if p["slug"] == "oil-crescent")["briefings"])
     page.goto(f"{search_url}/search/?place={quote('Oil Crescent')}")
     expect(page.locator("#search-status")).to_have_text(
@@ -297,7 +297,7 @@ def test_a_place_filter_takes_in_the_places_within_it(
 def test_an_alias_in_any_script_offers_the_entity_and_finds_its_briefings(
     page: Page, search_site: Build, search_url: str
 ) -> None:
-    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
+    actors = json.loads(search_site.data("actors.json"))["actors"]
     jadhran = next(a for a in actors if a["slug"] == "ibrahim-jadhran")
     tagged = len(jadhran["briefings"])
     named = tagged + len(jadhran["mentioned_in"])
@@ -324,7 +324,7 @@ def test_an_alias_in_any_script_offers_the_entity_and_finds_its_briefings(
 def test_browsing_by_one_filter_shows_counts_among_its_briefings(
     page: Page, search_site: Build, search_url: str
 ) -> None:
-    actors = json.loads((search_site.output / "data" / "actors.json").read_text())["actors"]
+    actors = json.loads(search_site.data("actors.json"))["actors"]
     tagged = len(next(a for a in actors if a["slug"] == "ibrahim-jadhran")["briefings"])
     facets = json.loads((search_site.output / "search" / "facets.json").read_text())
     libya_everywhere = next(v for v in facets["place"] if v["slug"] == "libya")["count"]
@@ -352,7 +352,7 @@ def test_actor_and_place_results_show_kind_and_span_not_a_date(page: Page, searc
 def test_browsing_by_several_filters_counts_among_the_briefings_they_leave(
     page: Page, search_site: Build, search_url: str
 ) -> None:
-    briefings = json.loads((search_site.output / "data" / "briefings.json").read_text())
+    briefings = json.loads(search_site.data("briefings.json"))
     both = [
         b for b in briefings["briefings"]
         if "ibrahim-jadhran" in b["actors"] and "oil" in b["tags"]

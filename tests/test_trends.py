@@ -196,7 +196,7 @@ def test_the_home_page_lists_the_calls_of_the_last_four_weeks_that_moved(site: B
 
 
 def test_mentions_csv_carries_each_call(site: Build) -> None:
-    text = (site.output / "data" / "mentions.csv").read_text(encoding="utf-8")
+    text = site.data("mentions.csv")
     rows = list(csv.DictReader(io.StringIO(text)))
     called = {
         (r["briefing"], r["entity"]): (r["trend"], r["alert"], r["opportunity"]) for r in rows

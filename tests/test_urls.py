@@ -63,7 +63,7 @@ def test_the_fixture_builds_with_other_url_settings_and_no_broken_link(
     assert "Khalifa Haftar" in built.page("/who/khalifa-haftar/")
     assert "Sirte" in (built.output / "where" / "sirte.html").read_text(encoding="utf-8")
     assert (built.output / "who" / "khalifa-haftar.atom.xml").is_file()
-    assert (built.output / "open-data" / "briefings.json").is_file()
+    assert (built.output / "open-data" / "briefings.json.gz").is_file()
     assert (built.output / "find" / "browse" / "facets.json").is_file()
     assert (built.output / "pages" / "about.html").is_file()
     for folder in DEFAULT_FOLDERS:

@@ -10,6 +10,7 @@ are the same in any two runs that are compared (see
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -61,3 +62,20 @@ def parts(
         made_parts.append(hit[1])
     memo[name] = kept
     return made_parts
+
+
+# Level 4 of 9: at 10,000 briefings the data files take 0.3 s to compress
+# (level 6: 0.7 s, 11 % smaller), and every build writes them again.
+GZIP_LEVEL = 4
+
+
+def gzipped(files: Mapping[str, LazyFile]) -> dict[str, LazyFile]:
+    """Each file compressed, at its path with ``.gz`` added: a gzip stream
+    with no name and no time in it, so two builds write the same bytes."""
+
+    def compressed(file: LazyFile) -> LazyFile:
+        return LazyFile(
+            file.inputs, lambda: gzip.compress(file.make(), compresslevel=GZIP_LEVEL, mtime=0)
+        )
+
+    return {f"{path}.gz": compressed(file) for path, file in files.items()}

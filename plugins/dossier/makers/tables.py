@@ -1,6 +1,8 @@
 """The archive as CSV, beside the JSON (docs/data.md): one table of
 briefings, one of actors, one of places, and one row per briefing and entity
-it lists or names (``mentions.csv``), for spreadsheets and pandas alike.
+it lists or names (``mentions.csv``), for spreadsheets and pandas alike,
+gzipped as bulk data is (``data/mentions.csv.gz``; pandas and R read it as it
+is, and spreadsheets after a double-click).
 
 UTF-8 without a byte-order mark, a header row, RFC 4180 quoting and line
 ends. A text cell that a spreadsheet would run as a formula (starting with
@@ -16,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TypeVar
 
-from ..lazyfile import LazyFile, Memo, parts
+from ..lazyfile import LazyFile, Memo, gzipped, parts
 from ..model import Briefing, Place, Trend
 from ..relate import Archive, EntityListing
 from ..urls import Urls
@@ -136,17 +138,19 @@ def lazy_documents(archive: Archive, urls: Urls, memo: Memo | None = None) -> di
 
     briefings = archive.briefings
     actors, places = tuple(archive.actors.values()), tuple(archive.places.values())
-    return {
-        f"{folder}briefings.csv": LazyFile(
-            briefings, partial(table, "briefings", BRIEFING_COLUMNS, briefings, briefing)
-        ),
-        f"{folder}actors.csv": LazyFile(
-            actors, partial(table, "actors", ACTOR_COLUMNS, actors, entity)
-        ),
-        f"{folder}places.csv": LazyFile(
-            places, partial(table, "places", PLACE_COLUMNS, places, entity)
-        ),
-        f"{folder}mentions.csv": LazyFile(
-            briefings, partial(table, "mentions", MENTION_COLUMNS, briefings, mentions)
-        ),
-    }
+    return gzipped(
+        {
+            f"{folder}briefings.csv": LazyFile(
+                briefings, partial(table, "briefings", BRIEFING_COLUMNS, briefings, briefing)
+            ),
+            f"{folder}actors.csv": LazyFile(
+                actors, partial(table, "actors", ACTOR_COLUMNS, actors, entity)
+            ),
+            f"{folder}places.csv": LazyFile(
+                places, partial(table, "places", PLACE_COLUMNS, places, entity)
+            ),
+            f"{folder}mentions.csv": LazyFile(
+                briefings, partial(table, "mentions", MENTION_COLUMNS, briefings, mentions)
+            ),
+        }
+    )
