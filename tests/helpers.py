@@ -178,14 +178,15 @@ def build_in_process(content: Path, output: Path, *, search: bool = True, **buil
     return code
 
 
-def sample_result() -> Any:
-    """The pipeline's result for the sample archive (``content/``), uncached."""
+def sample_result(content: Path = ROOT / "content") -> Any:
+    """The pipeline's result for the sample archive (``content/``), or
+    another, uncached."""
     from pelican.settings import read_settings
 
     from dossier.config import Config
     from dossier.pipeline import run
 
     settings = read_settings(
-        str(SETTINGS), override={"PATH": str(ROOT / "content"), "DOSSIER_CACHE_PATH": ""}
+        str(SETTINGS), override={"PATH": str(content), "DOSSIER_CACHE_PATH": ""}
     )
     return run(Config.from_settings(settings))

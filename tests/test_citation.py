@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import pytest
+from playwright.sync_api import expect
+
 from dossier.makers.citation import bibtex, ris
 from dossier.model import Briefing
 from dossier.urls import Urls
 
-from .helpers import Build
+from .helpers import FIXTURE, ROOT, Build, sample_result
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,12 +64,33 @@ def test_a_briefing_page_says_how_to_cite_it(subpath_site: Build) -> None:
         f"Libya Desk. “BM splits the ISIS enclave in Sirte.” <cite>Libya Briefings</cite>, "
         f'7 October 2016. <a href="{url}">{url}</a>.'
     ) in page
-    # The records are on the page, to copy (and to download, with script): no file each.
-    bib = page.split('<pre data-cite-file="sirte-bm-splits-enclave.bib">', 1)[1].split("</pre>")[0]
-    assert f"url = {{{url}}}" in bib
-    ris_text = page.split('<pre data-cite-file="sirte-bm-splits-enclave.ris">', 1)[1]
-    assert ris_text.startswith("TY  - ELEC\nTI  - BM splits the ISIS enclave in Sirte\n")
+    # The records are made in the browser from the tags: no file, and not in the page.
+    assert 'data-cite-key="sirte-bm-splits-enclave"' in page
+    assert "@online" not in page
+    assert "TY  - ELEC" not in page
     assert not (subpath_site.output / "cite").exists()
+
+
+@pytest.mark.parametrize("archive", ["fixture", "sample"])
+def test_the_browser_makes_the_records_citation_py_makes(
+    archive: str, page: Page, request: pytest.FixtureRequest
+) -> None:
+    """cite.js makes each briefing's BibTeX and RIS from its page's citation_*
+    tags: the very records of dossier.makers.citation, for every briefing of
+    the fixture archive (TeX's special characters, several authors, none)
+    and of the sample."""
+    content = FIXTURE if archive == "fixture" else ROOT / "content"
+    url = request.getfixturevalue("base_url" if archive == "fixture" else "sample_url")
+    result = sample_result(content)
+    urls, name = result.config.urls, result.config.site_name
+    if archive == "fixture":  # what BibTeX must escape
+        assert any("&" in b.title for b in result.archive.briefings)
+    for b in result.archive.briefings:
+        page.goto(f"{url}/{urls.url(b)}")
+        shown = page.locator("pre[data-cite-file]")
+        expect(shown).to_have_count(2)
+        assert shown.nth(0).text_content() == bibtex(b, urls, name), b.slug
+        assert shown.nth(1).text_content() == ris(b, urls, name).replace("\r\n", "\n"), b.slug
 
 
 def test_the_records_download_as_files(page: Page, base_url: str, tmp_path: Path) -> None:

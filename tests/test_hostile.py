@@ -220,10 +220,9 @@ def test_the_huge_briefing_builds_and_links_once(hostile: tuple[Path, Build]) ->
     html = built.page("/briefings/huge/")
     assert html.count(" data-card=") == 1
     # Every paragraph, plus the first again as the summary (meta description,
-    # OpenGraph description, search metadata, the RIS record's abstract; not
-    # as a lede, since the author wrote no summary; escaped differently in the
-    # JSON-LD and the BibTeX record).
-    assert html.count("Sirte &amp; Misrata") == 16_000 + 4
+    # OpenGraph description, search metadata; not as a lede, since the author
+    # wrote no summary; escaped differently in the JSON-LD).
+    assert html.count("Sirte &amp; Misrata") == 16_000 + 3
     assert "<again>" not in html  # an unknown raw tag, removed by the sanitiser
 
 

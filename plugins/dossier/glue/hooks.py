@@ -78,10 +78,12 @@ def _url_filters(urls: Urls, assets: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _citation_filters(urls: Urls, site_name: str) -> dict[str, Any]:
-    # `{{ b|bibtex }}`, `{{ b|ris }}`: a briefing's reference records, shown on its page.
+    # `{{ b|bibtex }}`, `{{ b|ris }}`: a briefing's reference records, for a
+    # theme that writes them into the page (Dossier's own makes them in the
+    # browser from the citation_* tags, cite.js, tested against these).
     return {
         "bibtex": lambda b: citation.bibtex(b, urls, site_name),
-        # HTML reads CR LF as LF; the download puts RIS's CR LF back (cite.js).
+        # HTML reads CR LF as LF.
         "ris": lambda b: citation.ris(b, urls, site_name).replace("\r\n", "\n"),
     }
 

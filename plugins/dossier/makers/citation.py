@@ -1,10 +1,12 @@
 """How to cite a briefing: BibTeX and RIS records, for reference managers and
-LaTeX, shown on the briefing's page (the theme's ``bibtex`` and ``ris``
-filters) beside a formatted citation and Highwire ``citation_*`` meta tags
-(``theme/templates/article.html``); the theme's ``cite.js`` offers each as a
-file to download, made in the browser from that text. (Until December 2026
-each was a file of its own, ``cite/<slug>.bib`` and ``.ris``: two files per
-briefing that the site no longer writes.)
+LaTeX. The theme's ``cite.js`` makes them in the reader's browser from the
+page's Highwire ``citation_*`` meta tags (``theme/templates/article.html``),
+shows them beside the formatted citation and offers each as a file to
+download; the records made here are what it must make (the tests compare the
+two on every briefing of the fixture and sample archives), and the theme's
+``bibtex`` and ``ris`` filters, for a theme that writes them into its pages.
+(Until December 2026 each was a file of its own, ``cite/<slug>.bib`` and
+``.ris``, then text in every page: 0.8 kB a briefing.)
 
 Authors are written as given: a desk ("Libya Desk") is not a person, so BibTeX
 gets each name braced whole rather than split into first and last names.
