@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import DOSSIER, FIXTURE, ROOT, SETTINGS, build_site, project_settings, site_tree
+from .helpers import (
+    DOSSIER,
+    FIXTURE,
+    ROOT,
+    SETTINGS,
+    build_site,
+    project_settings,
+    sample_result,
+    site_tree,
+)
 
 NEW = """---
 title: "Talks resume in Misrata"
@@ -156,3 +165,55 @@ def test_a_new_briefing_rewrites_the_home_list_not_its_older_pages(archive: Path
     assert oldest.stat().st_ino == inode  # the oldest briefing's page, never written again
     assert oldest.read_text("utf-8") == text
     assert (out / "page" / "4" / "index.html").is_file()  # one more page, below the home page
+
+
+def _pictures(content: Path) -> dict[str, str]:
+    # The entity maps the last build kept with its stamps (.dossier-cache/plans/).
+    import json
+
+    (kept,) = (content.parent / ".dossier-cache" / "plans").glob("*.json")
+    pictures: dict[str, str] = json.loads(kept.read_text("utf-8"))["pictures"]
+    return pictures
+
+
+def test_an_update_draws_again_only_the_maps_that_changed(archive: Path) -> None:
+    """Drawing maps is most of making the entity pages: the last build's are
+    kept with its stamps by what each is drawn from, and an update takes those
+    whose spec is unchanged (the keys are the same in another process)."""
+    out = archive.parent / "output"
+    assert build_site(archive, out, "--no-search").returncode == 0
+    first = _pictures(archive)
+    assert first
+    assert all("<svg" in markup for markup in first.values())
+    week(archive)
+    assert build_site(archive, out, "--no-search").returncode == 0
+    second = _pictures(archive)
+    assert second.keys() & first.keys()  # kept: the maps the week left alone
+    assert second.keys() != first.keys()  # Misrata's map gains a briefing
+    for key in second.keys() & first.keys():
+        assert second[key] == first[key]
+
+
+def test_a_kept_map_is_used_as_it_is() -> None:
+    """What the cache holds for a spec is what the page shows; a spec that
+    differs in anything has another key."""
+    from dataclasses import replace
+
+    from dossier.outputs import site_maps
+
+    result = sample_result()
+    maps = site_maps(result)
+    listing = next(
+        listing
+        for listing in result.archive.listings("places").values()
+        if maps.of_entity(listing) is not None
+    )
+    spec = maps.of_entity(listing)
+    assert spec is not None
+    drawn = maps.entity_map(listing)
+    assert maps.drawn == {spec.key: drawn}
+    again = site_maps(result, {spec.key: "<svg>kept</svg>"})
+    assert again.entity_map(listing) == "<svg>kept</svg>"
+    moved = replace(spec, frame=replace(spec.frame, lat=spec.frame.lat + 1e-9))
+    assert moved.key != spec.key
+    assert replace(spec, title=spec.title + ".").key != spec.key

@@ -122,9 +122,11 @@ def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey
     return jobs
 
 
-def site_maps(result: Result) -> placemap.Maps:
-    """Every map of the site, each worked out once when first asked for."""
-    return placemap.Maps(result.archive, result.config.urls, result.config.site.map_region)
+def site_maps(result: Result, kept: Mapping[str, str] | None = None) -> placemap.Maps:
+    """Every map of the site, each worked out once when first asked for
+    (``kept``: maps drawn by the last build, by spec key)."""
+    config = result.config
+    return placemap.Maps(result.archive, config.urls, config.site.map_region, kept or {})
 
 
 def lazy_data_files(

@@ -48,6 +48,9 @@ class Last:
     shards: Mapping[str, str] = field(default_factory=dict)
     # Each page the search index reads: the digest of what it reads of it.
     searched: Mapping[str, str | None] = field(default_factory=dict)
+    # The entity pages' maps, by spec key (placemap.Maps.kept): drawing them
+    # is most of making the pages' jobs, and a week changes few of them.
+    pictures: Mapping[str, str] = field(default_factory=dict)
 
 
 def members(shards: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -118,12 +121,14 @@ def load(cache_dir: str, output: str, key: str) -> Last | None:
         if kept["key"] != key or kept["output"] != os.path.abspath(output):
             return None
         files, shards, searched = kept["files"], kept["shards"], kept["searched"]
-        if not all(isinstance(d, dict) for d in (files, shards, searched)):
+        pictures = kept.get("pictures", {})
+        if not all(isinstance(d, dict) for d in (files, shards, searched, pictures)):
             return None
         return Last(
             {str(k): (str(v) if v is not None else None) for k, v in files.items()},
             {str(k): str(v) for k, v in shards.items()},
             {str(k): (str(v) if v is not None else None) for k, v in searched.items()},
+            {str(k): v for k, v in pictures.items() if isinstance(v, str)},
         )
     except (OSError, KeyError, TypeError, ValueError):
         return None  # none, damaged or foreign: a clean build
@@ -134,7 +139,8 @@ def save(cache_dir: str, output: str, key: str, last: Last) -> None:
     if not cache_dir:
         return
     record = {"key": key, "output": os.path.abspath(output), "files": last.files,
-              "shards": dict(last.shards), "searched": dict(last.searched)}  # fmt: skip
+              "shards": dict(last.shards), "searched": dict(last.searched),
+              "pictures": dict(last.pictures)}  # fmt: skip
     payload = json.dumps(record, separators=(",", ":")).encode("utf-8")
     try:
         write_file(Path(cache_dir), _name(output), payload)

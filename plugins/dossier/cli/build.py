@@ -259,7 +259,8 @@ def build(
             # The index is as the last indexed build left it: the next build
             # with search compares with what that build indexed.
             shards, searched = (last.shards, last.searched) if last else ({}, {})
-        kept = stamps.Last(run.stamps, shards, searched)
+        pictures = run.maps.drawn if run.maps is not None else {}
+        kept = stamps.Last(run.stamps, shards, searched, pictures)
         stamps.save(config.cache_dir, str(output), key, kept)
     if on_built is not None:
         on_built(run)  # which now holds the run, and ends it when done with it

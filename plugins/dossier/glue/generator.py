@@ -86,7 +86,9 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         pages that show it and the base drawings under them."""
         run = of(self.settings)
         if run.maps is None or run.maps.archive is not result.archive:
-            run.maps = site_maps(result)
+            # Updating the output in place: the last build's maps, by spec.
+            kept = run.last.pictures if run.last is not None else {}
+            run.maps = site_maps(result, kept)
         return run.maps
 
     def plan(

@@ -10,9 +10,10 @@ greedily, busiest places first, and skipped where they would collide.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import Literal
@@ -645,7 +646,9 @@ def archive_points(
 class MapSpec:
     """One map to draw: its points in its frame, the places abroad (on the
     inset), its title, the page's own place (``here``), its height and the
-    outline of the page's country (``area``: SVG path data)."""
+    names of the page's country, outlined (``country``: see :attr:`area`).
+    Everything the map's markup is made from, so that equal specs (as
+    :attr:`key` says) draw equal maps."""
 
     points: tuple[Point, ...]
     frame: Frame
@@ -653,12 +656,22 @@ class MapSpec:
     here: str = ""
     height: int = MAX_HEIGHT
     abroad: tuple[Point, ...] = ()
-    area: str = ""
+    country: tuple[str, ...] = ()
 
     @cached_property
     def inset(self) -> Inset | None:
         """The inset, found once for the page and for its base drawings."""
         return inset_for(self.frame, self.points, self.abroad)
+
+    @cached_property
+    def area(self) -> str:
+        """The outline of the page's country in the frame (SVG path data), if any."""
+        return country_area(self.frame, self.country) if self.country else ""
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of the spec: its fields' text, exact for floats, the same in any process."""
+        return hashlib.blake2b(repr(self).encode("utf-8"), digest_size=16).hexdigest()
 
     def frames(self) -> tuple[Frame, ...]:
         """The frames whose base drawings this map shows: its own, and its inset's."""
@@ -679,6 +692,11 @@ class Maps:
     archive: Archive
     urls: Urls
     region: str = ""
+    # Entity maps' markup drawn by the last build into the same output, by
+    # spec key (kept with its stamps): a weekly update draws again only the
+    # maps whose spec changed. ``drawn``: this run's, kept for the next.
+    kept: Mapping[str, str] = field(default_factory=dict, repr=False)
+    drawn: dict[str, str] = field(default_factory=dict, repr=False)
     _entities: dict[str, MapSpec | None] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -726,7 +744,7 @@ class Maps:
             names = tuple(n for e in chain for n in (e.name, *e.aliases))
             title = f"Map of {entity.name} and the places near it"
             return MapSpec(tuple(points), frame, title, urls.href(entity), PLACE_HEIGHT,
-                           area=country_area(frame, names))  # fmt: skip
+                           country=names)  # fmt: skip
         drawn, abroad, found = actor_points(archive, urls, listing)
         if found is None:
             return None
@@ -736,7 +754,13 @@ class Maps:
     def entity_map(self, listing: EntityListing) -> str:
         """An entity page's map markup; '' when it has none."""
         spec = self.of_entity(listing)
-        return spec.svg(self.urls) if spec else ""
+        if spec is None:
+            return ""
+        svg = self.kept.get(spec.key)
+        if svg is None:
+            svg = spec.svg(self.urls)
+        self.drawn[spec.key] = svg
+        return svg
 
     def base_files(self) -> dict[str, LazyFile]:
         """The base drawing of every frame a map of the site is drawn in, by path."""
