@@ -499,7 +499,7 @@ def test_pages_carry_open_graph_and_twitter_card_meta(subpath_site: Build) -> No
         '<meta property="og:title" content="BM splits the ISIS enclave in Sirte">',
         '<meta property="og:type" content="article">',
         '<meta property="og:url" content="https://org.github.io/repo/briefings/sirte-bm-splits-enclave/">',
-        '<meta property="article:published_time" content="2016-10-07">',
+        '<meta property="article:published_time" content="2016-10-07" data-pagefind-sort="date[content]"',
         '<meta name="twitter:card" content="summary">',
     ]:
         assert tag in html, tag
