@@ -12,6 +12,7 @@ from dossier.makers.citation import bibtex, ris
 from dossier.model import Briefing
 from dossier.urls import Urls
 
+from .browser_helpers import Pages
 from .helpers import FIXTURE, ROOT, Build, sample_result
 
 if TYPE_CHECKING:
@@ -109,3 +110,17 @@ def test_the_records_download_as_files(page: Page, base_url: str, tmp_path: Path
     data = (tmp_path / "b.ris").read_bytes()
     assert data.startswith(b"TY  - ELEC\r\n")
     assert b"\n" not in data.replace(b"\r\n", b"")  # every line ends CR LF, as RIS asks
+
+
+def test_an_open_record_scrolls_inside_its_box_on_a_phone(pages: Pages, base_url: str) -> None:
+    """A BibTeX line is longer than a phone is wide: the record scrolls in its
+    own box, never the page (found on a held-out archive: the page widened
+    to 632 px on a 390 px screen)."""
+    page = pages.open(width=390, height=844)
+    page.goto(f"{base_url}/briefings/sirte-bm-splits-enclave/")
+    for label in ("BibTeX", "RIS"):
+        page.get_by_text(label, exact=True).click()
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, label
