@@ -62,3 +62,22 @@ def test_an_atomic_write_replaces_the_file_whole(tmp_path: Path) -> None:
     write_file(tmp_path, "f.txt", b"new")
     assert (tmp_path / "f.txt").read_bytes() == b"new"
     assert (tmp_path / "f.txt").stat().st_ino != before  # a new file renamed over it
+
+
+@pytest.mark.parametrize(
+    ("count", "share"), [(0, 0.5), (1, 0.5), (10, 0.5), (14328, 0.58), (7, 0.58)]
+)
+def test_a_build_split_deals_every_entry_once_in_the_share_asked(count: int, share: float) -> None:
+    """A clean build's two writing processes: the forked one takes about
+    ``share`` of the entries, spread through the plan, every entry once."""
+    from dossier.glue.generator import split
+
+    first, second = split(count, share)
+    assert sorted(first + second) == list(range(count))
+    assert abs(len(first) - count * share) <= 1
+    if count >= 100:  # spread: each tenth of the plan is shared alike
+        tenth = count // 10
+        assert all(
+            abs(sum(1 for i in first if k * tenth <= i < (k + 1) * tenth) - tenth * share) <= 1
+            for k in range(10)
+        )
