@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from dossier.index import pagefind_binary
 
 from .browser_helpers import Pages, serve
-from .helpers import FIXTURE, ROOT, Build, build_site
+from .helpers import FIXTURE, ROOT, Build, build_site, site_tree
 
 # For each archive, searches (words, filters) that find pages in several
 # parts, and words some parts lack ("leverage" is in 2017's part alone).
@@ -124,6 +124,31 @@ def test_parts_are_indexed_again_only_when_their_pages_change(tmp_path: Path) ->
     # 2016's part is kept as it was.
     assert "(1 of 2 parts)" in update.stderr, update.stderr
     assert kept.stat().st_ino == before
+
+
+def test_what_search_does_not_read_of_an_entity_page_leaves_its_part(tmp_path: Path) -> None:
+    """Retitling a 2016 briefing changes the timelines of its actors' pages,
+    which search does not read (BM's page is in 2017's part: it was last
+    seen then): only 2016's part is indexed again, and the index is a clean
+    build's."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    out = tmp_path / "output"
+    assert build_site(content, out).returncode == 0
+    bm = (out / "actors" / "bunyan-al-marsus" / "index.html").read_text(encoding="utf-8")
+    kept = out / "pagefind" / "2017" / "pagefind-entry.json"
+    before = kept.stat().st_ino
+    edited = content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace('title: "', 'title: "Retitled: ', 1), encoding="utf-8")
+    update = build_site(content, out)
+    assert update.returncode == 0, update.stderr
+    assert (out / "actors" / "bunyan-al-marsus" / "index.html").read_text(encoding="utf-8") != bm
+    assert "(1 of 2 parts)" in update.stderr, update.stderr
+    assert kept.stat().st_ino == before
+    clean = build_site(content, tmp_path / "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert site_tree(out) == site_tree(clean.output)
 
 
 def test_an_archive_with_nothing_to_find_says_no_results(pages: Pages, tmp_path: Path) -> None:

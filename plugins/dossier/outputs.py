@@ -34,6 +34,7 @@ from .makers import (
 )
 from .model import SECTIONS
 from .pipeline import Result
+from .relate import EntityListing
 from .urls import ArchiveYear, EntityYear, TagYear
 
 PageKey = tuple[str, ...]
@@ -47,6 +48,9 @@ class PageJob:
     target: Any
     template: str
     kwargs: Mapping[str, Any] = field(default_factory=dict)
+    # For a page the search index reads: what of the inputs it reads, where
+    # that is less than all of them (see LazyFile.indexed); not an input.
+    indexed: Any = field(default=None, compare=False)
 
 
 def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey, PageJob]:
@@ -67,6 +71,7 @@ def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey
                 "entity",
                 {"listing": listing, "section": section, "span": span,
                  "place_map": Markup(drawn_here), "network": Markup(web), "timeline": first},
+                entity_indexed(listing, section),
             )  # fmt: skip
             for page in older:
                 # Only what the year's page shows: a briefing of another year
@@ -120,6 +125,16 @@ def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey
     if archive.trends_of:  # the page (and its link in the menu) once a briefing makes a call
         jobs[("trends",)] = PageJob("trends", "trends", {"years": trends.table(archive)})
     return jobs
+
+
+def entity_indexed(listing: EntityListing, section: str) -> tuple[object, ...]:
+    """What of an entity's page the search index reads: the entity (name,
+    aliases, profile), its section, how many briefings list it and when it
+    was first and last seen (its summary, span and date); not its timeline,
+    map, network or lists (marked ``data-pagefind-ignore`` in the theme), so
+    that a new month in the archive or a retitled briefing leaves its part
+    of the index as it is."""
+    return (listing.entity, section, len(listing.briefings), listing.first_seen, listing.last_seen)
 
 
 def site_maps(result: Result, kept: Mapping[str, str] | None = None) -> placemap.Maps:

@@ -91,7 +91,8 @@ def site_plan(
     job: its target, template and the template's own variables."""
     urls = result.config.urls
     entries: Plan = {
-        urls.save_as(job.target): LazyFile(job, partial(render, job)) for job in jobs.values()
+        urls.save_as(job.target): LazyFile(job, partial(render, job), job.indexed)
+        for job in jobs.values()
     }
     entries.update(lazy_data_files(result, memo, maps))
     return entries
