@@ -124,6 +124,9 @@ def test_themes(tags: list[list[str]], themes: dict[str, str], messages: list[st
          {"places/darfur": "north-darfur", "places/north-darfur": "darfur"},
          ["places/darfur.md:1: warning: 'within' goes round in a circle: "
           "Darfur → North Darfur → Darfur"]),
+        # The parent's file name (its slug) names it as well as its name does.
+        ([place("burkina-faso", "Burkina Faso"), place("djibo", "Djibo", within="burkina-faso")],
+         {"places/djibo": "burkina-faso"}, []),
         ([place("libya", "Libya"), place("sirte", "Sirte", within="Lybia")], {},
          ["places/sirte.md:1: warning: 'within' names no known place: 'Lybia'; "
           "did you mean 'Libya'?"]),

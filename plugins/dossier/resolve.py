@@ -283,7 +283,8 @@ def nesting(places: Registry) -> tuple[dict[str, Entity], list[Diagnostic]]:
         within = place.within if isinstance(place, Place) else None
         if not within:
             continue
-        parent = places.lookup(within)
+        # Its name or alias, or the slug of its file (as the open data writes it).
+        parent = places.lookup(within) or places.entities.get(within)
         if parent is None or parent.key == place.key:
             problems.append(
                 Diagnostic(
