@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,6 +113,30 @@ def test_an_edit_writes_only_what_it_changes(content: Path, tmp_path: Path) -> N
             "tags/politics/index.html", "tags/index.html"} <= written  # fmt: skip
     assert "actors/bunyan-al-marsus/index.html" not in written  # not in this briefing
     assert "briefings/fixed-slug/index.html" not in written  # not its neighbour
+
+
+def test_an_edit_draws_again_only_the_maps_it_changes(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entity maps drawn by the build (and by each edit since) are taken
+    again where their spec is unchanged: a theme changed on a briefing
+    draws none of them again (the places index's map is drawn each time)."""
+    from dossier.makers import placemap
+
+    live = _live(content, tmp_path / "live", search=False)
+    titles: list[str] = []
+    real = placemap.render_map
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        titles.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(placemap, "render_map", counted)
+    edited = content / TANKS
+    edited.write_text(edited.read_text().replace("tags: security", "tags: politics"))
+    assert live.apply([str(edited)], lambda: None)
+    assert titles
+    assert set(titles) == {"Map of the places in the archive"}, titles
 
 
 @pytest.mark.parametrize(

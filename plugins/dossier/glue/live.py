@@ -38,8 +38,9 @@ from ..lazyfile import Memo
 from ..link import Linker
 from ..load import Corpus, make_linker, read_all
 from ..makers import feeds
+from ..makers.placemap import Maps
 from ..model import Briefing, Diagnostic
-from ..outputs import page_jobs, site_maps
+from ..outputs import PageJob, PageKey, page_jobs, site_maps
 from ..pipeline import Result, assemble
 from ..plan import Plan, holding, stale_shards
 from ..read import read_briefing
@@ -61,8 +62,12 @@ class Live:
         search: bool,
         shards: Mapping[str, tuple[str, ...]] | None = None,
         stale: set[str] | None = None,
+        drawn: Mapping[str, str] | None = None,
     ) -> None:
         self.result = result
+        # The entity maps last drawn, by spec key: an edit draws again only
+        # the maps whose spec it changes (placemap.Maps.kept).
+        self._drawn: Mapping[str, str] = drawn or {}
         # The search index's parts, and those to index again (None: all).
         self.shards = dict(shards or {})
         self._stale_shards = stale
@@ -97,7 +102,8 @@ class Live:
             return None
         # After a clean build (no last one), every part of the index is made again.
         stale = stale_shards(run.shards, run.searched, run.last)
-        return cls(result, articles, pages, output, search, run.shards, stale)
+        drawn = run.maps.drawn if run.maps is not None else None
+        return cls(result, articles, pages, output, search, run.shards, stale, drawn)
 
     def close(self) -> None:
         """A whole build replaced the output: never touch it again (and let
@@ -238,8 +244,7 @@ class Live:
         before = self.plan()  # made, if not yet, from the context as it still is
         generator = self.articles
         runs.of(generator.settings).result = result
-        maps = site_maps(result)
-        jobs = page_jobs(result, maps)
+        maps, jobs = self._jobs(result)
         places_index = jobs.get(("entities", "places"))
         self.pages.share(result, places_index.kwargs["place_map"] if places_index else None)
         published_slugs = {b.slug for b in archive.briefings}
@@ -267,10 +272,17 @@ class Live:
     def plan(self) -> Plan:
         """The plan the site as it stands was written from (made once, then kept)."""
         if self._plan is None:
-            maps = site_maps(self.result)
-            jobs = page_jobs(self.result, maps)
+            maps, jobs = self._jobs(self.result)
             self._plan = self.pages.plan(self.result, jobs, self._records, maps)
         return self._plan
+
+    def _jobs(self, result: Result) -> tuple[Maps, dict[PageKey, PageJob]]:
+        # The site's maps and page jobs, each map taken from the last ones
+        # drawn here where its spec is unchanged.
+        maps = site_maps(result, self._drawn)
+        jobs = page_jobs(result, maps)
+        self._drawn = maps.drawn
+        return maps, jobs
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:
         # The corpus as it stands, with these briefings as edited.
