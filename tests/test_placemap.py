@@ -5,16 +5,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
 from dossier.config import site_path
+from dossier.makers import placemap
 from dossier.makers.placemap import archive_map
 from dossier.model import Place
 from dossier.relate import relate
 from dossier.resolve import resolve
 from dossier.urls import Urls
 
+from .helpers import sample_result
 from .model_helpers import briefing, corpus, place
 
 
@@ -376,3 +379,24 @@ def test_no_label_covers_a_country_name_of_the_base_drawing() -> None:
                     name,
                 )
     assert "Sana'a" in labelled
+
+
+def test_the_places_index_map_is_drawn_once_for_the_front_page_and_the_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dossier.outputs import page_jobs, site_maps
+
+    titles: list[str] = []
+    real = placemap.render_map
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        titles.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(placemap, "render_map", counted)
+    result = sample_result()
+    maps = site_maps(result)
+    front = maps.archive_map()  # the front page's, as the generator shares it
+    jobs = page_jobs(result, maps)
+    assert jobs[("entities", "places")].kwargs["place_map"] == front.svg
+    assert titles.count("Map of the places in the archive") == 1

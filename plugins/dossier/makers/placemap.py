@@ -717,7 +717,12 @@ class Maps:
     def archive_map(self) -> PlaceMap:
         """The places index's map and the places it cannot show: with an
         inset, they are on it; without one (every corner holds a dot), the
-        caption names them."""
+        caption names them. Drawn once: the front page and the places index
+        both show it."""
+        return self._archive_map
+
+    @cached_property
+    def _archive_map(self) -> PlaceMap:
         spec = self.of_archive
         if spec is None:
             return PlaceMap("", [p.name for p in self._archive_points[1]])
