@@ -3,6 +3,7 @@ what changed, in place, and its output is the clean build's, byte for byte."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from .helpers import (
     FIXTURE,
     ROOT,
     SETTINGS,
+    build_in_process,
     build_site,
     project_settings,
     sample_result,
@@ -217,3 +219,40 @@ def test_a_kept_map_is_used_as_it_is() -> None:
     moved = replace(spec, frame=replace(spec.frame, lat=spec.frame.lat + 1e-9))
     assert moved.key != spec.key
     assert replace(spec, title=spec.title + ".").key != spec.key
+
+
+def test_an_update_in_two_processes_equals_a_clean_build(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # At scale an update digests and writes half its plan in a forked child:
+    # the output, and the stamps it leaves (an unchanged archive then writes
+    # nothing), are those of one process.
+    from dossier.glue import generator
+
+    started: list[bool] = []
+    real = generator.DossierGenerator._update_in_halves
+
+    def spy(self: generator.DossierGenerator) -> bool:
+        started.append(real(self))
+        return started[-1]
+
+    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator, "cpus", lambda: 2)
+    monkeypatch.setattr(generator.DossierGenerator, "_update_in_halves", spy)
+    out = archive.parent / "output"
+    assert build_in_process(archive, out, search=False) == 0
+    assert started == []  # a clean build: no update
+    week(archive)
+    caplog.clear()
+    caplog.set_level(logging.INFO)
+    assert build_in_process(archive, out, search=False) == 0
+    assert started == [True]
+    said = caplog.text
+    assert "updated " in said, said
+    assert "removed " in said, said
+    clean = build_site(archive, archive.parent / "clean", "--no-search")
+    assert clean.returncode == 0, clean.stderr
+    assert site_tree(out) == site_tree(clean.output)
+    caplog.clear()
+    assert build_in_process(archive, out, search=False) == 0
+    assert "updated 0 of " in caplog.text, caplog.text

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing as mp
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -91,9 +92,11 @@ class DossierGenerator(Generator):  # type: ignore[misc]
 
     # A child process writing half the plan while this one writes the other half.
     _child: int | None = None
-    _failure: int | None = None  # the read end of the child's report pipe
+    _report: int | None = None  # the read end of the child's report pipe
     _mine: Plan | None = None  # what this process writes
     _todo: tuple[Plan, Plan, tuple[str, ...]] | None = None  # plan, to write, to remove
+    _plan: Plan | None = None
+    _halves: bool = False  # an update stamped and written half here, half in the child
 
     def maps(self, result: Result) -> Maps:
         """The run's maps: each worked out once for the front page, the
@@ -123,20 +126,26 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             **site_plan(result, jobs, self.render, memo, maps),
         }
 
+    def _run_plan(self) -> Plan:
+        # The run's plan, made once, with the search index's parts.
+        if self._plan is None:
+            run, result = of(self.settings), current(self.settings)
+            maps = self.maps(result)
+            self._plan = self.plan(result, page_jobs(result, maps), maps=maps)
+            run.shards = search_shards(result)
+            run.planned = sum(1 for path in self._plan if path.endswith(".html"))
+        return self._plan
+
     def _changes(self) -> tuple[Plan, Plan, tuple[str, ...]]:
         # The run's plan, what of it to write and what to remove: all of it
         # and nothing into a fresh folder; against the last build's stamps,
         # only what changed (the weekly update).
         if self._todo is None:
-            run, result = of(self.settings), current(self.settings)
-            maps = self.maps(result)
-            plan = self.plan(result, page_jobs(result, maps), maps=maps)
-            run.shards = search_shards(result)
-            run.planned = sum(1 for path in plan if path.endswith(".html"))
+            run, plan = of(self.settings), self._run_plan()
             if run.last is None:
                 self._todo = (plan, plan, ())
             else:
-                run.stamps, run.searched = stamp(plan, result.corpus, run.shards)
+                run.stamps, run.searched = stamp(plan, current(self.settings).corpus, run.shards)
                 todo, gone = changes(plan, Path(self.output_path), run.stamps, run.last.files)
                 self._todo = (plan, todo, gone)
         return self._todo
@@ -146,25 +155,67 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         one writes the other half (in :meth:`generate_output`); False
         (nothing started) where that cannot help.
 
+        An update in place splits the whole plan instead: each process
+        digests its half (the digests are most of an update's work) and
+        writes what of it changed.
+
         Called once every generator's context is complete; signals fired
         while writing the child's half stay in the child.
         """
-        result = current(self.settings)
+        result, run = current(self.settings), of(self.settings)
+        parallel = (
+            len(result.archive.briefings) >= PARALLEL_FROM
+            and "fork" in mp.get_all_start_methods()
+            and cpus() >= 2
+        )
+        if parallel and run.last is not None:
+            return self._update_in_halves()
         _, todo, _ = self._changes()
         entries = list(todo.items())
         self._mine = dict(entries)
-        if (
-            len(result.archive.briefings) < PARALLEL_FROM
-            or len(entries) < PARALLEL_FROM
-            or "fork" not in mp.get_all_start_methods()
-            or cpus() < 2
-        ):
+        if not parallel or len(entries) < PARALLEL_FROM:
             return False
-        run = of(self.settings)
-        live = run.last is not None
         # Balanced for what each process does besides writing (see CHILD_SHARE_CLEAN).
         stamping = run.stamps is None and run.held  # as generate_output decides
         theirs, ours = split(len(entries), CHILD_SHARE_CLEAN if stamping else 0.5)
+        root, live = Path(self.output_path), run.last is not None
+
+        def write_theirs() -> bytes:
+            emit(dict(entries[i] for i in theirs), root, live=live)
+            return b""
+
+        if not self._fork(write_theirs):
+            return False
+        self._mine = dict(entries[i] for i in ours)
+        return True
+
+    def _update_in_halves(self) -> bool:
+        # The child digests and writes one half of the plan, and reports its
+        # digests and what it wrote; this process does the other half in
+        # generate_output.
+        run, plan = of(self.settings), self._run_plan()
+        last, corpus, root = run.last, current(self.settings).corpus, Path(self.output_path)
+        assert last is not None
+        entries = list(plan.items())
+        theirs, ours = split(len(entries), 0.5)
+
+        def update_theirs() -> bytes:
+            half = dict(entries[i] for i in theirs)
+            files, searched = stamp(half, corpus, run.shards)
+            todo, _ = changes(half, root, files, last.files)
+            emit(todo, root, live=True)
+            report = {"files": files, "searched": searched, "written": list(todo)}
+            return json.dumps(report).encode("utf-8")
+
+        if not self._fork(update_theirs):
+            return False
+        self._mine = dict(entries[i] for i in ours)
+        self._halves = True
+        return True
+
+    def _fork(self, work: Callable[[], bytes]) -> bool:
+        # Run ``work`` in a forked child, which reports what it returns (or
+        # why it failed) through a pipe; False where no process is to spare.
         read_end, write_end = os.pipe()
         try:
             pid = os.fork()
@@ -172,28 +223,47 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             os.close(read_end)
             os.close(write_end)
             return False
-        if pid == 0:  # the child: write its half, report, and leave without cleanup
+        if pid == 0:  # the child: do its half, report, and leave without cleanup
             os.close(read_end)
             code = 0
             try:
-                emit(dict(entries[i] for i in theirs), Path(self.output_path), live=live)
+                report = b"R" + work()
             except BaseException as exc:  # reported to the parent, which raises
-                os.write(write_end, f"{type(exc).__name__}: {exc}".encode()[:4000])
+                report = f"E{type(exc).__name__}: {exc}".encode()[:4000]
                 code = 1
+            with contextlib.suppress(OSError), os.fdopen(write_end, "wb") as pipe:
+                pipe.write(report)
             for stream in (sys.stdout, sys.stderr):  # _exit skips the usual flush
                 with contextlib.suppress(Exception):
                     stream.flush()
             os._exit(code)
         os.close(write_end)
-        self._child, self._failure = pid, read_end
-        self._mine = dict(entries[i] for i in ours)
+        self._child, self._report = pid, read_end
         return True
+
+    def _join(self) -> bytes:
+        # Wait for the child; what it reported, or a RenderError saying why it failed.
+        if self._child is None or self._report is None:
+            return b""
+        child, report = self._child, self._report
+        self._child = self._report = None
+        with os.fdopen(report, "rb") as pipe:
+            said = pipe.read()
+        _, status = os.waitpid(child, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not said.startswith(b"R"):
+            why = said[1:].decode("utf-8", "replace") if said.startswith(b"E") else ""
+            raise RenderError(f"{FAILED}: {why or f'exit status {status}'}")
+        return said[1:]
 
     def generate_output(self, writer: Any) -> None:
         """Write this process's part of the plan (all of it without a child),
         then wait for the child writing the rest; then remove what the last
         build planned and this one does not, and stamp the plan for the next
         build (``dossier build`` only: stock ``pelican`` keeps no stamps)."""
+        if self._halves:
+            self._halves = False
+            self._finish_update_in_halves()
+            return
         run = of(self.settings)
         plan, todo, gone = self._changes()
         mine, self._mine = self._mine, None
@@ -206,17 +276,34 @@ class DossierGenerator(Generator):  # type: ignore[misc]
             raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
         if run.stamps is None and run.held:  # a clean build: stamped while the child writes
             run.stamps, run.searched = stamp(plan, current(self.settings).corpus, run.shards)
-        if self._child is not None and self._failure is not None:
-            child, failure = self._child, self._failure
-            self._child = self._failure = None
-            with os.fdopen(failure, "rb") as report:
-                why = report.read().decode("utf-8", "replace")
-            _, status = os.waitpid(child, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise RenderError(f"{FAILED}: {why or status}")
+        self._join()
         remove(root, gone)
         run.emitted = Emitted(tuple(todo), gone)
-        self._todo = None
+        self._todo = self._plan = None
+
+    def _finish_update_in_halves(self) -> None:
+        # This process's half of an update, then the child's report merged in.
+        run, plan = of(self.settings), self._run_plan()
+        last, root = run.last, Path(self.output_path)
+        assert last is not None
+        mine, self._mine = self._mine or {}, None
+        files, searched = stamp(mine, current(self.settings).corpus, run.shards)
+        todo, _ = changes(mine, root, files, last.files)
+        try:
+            emit(todo, root, live=True)
+        except (TemplateError, OSError) as exc:
+            raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
+        theirs = json.loads(self._join())
+        files.update(theirs["files"])
+        searched.update(theirs["searched"])
+        written = set(todo).union(theirs["written"])
+        # In the plan's order, as one process would have made them.
+        run.stamps = {path: files[path] for path in plan}
+        run.searched = {p: searched[p] for ps in run.shards.values() for p in ps if p in searched}
+        gone = tuple(path for path in last.files if path not in plan)
+        remove(root, gone)
+        run.emitted = Emitted(tuple(path for path in plan if path in written), gone)
+        self._todo = self._plan = None
 
     def _briefing_pages(self, result: Result) -> Plan:
         urls, archive = result.config.urls, result.archive
