@@ -169,12 +169,19 @@ def test_a_new_briefing_rewrites_the_home_list_not_its_older_pages(archive: Path
     assert (out / "page" / "4" / "index.html").is_file()  # one more page, below the home page
 
 
-def _pictures(content: Path) -> dict[str, str]:
-    # The entity maps the last build kept with its stamps (.dossier-cache/plans/).
+def _pictures(content: Path, output: Path | None = None) -> dict[str, str]:
+    # The entity maps the last build (into ``output``) kept with its stamps
+    # (.dossier-cache/plans/, a file per output folder).
     import json
 
-    (kept,) = (content.parent / ".dossier-cache" / "plans").glob("*.json")
-    pictures: dict[str, str] = json.loads(kept.read_text("utf-8"))["pictures"]
+    kept = [
+        json.loads(path.read_text("utf-8"))
+        for path in (content.parent / ".dossier-cache" / "plans").glob("*.json")
+    ]
+    if output is not None:
+        kept = [k for k in kept if k["output"] == os.path.abspath(output)]
+    (one,) = kept
+    pictures: dict[str, str] = one["pictures"]
     return pictures
 
 
@@ -212,10 +219,15 @@ def test_a_kept_map_is_used_as_it_is() -> None:
     )
     spec = maps.of_entity(listing)
     assert spec is not None
-    drawn = maps.entity_map(listing)
+    shown = maps.entity_map(listing)
+    assert maps.drawn == {}  # a page's input: drawn when the page is rendered
+    drawn = str(shown)
     assert maps.drawn == {spec.key: drawn}
+    assert maps.pictures() == {spec.key: drawn}
     again = site_maps(result, {spec.key: "<svg>kept</svg>"})
-    assert again.entity_map(listing) == "<svg>kept</svg>"
+    kept = again.entity_map(listing)
+    assert kept == shown  # as inputs: the same spec
+    assert str(kept) == "<svg>kept</svg>"
     moved = replace(spec, frame=replace(spec.frame, lat=spec.frame.lat + 1e-9))
     assert moved.key != spec.key
     assert replace(spec, title=spec.title + ".").key != spec.key
@@ -239,9 +251,15 @@ def test_an_update_in_two_processes_equals_a_clean_build(
     monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
     monkeypatch.setattr(generator, "cpus", lambda: 2)
     monkeypatch.setattr(generator.DossierGenerator, "_update_in_halves", spy)
+    alone = archive.parent / "alone"
+    assert build_site(archive, alone, "--no-search").returncode == 0
+    one = _pictures(archive, alone)
+    assert one
     out = archive.parent / "output"
     assert build_in_process(archive, out, search=False) == 0
     assert started == []  # a clean build: no update
+    # The maps drawn by the child are kept too (drawn as its pages were).
+    assert _pictures(archive, out) == one
     week(archive)
     caplog.clear()
     caplog.set_level(logging.INFO)
@@ -256,3 +274,4 @@ def test_an_update_in_two_processes_equals_a_clean_build(
     caplog.clear()
     assert build_in_process(archive, out, search=False) == 0
     assert "updated 0 of " in caplog.text, caplog.text
+    assert _pictures(archive, out) == _pictures(archive, clean.output)

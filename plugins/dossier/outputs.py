@@ -70,7 +70,7 @@ def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey
                 listing.entity,
                 "entity",
                 {"listing": listing, "section": section, "span": span,
-                 "place_map": Markup(drawn_here), "network": Markup(web), "timeline": first},
+                 "place_map": drawn_here, "network": Markup(web), "timeline": first},
                 entity_indexed(listing, section),
             )  # fmt: skip
             for page in older:

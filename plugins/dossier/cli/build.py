@@ -259,7 +259,7 @@ def build(
             # The index is as the last indexed build left it: the next build
             # with search compares with what that build indexed.
             shards, searched = (last.shards, last.searched) if last else ({}, {})
-        pictures = run.maps.drawn if run.maps is not None else {}
+        pictures = run.maps.pictures() if run.maps is not None else {}
         kept = stamps.Last(run.stamps, shards, searched, pictures)
         stamps.save(config.cache_dir, str(output), key, kept)
     if on_built is not None:

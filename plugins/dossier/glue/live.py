@@ -66,8 +66,10 @@ class Live:
     ) -> None:
         self.result = result
         # The entity maps last drawn, by spec key: an edit draws again only
-        # the maps whose spec it changes (placemap.Maps.kept).
+        # the maps whose spec it changes (placemap.Maps.kept); then the maps
+        # of the last plan, which draw as its pages are written.
         self._drawn: Mapping[str, str] = drawn or {}
+        self._maps: Maps | None = None
         # The search index's parts, and those to index again (None: all).
         self.shards = dict(shards or {})
         self._stale_shards = stale
@@ -102,7 +104,7 @@ class Live:
             return None
         # After a clean build (no last one), every part of the index is made again.
         stale = stale_shards(run.shards, run.searched, run.last)
-        drawn = run.maps.drawn if run.maps is not None else None
+        drawn = run.maps.pictures() if run.maps is not None else None
         return cls(result, articles, pages, output, search, run.shards, stale, drawn)
 
     def close(self) -> None:
@@ -279,9 +281,9 @@ class Live:
     def _jobs(self, result: Result) -> tuple[Maps, dict[PageKey, PageJob]]:
         # The site's maps and page jobs, each map taken from the last ones
         # drawn here where its spec is unchanged.
-        maps = site_maps(result, self._drawn)
+        maps = site_maps(result, self._maps.pictures() if self._maps else self._drawn)
         jobs = page_jobs(result, maps)
-        self._drawn = maps.drawn
+        self._maps = maps
         return maps, jobs
 
     def _with(self, records: dict[str, Briefing]) -> Corpus:

@@ -683,6 +683,28 @@ class MapSpec:
                           self.frame, self.area, self.inset)  # fmt: skip
 
 
+@dataclass(frozen=True)
+class EntityMap:
+    """An entity page's map as a page's input: its spec's key, which is all
+    its markup depends on (equal specs draw equal maps), so a page can be
+    compared and digested without drawing it. Drawn when the page is
+    rendered, by the process that renders it (a template's
+    ``{{ place_map }}``, or a test such as ``'dot-here' in place_map``)."""
+
+    key: str
+    spec: MapSpec = field(compare=False, repr=False)
+    maps: Maps = field(compare=False, repr=False)
+
+    def __html__(self) -> str:
+        return self.maps.draw(self.spec)
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.__html__()
+
+
 @dataclass
 class Maps:
     """Every map of a site, each worked out once: the places index's, and
@@ -694,7 +716,7 @@ class Maps:
     region: str = ""
     # Entity maps' markup drawn by the last build into the same output, by
     # spec key (kept with its stamps): a weekly update draws again only the
-    # maps whose spec changed. ``drawn``: this run's, kept for the next.
+    # maps whose spec changed. ``drawn``: this run's (see pictures()).
     kept: Mapping[str, str] = field(default_factory=dict, repr=False)
     drawn: dict[str, str] = field(default_factory=dict, repr=False)
     _entities: dict[str, MapSpec | None] = field(default_factory=dict, repr=False)
@@ -756,16 +778,31 @@ class Maps:
         title = f"Map of the places {entity.name} is seen in"
         return MapSpec(tuple(drawn), found, title, "", PLACE_HEIGHT, tuple(abroad))
 
-    def entity_map(self, listing: EntityListing) -> str:
-        """An entity page's map markup; '' when it has none."""
+    def entity_map(self, listing: EntityListing) -> EntityMap | str:
+        """An entity page's map, drawn when the page is (see :class:`EntityMap`);
+        '' when it has none."""
         spec = self.of_entity(listing)
-        if spec is None:
-            return ""
-        svg = self.kept.get(spec.key)
+        return EntityMap(spec.key, spec, self) if spec is not None else ""
+
+    def draw(self, spec: MapSpec) -> str:
+        """``spec``'s markup: drawn once a run, or as the last build drew it."""
+        key = spec.key
+        svg = self.drawn.get(key) or self.kept.get(key)
         if svg is None:
             svg = spec.svg(self.urls)
-        self.drawn[spec.key] = svg
+        self.drawn[key] = svg
         return svg
+
+    def pictures(self) -> dict[str, str]:
+        """Every entity map of the site's markup known here (drawn in this
+        run or by the last build), by spec key: what the next run may keep."""
+        known: dict[str, str] = {}
+        for spec in self._entities.values():
+            if spec is not None:
+                svg = self.drawn.get(spec.key) or self.kept.get(spec.key)
+                if svg is not None:
+                    known[spec.key] = svg
+        return known
 
     def base_files(self) -> dict[str, LazyFile]:
         """The base drawing of every frame a map of the site is drawn in, by path."""
@@ -782,7 +819,7 @@ class Maps:
 
 def entity_map(archive: Archive, urls: Urls, listing: EntityListing) -> str:
     """A place's or an actor's page map (see :meth:`Maps.of_entity`); '' when it has none."""
-    return Maps(archive, urls).entity_map(listing)
+    return str(Maps(archive, urls).entity_map(listing))
 
 
 def archive_map(archive: Archive, urls: Urls, region: str = "") -> PlaceMap:
