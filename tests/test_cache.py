@@ -107,3 +107,48 @@ def test_a_cache_that_cannot_be_written_is_one_warning(archive: Path) -> None:
     again = build_site(archive / "content", archive / "out", "--no-search")
     assert again.returncode == 0  # every build is whole, and right
     assert "rendered " in again.stderr
+
+
+def test_many_entries_are_written_in_the_background(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At scale the entries are written by a forked process while the build
+    # goes on; reading the cache again waits for it, so nothing is missed.
+    import os
+
+    from dossier import cache
+
+    forked: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(cache, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(cache, "_can_fork", lambda: True)
+    monkeypatch.setattr(os, "fork", fork)
+    settings = read_settings(str(SETTINGS), override={"PATH": str(archive / "content")})
+    config = Config.from_settings(settings)
+    fresh = load(config)
+    assert len(forked) == 1
+    again = load(config)  # waits for the writer first
+    assert again.cached == len(fresh.briefings) == 4
+    assert again.briefings == fresh.briefings
+
+
+def test_a_process_with_threads_writes_the_cache_itself() -> None:
+    import threading
+
+    from dossier.cache import _can_fork
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not _can_fork()
+    finally:
+        stop.set()
+        other.join()

@@ -14,14 +14,18 @@ standard ``CACHEDIR.TAG``; deleting the folder is always safe.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -94,13 +98,15 @@ class ReadCache:
 
     folder: Path | None
     key: str
-    fresh: dict[str, dict[str, Any]] = field(default_factory=dict)  # entry name -> entry
+    # entry name -> what to write: the file, its text's digest, the briefing and its warnings
+    fresh: dict[str, tuple[str, str, Briefing, list[Diagnostic]]] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     hits: int = 0
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> ReadCache:
         """The cache in ``folder``; entries written under another key are misses."""
+        wait_for_writers()  # what this process wrote last is all there
         return cls(folder, key)
 
     def has(self, shown: str) -> bool:
@@ -127,7 +133,11 @@ class ReadCache:
         if hit:
             self.hits += 1
             return
-        self.fresh[name] = {
+        self.fresh[name] = (shown, text_digest, briefing, warnings)
+
+    def _entry(self, shown: str, text_digest: str, briefing: Briefing,
+               warnings: list[Diagnostic]) -> dict[str, Any]:  # fmt: skip
+        return {
             "key": self.key,
             "shown": shown,
             "digest": text_digest,
@@ -144,26 +154,92 @@ class ReadCache:
             ],
         }
 
-    def save(self) -> None:
-        """Write this run's new entries; drop those of files no longer read."""
+    def save(self, background: bool = False) -> None:
+        """Write this run's new entries; drop those of files no longer read.
+        ``background``: in a forked process, where there are many to write and
+        a CPU to spare (this process carries on; :func:`wait_for_writers`
+        waits for it, and does so at exit)."""
         if self.folder is None:
             return
         entries = self.folder / ENTRIES
-        try:
+        try:  # here, so that a folder that cannot be written is said in turn
             found = list(entries.iterdir()) if entries.is_dir() else []
             stale = [p for p in found if p.name not in self.seen]
             if not self.fresh and not stale:
                 return
             entries.mkdir(parents=True, exist_ok=True)
             tag(self.folder)
-            for name, entry in self.fresh.items():
+        except OSError as exc:
+            unwritable(self.folder, exc)  # a cache that cannot be written only costs time
+            return
+        write = partial(self._write, self.folder, stale)
+        many = background and len(self.fresh) >= BACKGROUND_FROM
+        if not (many and _can_fork() and _fork_writer(write)):
+            write()
+
+    def _write(self, folder: Path, stale: list[Path]) -> None:
+        entries = folder / ENTRIES
+        try:
+            for name, fresh in self.fresh.items():
+                entry = self._entry(*fresh)
                 staging = entries / f".{name}.{os.getpid()}"
                 staging.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
                 staging.replace(entries / name)
             for path in stale:
                 path.unlink(missing_ok=True)
         except OSError as exc:
-            unwritable(self.folder, exc)  # a cache that cannot be written only costs time
+            unwritable(folder, exc)
+
+
+# Below this many new entries a process of its own costs more than it saves.
+BACKGROUND_FROM = 500
+# The processes writing the cache in the background, not yet waited for.
+_WRITERS: list[int] = []
+_AT_EXIT = False  # wait_for_writers is registered to run at exit
+
+
+def _can_fork() -> bool:
+    # A process with threads (serve) is not forked: only the forking thread
+    # would go on in the child, and a lock another one held stays held.
+    import threading
+
+    if "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cpus or 1) >= 2
+
+
+def _fork_writer(write: Callable[[], None]) -> bool:
+    # ``write`` in a forked child; False (nothing started) where none can be forked.
+    global _AT_EXIT
+    if not _AT_EXIT:
+        atexit.register(wait_for_writers)
+        _AT_EXIT = True
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    if pid == 0:
+        code = 0
+        try:
+            write()
+        except BaseException:  # a cache not written only costs the next build time
+            code = 1
+        for stream in (sys.stdout, sys.stderr):  # _exit skips the usual flush
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+    _WRITERS.append(pid)
+    return True
+
+
+def wait_for_writers() -> None:
+    """Wait until the cache's background writers are done (before this
+    process reads the cache again or exits)."""
+    while _WRITERS:
+        pid = _WRITERS.pop()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 _SAID: set[str] = set()

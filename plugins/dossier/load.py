@@ -223,7 +223,7 @@ def load(config: Config) -> Corpus:
             briefings[shown] = briefing
             texts[shown] = f"{cache.key}:{shown}:{text_digest}"
     briefing_problems += [w for _, _, _, warnings in taken.values() for w in warnings]
-    cache.save()
+    cache.save(background=True)  # written while the build goes on
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
         lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),
