@@ -31,6 +31,9 @@ from .model_helpers import briefing
          [("Abdel Wahid al-Nur", "run"), ("Tawila", "word"), ("Tawila", "place")]),
         # Adjectives of nationality and titles are not names.
         ("The Sudanese army and Western envoys met General Hemedti.", [("Hemedti", "word")]),
+        # Those without a telling ending too; places with such endings stay.
+        ("Drones from an Emirati base and Libyan fighters reached Mali and Tripoli.",
+         [("Mali", "word"), ("Tripoli", "word")]),
         ("RSF units and the UN left.", [("RSF", "acronym")]),
     ],
 )  # fmt: skip

@@ -30,9 +30,15 @@ _NEXT = rf"{_WORD}|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[\w'’-]+"
 _RUN = re.compile(rf"\b(?:{_WORD})(?:[ \u00a0]+(?:{_JOINERS}[ \u00a0]+)*(?:{_NEXT}))+")
 _SINGLE = re.compile(rf"(?<=[\w,;:)] )(?:{_WORD})")
 # Adjectives of nationality and doctrine ("Sudanese", "Islamist"): capitalised, not names.
-_ADJECTIVE = re.compile(
-    r"(?:ese|ian|ean|ish|ist|ists|ern)$|^(?:French|Dutch|Greek|Arab|Swiss|Thai)$"
-)
+# Those the endings miss are listed: an ending such as "-i" or "-an" would
+# also take places (Mali, Tripoli, Sudan, Iran).
+_DEMONYMS = """
+    French Dutch Greek Arab Swiss Thai Afghan Uzbek Kazakh Tajik Turkmen Lao
+    Libyan American African Moroccan Mexican Nigerien Filipino
+    Emirati Iraqi Israeli Pakistani Yemeni Kuwaiti Bahraini Qatari Omani Saudi
+    Somali Nepali Bangladeshi Azerbaijani
+"""
+_ADJECTIVE = re.compile(rf"(?:ese|ian|ean|ish|ist|ists|ern)$|^(?:{'|'.join(_DEMONYMS.split())})$")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
 _PLACE_CUE = re.compile(
     rf"\b(?i:in|near|outside|around|from|to|at|towards|toward|into)[ \u00a0]+((?:{_WORD})"
