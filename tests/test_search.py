@@ -370,3 +370,24 @@ def test_browsing_by_several_filters_counts_among_the_briefings_they_leave(
     expect(page.locator('label[for="f-tag-oil"] .count')).to_have_text(
         str(sum("oil" in b["tags"] for b in jadhran))
     )
+
+
+def test_a_result_found_by_its_hidden_names_shows_its_summary(
+    page: Page, search_url: str, search_site: Build
+) -> None:
+    # An Arabic briefing found by a Latin name that only its hidden list of
+    # names holds shows its summary, not that list, as the excerpt.
+    html = search_site.page("/briefings/sirte-after-liberation-jufra-next/")
+    # What search keeps as its summary: the takeaways, where it has them.
+    (summary,) = re.findall(r'<meta name="dossier:summary" content="([^"]+)"', html)
+    page.goto(f"{search_url}/search/?q=Hifter")
+    arabic = page.locator(
+        ".result", has=page.locator('a[href$="/sirte-after-liberation-jufra-next/"]')
+    )
+    expect(arabic.locator(".result-excerpt")).to_have_text(summary)
+    # Nor is it under the section heading before it ("Sources").
+    expect(arabic.locator(".result-sections")).to_have_count(0)
+    # A page found in its prose keeps Pagefind's excerpt there.
+    page.goto(f"{search_url}/search/?q=Ganfouda")
+    first = page.locator(".result").first
+    expect(first.locator(".result-excerpt mark").first).to_be_visible()

@@ -461,6 +461,15 @@ async function showMore(current = generation) {
   for (const record of records) list.append(renderResult(record));
 }
 
+// A briefing page's hidden list of names is the last text Pagefind reads of
+// it, and its "names" meta says how many words that is.
+function foundByNamesAlone(result) {
+  const names = Number(result.meta?.names ?? 0);
+  const at = result.locations ?? [];
+  if (!names || !result.meta?.summary || !at.length || !result.word_count) return false;
+  return at.every((word) => word >= result.word_count - names);
+}
+
 function renderResult(result) {
   const meta = result.meta ?? {};
   const kind = meta.kind ?? "page";
@@ -476,13 +485,19 @@ function renderResult(result) {
     line.append(" · ", element("time", { datetime: meta.date.slice(0, 10) }, formatDate(meta.date)));
   }
   const item = element("li", { className: "result" }, line, heading);
-  if (result.excerpt) {
+  const byNames = foundByNamesAlone(result);
+  if (byNames) {
+    // Found only in the hidden list of the names of its entities (a Latin
+    // spelling of a briefing written in Arabic): that list is no excerpt.
+    item.append(element("p", { className: "result-excerpt" }, meta.summary));
+  } else if (result.excerpt) {
     const excerpt = element("p", { className: "result-excerpt" });
     // Pagefind escapes the page text and adds only <mark> elements.
     excerpt.innerHTML = result.excerpt;
     item.append(excerpt);
   }
-  const sections = (result.sub_results ?? []).filter((sub) => sub.url.includes("#")).slice(0, 2);
+  // (The list of names follows the last heading: it is in no section.)
+  const sections = byNames ? [] : (result.sub_results ?? []).filter((sub) => sub.url.includes("#")).slice(0, 2);
   if (sections.length) {
     const links = element("ul", { className: "result-sections" });
     for (const sub of sections) links.append(element("li", {}, element("a", { href: sub.url }, sub.title)));
