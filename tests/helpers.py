@@ -178,6 +178,25 @@ def build_in_process(content: Path, output: Path, *, search: bool = True, **buil
     return code
 
 
+def in_two_processes(monkeypatch: Any, method: str) -> list[bool]:
+    """Let the generator fork at any size on two CPUs, and record what its
+    ``method`` (``start_in_background``, ``_update_in_halves``) returns:
+    whether a child process was started."""
+    from dossier.glue import generator
+
+    started: list[bool] = []
+    real = getattr(generator.DossierGenerator, method)
+
+    def spy(self: Any) -> bool:
+        started.append(real(self))
+        return started[-1]
+
+    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator, "cpus", lambda: 2)
+    monkeypatch.setattr(generator.DossierGenerator, method, spy)
+    return started
+
+
 def sample_result(content: Path = ROOT / "content") -> Any:
     """The pipeline's result for the sample archive (``content/``), or
     another, uncached."""

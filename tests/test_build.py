@@ -23,6 +23,7 @@ from .helpers import (
     Build,
     build_in_process,
     build_site,
+    in_two_processes,
     mention,
     outline,
     project_settings,
@@ -570,18 +571,7 @@ def test_stylesheets_and_scripts_have_fingerprinted_names(site: Build, tmp_path:
 def test_writing_in_two_processes_gives_the_same_site(
     site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dossier.glue import generator
-
-    started: list[bool] = []
-    real = generator.DossierGenerator.start_in_background
-
-    def spy(self: generator.DossierGenerator) -> bool:
-        started.append(real(self))
-        return started[-1]
-
-    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(generator, "cpus", lambda: 2)
-    monkeypatch.setattr(generator.DossierGenerator, "start_in_background", spy)
+    started = in_two_processes(monkeypatch, "start_in_background")
     assert build_in_process(FIXTURE, tmp_path / "out") == 0
     assert started == [True]  # the archive's pages were written by a child process
     assert site_tree(tmp_path / "out") == site_tree(site.output)

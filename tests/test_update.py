@@ -18,6 +18,7 @@ from .helpers import (
     SETTINGS,
     build_in_process,
     build_site,
+    in_two_processes,
     project_settings,
     sample_result,
     site_tree,
@@ -239,18 +240,7 @@ def test_an_update_in_two_processes_equals_a_clean_build(
     # At scale an update digests and writes half its plan in a forked child:
     # the output, and the stamps it leaves (an unchanged archive then writes
     # nothing), are those of one process.
-    from dossier.glue import generator
-
-    started: list[bool] = []
-    real = generator.DossierGenerator._update_in_halves
-
-    def spy(self: generator.DossierGenerator) -> bool:
-        started.append(real(self))
-        return started[-1]
-
-    monkeypatch.setattr(generator, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(generator, "cpus", lambda: 2)
-    monkeypatch.setattr(generator.DossierGenerator, "_update_in_halves", spy)
+    started = in_two_processes(monkeypatch, "_update_in_halves")
     alone = archive.parent / "alone"
     assert build_site(archive, alone, "--no-search").returncode == 0
     one = _pictures(archive, alone)
