@@ -86,23 +86,30 @@ function countingPagefind() {
   return countsIndex;
 }
 
-// Pagefind leaves out of a search any word that a part does not hold at all:
-// a part without "Kobler" would answer "Misrata Kobler" with every page that
-// names Misrata, and a word with a filter, with every page the filter keeps.
-// One index of the whole site never does (unless no page has the word). So a
-// query of several words, or with filters, first asks which parts hold each
-// word the site holds; only the parts that hold them all answer.
+// One index of the whole site is what the parts must answer as. Two things
+// Pagefind does within one index differ when each part is one:
+// - it leaves out of a search a word the index does not hold at all: a part
+//   without "Kobler" would answer "Misrata Kobler" with every page that names
+//   Misrata, and a word with a filter, with every page the filter keeps;
+// - for a word it holds no word starting with, it searches the longest word
+//   it holds that the word starts with instead: a part without "abroad"
+//   answers with its pages holding "a".
+// So each word of a query is first looked up as a word of its own (a quoted,
+// exact search: the word as Pagefind stems it, no longer ones, no shorter
+// ones; no filter index is fetched, the part filter being the parts' own),
+// and only the parts that hold every word the site holds answer. A word no
+// part holds as it is (one being typed: "Hafta") leaves every part in.
 const answering = new Map(); // query -> its parts, for the counts that follow
-async function answeringParts(pf, query, filtered) {
-  const words = [...new Set(query.trim().split(/\s+/).filter(Boolean))];
+async function answeringParts(pf, query) {
+  const words = [...new Set(query.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean))];
   const exact = /^\s*".+"\s*$/.test(query); // Pagefind finds nothing where a word is missing
-  if (exact || words.length === 0 || (words.length === 1 && !filtered)) return parts;
-  const key = JSON.stringify([words, filtered]);
+  if (exact || words.length === 0 || parts.length < 2) return parts;
+  const key = JSON.stringify(words);
   if (!answering.has(key)) {
     answering.set(key, (async () => {
       let holding = parts;
       for (const word of words) {
-        const found = await pf.search(word);
+        const found = await pf.search(`"${word}"`);
         const per = found.filters?.part ?? {};
         const here = parts.filter((part) => per[part] > 0);
         if (here.length) holding = holding.filter((part) => here.includes(part));
@@ -124,7 +131,7 @@ function inParts(filters, chosen) {
 async function searchParts(query, filters, newestFirst) {
   if (!parts.length) return { results: [] }; // an archive with nothing to find yet
   const pf = await pagefind();
-  const chosen = await answeringParts(pf, query, Object.keys(filters).length > 0);
+  const chosen = await answeringParts(pf, query);
   if (!chosen.length) return { results: [] };
   if (!newestFirst) return pf.search(query, { filters: inParts(filters, chosen) });
   const results = [];
@@ -285,7 +292,7 @@ async function queryCounts(current) {
   for (const { key } of FACETS) {
     if (current !== generation) return null;
     const filters = pagefindFilterOptions(state.filters[key].length ? key : null);
-    const chosen = await answeringParts(await pagefind(), state.q, Object.keys(filters).length > 0);
+    const chosen = await answeringParts(await pagefind(), state.q);
     const search = () => pf.search(state.q, { filters: inParts(filters, chosen) });
     if (!chosen.length) {
       facetCounts[key] = {};
