@@ -181,3 +181,27 @@ def test_the_pictures_are_the_same_across_two_builds(sample: Build, tmp_path: Pa
     assert any(k.endswith("/network/0") for k in first)
     assert any(k.startswith("maps/inset-") for k in first)
     assert first == second
+
+
+def test_a_network_is_drawn_when_first_asked_for() -> None:
+    # The plan holds it undrawn; the process that shows or digests it draws it,
+    # once, and it digests and compares as the markup it stands for.
+    from markupsafe import Markup, escape
+
+    from dossier.fingerprint import Digester
+    from dossier.makers.network import Drawing
+
+    calls: list[int] = []
+
+    def draw() -> str:
+        calls.append(1)
+        return "<svg>web</svg>"
+
+    web = Drawing(draw)
+    assert calls == []
+    assert Digester().digest(web) == Digester().digest(Markup("<svg>web</svg>"))
+    assert str(web) == "<svg>web</svg>"
+    assert escape(web) == Markup("<svg>web</svg>")  # shown as markup, as Jinja shows it
+    assert calls == [1]
+    assert web == Drawing(lambda: "<svg>web</svg>")
+    assert not Drawing(lambda: "")

@@ -23,6 +23,8 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from markupsafe import Markup
+
 
 class Unknown(TypeError):
     """A value of a type :func:`digest` cannot hash the same way in every process."""
@@ -160,6 +162,10 @@ class Digester:
             for key, item in value.items():
                 self._feed(h, key)
                 self._feed(h, item)
+        elif hasattr(value, "__html__"):
+            # Markup made when first asked for (an entity's network): it
+            # digests as the markup it stands for.
+            self._feed(h, Markup(value.__html__()))
         elif isinstance(value, (set, frozenset)):
             parts = sorted(_alone(self, item) for item in value)
             h.update(b"{%d:" % len(parts))

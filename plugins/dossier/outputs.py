@@ -64,13 +64,13 @@ def page_jobs(result: Result, maps: placemap.Maps | None = None) -> dict[PageKey
     for section in SECTIONS:
         for slug, listing in archive.listings(section).items():
             drawn_here = maps.entity_map(listing)
-            web = network.network_svg(urls, listing, links)
+            web = network.drawing(urls, listing, links)
             first, *older = timeline.timeline_pages(listing, result.config.timeline_page)
             jobs[("entity", section, slug)] = PageJob(
                 listing.entity,
                 "entity",
                 {"listing": listing, "section": section, "span": span,
-                 "place_map": drawn_here, "network": Markup(web), "timeline": first},
+                 "place_map": drawn_here, "network": web, "timeline": first},
                 entity_indexed(listing, section),
             )  # fmt: skip
             for page in older:

@@ -39,8 +39,9 @@ FAILED = "writing the actor, place and theme pages failed"
 PARALLEL_FROM = 500
 # A clean build's share of the entries the forked process writes: this one
 # also stamps the plan for the next build while the child writes (at 10,000
-# briefings about a sixth of what rendering takes), so the child takes more.
-CHILD_SHARE_CLEAN = 0.58
+# briefings about a twelfth of what rendering takes, the maps and networks
+# being drawn by the writers), so the child takes more.
+CHILD_SHARE_CLEAN = 0.54
 # An update's share of the plan the forked process digests and writes: a
 # child's first touches of the parent's memory copy it, so at 10,000
 # briefings a half took it 2.35 s against this process's 1.88 s.

@@ -14,8 +14,9 @@ The page's "Often seen with" list is its text equivalent.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import escape
 
@@ -265,6 +266,48 @@ def render(network: Network, urls: Urls, title: str) -> str:
         f'<g class="node-{c.shape} node-here" aria-hidden="true">{_mark(c, CENTRE)}</g></svg>'
     )
     return "\n".join(parts)
+
+
+class Drawing:
+    """An entity page's network, drawn the first time it is asked for:
+    shown by the page (``{{ network }}``), compared with the last plan's or
+    digested for the stamps, by whichever process asks, so that drawing
+    1,900 networks is shared by the processes writing the site instead of
+    done by one before them. It stands for its markup: equal markup, equal
+    drawings."""
+
+    __slots__ = ("_draw", "_markup")
+
+    def __init__(self, draw: Callable[[], str]) -> None:
+        self._draw: Callable[[], str] | None = draw
+        self._markup = ""
+
+    @property
+    def markup(self) -> str:
+        """The network's SVG markup ('' when it has none)."""
+        if self._draw is not None:
+            self._markup, self._draw = self._draw(), None
+        return self._markup
+
+    def __html__(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+    def __bool__(self) -> bool:
+        return bool(self.markup)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Drawing) and self.markup == other.markup
+
+    def __hash__(self) -> int:
+        return hash(self.markup)
+
+
+def drawing(urls: Urls, listing: EntityListing, links: Links) -> Drawing:
+    """An entity page's network, drawn when first asked for (see :class:`Drawing`)."""
+    return Drawing(partial(network_svg, urls, listing, links))
 
 
 def network_svg(urls: Urls, listing: EntityListing, links: Links) -> str:
