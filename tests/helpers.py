@@ -178,6 +178,21 @@ def build_in_process(content: Path, output: Path, *, search: bool = True, **buil
     return code
 
 
+def maps_drawn(monkeypatch: Any) -> list[str]:
+    """The titles of the maps drawn from now on (``placemap.render_map`` counted)."""
+    from dossier.makers import placemap
+
+    titles: list[str] = []
+    real = placemap.render_map
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        titles.append(args[1])
+        return str(real(*args, **kwargs))
+
+    monkeypatch.setattr(placemap, "render_map", counted)
+    return titles
+
+
 def in_two_processes(monkeypatch: Any, method: str) -> list[bool]:
     """Let the generator fork at any size on two CPUs, and record what its
     ``method`` (``start_in_background``, ``_update_in_halves``) returns:

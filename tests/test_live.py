@@ -6,13 +6,12 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from dossier.glue.live import Live
 
-from .helpers import FIXTURE, build_in_process, site_tree
+from .helpers import FIXTURE, build_in_process, maps_drawn, site_tree
 
 BRIEFING = Path("briefings/2016/2016-10-07-sirte-bm-splits-enclave.md")
 
@@ -121,17 +120,8 @@ def test_an_edit_draws_again_only_the_maps_it_changes(
     """Entity maps drawn by the build (and by each edit since) are taken
     again where their spec is unchanged: a theme changed on a briefing
     draws none of them again (the places index's map is drawn each time)."""
-    from dossier.makers import placemap
-
     live = _live(content, tmp_path / "live", search=False)
-    titles: list[str] = []
-    real = placemap.render_map
-
-    def counted(*args: Any, **kwargs: Any) -> str:
-        titles.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(placemap, "render_map", counted)
+    titles = maps_drawn(monkeypatch)
     edited = content / TANKS
     edited.write_text(edited.read_text().replace("tags: security", "tags: politics"))
     assert live.apply([str(edited)], lambda: None)

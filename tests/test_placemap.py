@@ -5,19 +5,17 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from dossier.config import site_path
-from dossier.makers import placemap
 from dossier.makers.placemap import archive_map
 from dossier.model import Place
 from dossier.relate import relate
 from dossier.resolve import resolve
 from dossier.urls import Urls
 
-from .helpers import sample_result
+from .helpers import maps_drawn, sample_result
 from .model_helpers import briefing, corpus, place
 
 
@@ -386,14 +384,7 @@ def test_the_places_index_map_is_drawn_once_for_the_front_page_and_the_index(
 ) -> None:
     from dossier.outputs import page_jobs, site_maps
 
-    titles: list[str] = []
-    real = placemap.render_map
-
-    def counted(*args: Any, **kwargs: Any) -> str:
-        titles.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(placemap, "render_map", counted)
+    titles = maps_drawn(monkeypatch)
     result = sample_result()
     maps = site_maps(result)
     front = maps.archive_map()  # the front page's, as the generator shares it
