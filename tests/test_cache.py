@@ -116,6 +116,7 @@ def test_many_entries_are_written_in_the_background(
     # goes on; reading the cache again waits for it, so nothing is missed.
     import os
 
+    import dossier.load
     from dossier import cache
 
     forked: list[int] = []
@@ -129,6 +130,7 @@ def test_many_entries_are_written_in_the_background(
 
     monkeypatch.setattr(cache, "BACKGROUND_FROM", 1)
     monkeypatch.setattr(cache, "_can_fork", lambda: True)
+    monkeypatch.setattr(dossier.load, "cpus", lambda: 2)
     monkeypatch.setattr(os, "fork", fork)
     settings = read_settings(str(SETTINGS), override={"PATH": str(archive / "content")})
     config = Config.from_settings(settings)

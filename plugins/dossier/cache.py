@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import multiprocessing as mp
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -156,9 +155,10 @@ class ReadCache:
 
     def save(self, background: bool = False) -> None:
         """Write this run's new entries; drop those of files no longer read.
-        ``background``: in a forked process, where there are many to write and
-        a CPU to spare (this process carries on; :func:`wait_for_writers`
-        waits for it, and does so at exit)."""
+        ``background`` (the caller has a CPU to spare and can fork): in a
+        forked process, where there are many to write and this process has
+        no other thread (it carries on; :func:`wait_for_writers` waits for
+        the writer, and does so at exit)."""
         if self.folder is None:
             return
         entries = self.folder / ENTRIES
@@ -203,10 +203,7 @@ def _can_fork() -> bool:
     # would go on in the child, and a lock another one held stays held.
     import threading
 
-    if "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
-        return False
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (cpus or 1) >= 2
+    return threading.active_count() == 1
 
 
 def _fork_writer(write: Callable[[], None]) -> bool:

@@ -223,7 +223,8 @@ def load(config: Config) -> Corpus:
             briefings[shown] = briefing
             texts[shown] = f"{cache.key}:{shown}:{text_digest}"
     briefing_problems += [w for _, _, _, warnings in taken.values() for w in warnings]
-    cache.save(background=True)  # written while the build goes on
+    # Written while the build goes on, where a process can be forked beside this one.
+    cache.save(background=cpus() > 1 and "fork" in mp.get_all_start_methods())
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
         lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),

@@ -786,22 +786,23 @@ class Maps:
 
     def draw(self, spec: MapSpec) -> str:
         """``spec``'s markup: drawn once a run, or as the last build drew it."""
-        key = spec.key
-        svg = self.drawn.get(key) or self.kept.get(key)
+        svg = self._known(spec.key)
         if svg is None:
             svg = spec.svg(self.urls)
-        self.drawn[key] = svg
+        self.drawn[spec.key] = svg
         return svg
+
+    def _known(self, key: str) -> str | None:
+        # A map's markup drawn in this run, or by the last build.
+        return self.drawn.get(key) or self.kept.get(key)
 
     def pictures(self) -> dict[str, str]:
         """Every entity map of the site's markup known here (drawn in this
         run or by the last build), by spec key: what the next run may keep."""
         known: dict[str, str] = {}
         for spec in self._entities.values():
-            if spec is not None:
-                svg = self.drawn.get(spec.key) or self.kept.get(spec.key)
-                if svg is not None:
-                    known[spec.key] = svg
+            if spec is not None and (svg := self._known(spec.key)) is not None:
+                known[spec.key] = svg
         return known
 
     def base_files(self) -> dict[str, LazyFile]:
