@@ -17,6 +17,7 @@ objects Pelican read (:meth:`dossier.glue.generator.DossierGenerator.plan`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from .lazyfile import LazyFile, Memo
@@ -29,6 +30,28 @@ from .stamps import Last, members
 Plan = dict[str, LazyFile]
 # The search index's part for actor and place pages no briefing names yet.
 ENTITY_SHARD = "entities"
+
+
+def chrome(result: Result) -> tuple[object, ...]:
+    """What the header and footer of every page show that the content
+    decides: whether the Trends page exists (once a briefing makes a call)
+    and where the About page is, if there is one."""
+    urls = result.config.urls
+    about = next(
+        (urls.url(p) for p in result.corpus.pages if p.slug == "about" and p.status != "draft"),
+        None,
+    )
+    return (bool(result.archive.trends_of), about)
+
+
+def with_chrome(plan: Plan, shown: tuple[object, ...]) -> Plan:
+    """``plan`` with :func:`chrome` (``shown``) among the inputs of every page,
+    so that the last trend call removed or an About page added rewrites every
+    page, as a clean build would write them."""
+    return {
+        path: replace(entry, inputs=(shown, entry.inputs)) if path.endswith(".html") else entry
+        for path, entry in plan.items()
+    }
 
 
 def search_shards(result: Result) -> dict[str, tuple[str, ...]]:

@@ -28,7 +28,7 @@ from ..makers.placemap import Maps
 from ..makers.structured import StructuredData
 from ..outputs import PageJob, PageKey, page_jobs, site_maps
 from ..pipeline import Result
-from ..plan import Plan, search_shards, site_plan
+from ..plan import Plan, chrome, search_shards, site_plan, with_chrome
 from ..relate import Archive
 from ..stamps import stamp
 from ..write import Emitted, changes, emit, remove
@@ -124,12 +124,13 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         pages (as Pelican's generators read them), the pages of the home list,
         the search and 404 pages, and every other page and file
         (:func:`~dossier.plan.site_plan`)."""
-        return {
+        entries = {
             **self._briefing_pages(result),
             **self._home_pages(result),
             **self._other_pages(result),
             **site_plan(result, jobs, self.render, memo, maps),
         }
+        return with_chrome(entries, chrome(result))
 
     def _run_plan(self) -> Plan:
         # The run's plan, made once, with the search index's parts.
