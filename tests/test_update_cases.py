@@ -116,6 +116,33 @@ def page_edited(content: Path) -> None:
     path.write_text(path.read_text("utf-8") + "\nCorrections are noted at the foot.\n", "utf-8")
 
 
+def unknown_names_listed(content: Path) -> None:
+    # Names no registry holds: new actor and place pages, made up from the name.
+    _edit(content, SIRTE, "places: [Sirte, Misrata]", "places: [Sirte, Misrata, Ajdabiya]")
+    _edit(content, SIRTE, "actors: [Bunyan al-Marsus, ISIS, Haftar]",
+          "actors: [Bunyan al-Marsus, ISIS, Haftar, Petroleum Facilities Guard]")  # fmt: skip
+
+
+def twin_on_the_same_day(content: Path) -> None:
+    # Briefings of one day are ordered by slug: neighbours and lists must agree.
+    _add(content, "2016/2016-10-07-a-second-report.md", (
+        '---\ntitle: "A second report from Sirte"\ndate: 2016-10-07\n'
+        "actors: [ISIS]\nplaces: [Sirte]\n---\n\nA second desk filed from Sirte.\n"
+    ))  # fmt: skip
+
+
+def newest_removed_and_takeaways_moved(content: Path) -> None:
+    # The front page's lead is the newest briefing with takeaways.
+    (content / OUTLOOK).unlink()
+    _edit(content, SIRTE, "tags: [security, counter-terrorism]\n",
+          'tags: [security, counter-terrorism]\ntakeaways:\n  - "The enclave is split."\n')  # fmt: skip
+
+
+def file_renamed(content: Path) -> None:
+    # The same briefing at another path: same slug, same pages.
+    (content / SIRTE).rename(content / BRIEFINGS / "2016" / "sirte-enclave.md")
+
+
 def about_removed(content: Path) -> None:
     # Every page's menu and footer lose their link to it.
     (content / "pages" / "about.md").unlink()
@@ -132,7 +159,8 @@ CASES: list[Callable[[Path], None]] = [
     new_year, moved_to_another_year, actor_added, named_in_prose, theme_added,
     taken_back_as_draft, draft_published, new_slug, last_trend_calls_removed, scheduled,
     last_of_its_year_removed, summary_and_update_date, page_edited, about_removed,
-    about_drafted,
+    about_drafted, unknown_names_listed, twin_on_the_same_day,
+    newest_removed_and_takeaways_moved, file_renamed,
 ]  # fmt: skip
 
 
