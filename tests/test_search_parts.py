@@ -26,7 +26,11 @@ SEARCHES: dict[str, list[tuple[str, dict[str, str]]]] = {
                ("Sirte", {"actor": "Bunyan al-Marsus"}),
                # A word one part lacks, which starts with a word that part
                # holds ("a"): Pagefind's fallback for a missing word.
-               ("abroad", {})],
+               ("abroad", {}),
+               # Words being typed, which no part holds as they are: the
+               # start of longer words in one part, and of a shorter word
+               # ("a", "to") in others.
+               ("abroa", {}), ("Tobr", {})],
     "fixture": [("Haftar", {}), ("Misrata", {}), ("BM", {}), ("Sirte", {}), ("حفتر", {}),
                 ("Misrata leverage", {}), ("leverage", {"year": "2016"}),
                 ("Haftar", {"year": "2016"})],

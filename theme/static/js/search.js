@@ -98,7 +98,9 @@ function countingPagefind() {
 // exact search: the word as Pagefind stems it, no longer ones, no shorter
 // ones; no filter index is fetched, the part filter being the parts' own),
 // and only the parts that hold every word the site holds answer. A word no
-// part holds as it is (one being typed: "Hafta") leaves every part in.
+// part holds as it is (one being typed: "Hafta") is the start of longer
+// words, as one index reads it: the parts holding such words answer (see
+// extendingParts); where none does, every part.
 const answering = new Map(); // query -> its parts, for the counts that follow
 async function answeringParts(pf, query) {
   const words = [...new Set(query.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean))];
@@ -109,15 +111,45 @@ async function answeringParts(pf, query) {
     answering.set(key, (async () => {
       let holding = parts;
       for (const word of words) {
-        const found = await pf.search(`"${word}"`);
-        const per = found.filters?.part ?? {};
-        const here = parts.filter((part) => per[part] > 0);
+        const per = await partCounts(pf, `"${word}"`);
+        let here = parts.filter((part) => per[part] > 0);
+        if (!here.length) here = await extendingParts(pf, word);
         if (here.length) holding = holding.filter((part) => here.includes(part));
       }
       return holding;
     })());
   }
   return answering.get(key);
+}
+
+// How many pages of each part a search finds (the parts' own filter: no
+// filter index is fetched), each search once.
+const counted = new Map();
+function partCounts(pf, query) {
+  if (!counted.has(query)) counted.set(query, pf.search(query).then((found) => found.filters?.part ?? {}));
+  return counted.get(query);
+}
+
+// The parts holding a word that starts with `word`. Searched as it is typed,
+// a part holding one answers with its pages; a part holding none answers
+// instead with the pages of the longest shorter word it holds that `word`
+// starts with ("a" for "akya", "to" for "tobr"): exactly as many pages as
+// that word finds there searched alone. Those parts are left out.
+async function extendingParts(pf, word) {
+  const typed = await partCounts(pf, word);
+  let open = parts.filter((part) => typed[part] > 0);
+  const extending = new Set();
+  for (let end = word.length - 1; end > 0 && open.length; end--) {
+    const shorter = await partCounts(pf, `"${word.slice(0, end)}"`);
+    const left = [];
+    for (const part of open) {
+      if (!(shorter[part] > 0)) left.push(part);
+      else if (shorter[part] !== typed[part]) extending.add(part);
+    }
+    open = left;
+  }
+  // Those still open found pages without a shorter word to fall back on.
+  return parts.filter((part) => extending.has(part) || open.includes(part));
 }
 
 function inParts(filters, chosen) {
