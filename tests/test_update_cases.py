@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURE, build_site, site_tree
+from .helpers import FIXTURE, build_in_process, build_site, in_two_processes, site_tree
 
 BRIEFINGS = Path("briefings")
 OUTLOOK = BRIEFINGS / "2017" / "2017-01-05-new-year-outlook.md"
@@ -200,3 +200,25 @@ def test_an_update_equals_a_clean_build(
     assert sorted(p.name for p in (update.output / "pagefind").iterdir()) == sorted(
         p.name for p in (clean.output / "pagefind").iterdir()
     )
+
+
+@pytest.mark.parametrize("change", CASES, ids=[c.__name__ for c in CASES])
+def test_an_update_in_two_processes_equals_a_clean_build(
+    built: tuple[Path, Path],
+    change: Callable[[Path], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At scale an update digests and writes half its plan in a forked child,
+    # which reports its digests and what it wrote: the same output.
+    work, kept = built
+    shutil.rmtree(work)
+    shutil.copytree(kept, work, symlinks=True)
+    change(work / "content")
+    started = in_two_processes(monkeypatch, "_update_in_halves")
+    assert build_in_process(work / "content", work / "output") == 0
+    assert started == [True]
+    clean = build_site(work / "content", tmp_path / "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert site_tree(work / "output") == site_tree(clean.output)
+    assert _parts(work / "output") == _parts(clean.output)
