@@ -112,7 +112,7 @@ def read_all(
     """
     workers = workers or cpus()
     outcomes: list[Outcome[R]] | None = None
-    if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+    if workers > 1 and len(files) >= PARALLEL_FROM and can_fork():
         try:
             outcomes = _read_in_workers(files, read, root, workers)
         except OSError:  # no process to spare: read here, one after the other
@@ -133,6 +133,12 @@ def cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this platform forks processes (work is shared with a forked
+    child only where it does: not on Windows)."""
+    return "fork" in mp.get_all_start_methods()
 
 
 def _read_one(file: Path, read: Reader[R], root: Path) -> Outcome[R]:
@@ -224,7 +230,7 @@ def load(config: Config) -> Corpus:
             texts[shown] = f"{cache.key}:{shown}:{text_digest}"
     briefing_problems += [w for _, _, _, warnings in taken.values() for w in warnings]
     # Written while the build goes on, where a process can be forked beside this one.
-    cache.save(background=cpus() > 1 and "fork" in mp.get_all_start_methods())
+    cache.save(background=cpus() > 1 and can_fork())
     pages, page_problems = read_all(
         markdown_files(root, config.page_dirs),
         lambda text, shown, stem: read_page(text, shown, stem, config.urls.reserved),

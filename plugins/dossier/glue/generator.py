@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing as mp
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -22,7 +21,7 @@ from pelican.paginator import Page
 from ..errors import RenderError
 from ..incremental import briefing_indexed, briefing_view
 from ..lazyfile import LazyFile, Memo
-from ..load import cpus
+from ..load import can_fork, cpus
 from ..makers import activity, home, trends
 from ..makers.placemap import Maps
 from ..makers.structured import StructuredData
@@ -169,11 +168,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         while writing the child's half stay in the child.
         """
         result, run = current(self.settings), of(self.settings)
-        parallel = (
-            len(result.archive.briefings) >= PARALLEL_FROM
-            and "fork" in mp.get_all_start_methods()
-            and cpus() >= 2
-        )
+        parallel = len(result.archive.briefings) >= PARALLEL_FROM and can_fork() and cpus() >= 2
         if parallel and run.last is not None:
             return self._update_in_halves()
         _, todo, _ = self._changes()
