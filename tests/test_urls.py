@@ -149,3 +149,35 @@ def test_a_custom_domain_that_is_not_a_host_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "dossier: error: DOSSIER_CNAME = 'not a host' is not a host name such as briefings.example.org"
     ]
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        {},
+        {"ARTICLE_URL": "{date:%Y}/{slug}/", "PAGE_URL": "pages/{slug}.html"},
+        {"ARTICLE_URL": "{date:%Y/%m/%d}/{slug}.html", "PAGE_URL": "{slug}/"},
+    ],
+)
+def test_pelican_is_given_the_address_it_would_work_out(patterns: dict[str, str]) -> None:
+    # The reader hands Pelican each file's address as its own override (so
+    # Pelican does not format it again each time it is asked): it must be
+    # the one Pelican makes from the same settings.
+    import copy
+    import datetime as dt
+
+    from pelican.contents import Article
+    from pelican.contents import Page as PelicanPage
+    from pelican.settings import DEFAULT_CONFIG
+
+    from dossier.model import Page
+
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), **patterns}
+    urls = Urls.from_settings(settings, "", "")
+    record = briefing("sirte-falls", 7)
+    date = dt.datetime(2016, 10, 7, tzinfo=dt.UTC)
+    made = Article("", {"title": "t", "slug": record.slug, "date": date}, settings=settings)
+    assert urls.url(record) == made.url
+    about = Page("pages/about.md", "about", "About", "")
+    page = PelicanPage("", {"title": "About", "slug": "about"}, settings=settings)
+    assert urls.url(about) == page.url

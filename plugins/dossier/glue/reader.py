@@ -55,8 +55,12 @@ class DossierReader(BaseReader):  # type: ignore[misc]
             "summary": str(escape(record.summary)),
         }
         # Dossier writes every page from its plan; Pelican's documented way to
-        # have it write none for a file it read is an empty save_as.
+        # have it write none for a file it read is an empty save_as. Its
+        # address is the one Dossier links to, from the same *_URL setting,
+        # given as Pelican's own override: worked out once, here, not each
+        # time Pelican or a template asks.
         metadata["save_as"] = ""
+        metadata["url"] = result.config.urls.url(record)
         if isinstance(record, Briefing):
             metadata["date"] = record.date
             metadata["briefing"] = record
