@@ -156,10 +156,17 @@ def place_shards(site_dir: str, bundles: Mapping[str, str], shards: Collection[s
                 os.unlink(gone)
 
 
+# A page's copy for Pagefind is written where it leaves out this much of the
+# page (an entity page, most of it); else the page is linked: writing a copy
+# of every briefing page to save Pagefind a citation and a list costs more
+# than it saves.
+COPY_BELOW = 0.7
+
+
 def _link_pages(site: str, pages: Sequence[str], into: str) -> None:
     # Each page at its own path under ``into``, so the part's URLs are the
-    # site's: what Pagefind reads of it (search_copy), or where that is all
-    # of it, a hard link (a copy where links are refused).
+    # site's: what Pagefind reads of it (search_copy) where that is much less
+    # than the page, else a hard link (a copy where links are refused).
     for page in pages:
         source = os.path.join(site, page)
         target = os.path.join(into, page)
@@ -167,7 +174,7 @@ def _link_pages(site: str, pages: Sequence[str], into: str) -> None:
         with open(source, "rb") as file:
             html = file.read()
         read = search_copy(html)
-        if read is not html:
+        if len(read) < COPY_BELOW * len(html):
             with open(target, "wb") as file:
                 file.write(read)
             continue
