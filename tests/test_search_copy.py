@@ -42,6 +42,10 @@ CASES = [
      '<p class="kicker" data-pagefind-ignore>Actors</p>'),
     ('<svg data-pagefind-ignore/><p>x</p>', '<svg data-pagefind-ignore/><p>x</p>'),
     ('<div data-pagefind-ignore><p>never closed</p>', '<div data-pagefind-ignore><p>never closed</p>'),
+    # The attribute's name in a value or in the text is not the attribute.
+    ('<a title="see data-pagefind-ignore" href="/">Link</a><p>data-pagefind-ignore</p>',
+     '<a title="see data-pagefind-ignore" href="/">Link</a><p>data-pagefind-ignore</p>'),
+    ('<span data-pagefind-ignored>kept</span>', '<span data-pagefind-ignored>kept</span>'),
     # Nothing ignored.
     ("<p>Only prose.</p>", "<p>Only prose.</p>"),
 ]  # fmt: skip

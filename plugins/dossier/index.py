@@ -207,7 +207,14 @@ def search_copy(html: bytes) -> bytes:
     while (pos := html.find(_IGNORE, pos)) >= 0:
         start = html.rfind(b"<", at, pos)
         opening = _OPENING.match(html, start) if start >= 0 else None
-        if opening is None or opening.end() <= pos or opening.group(1) not in _CLOSED:
+        after = html[pos + len(_IGNORE) : pos + len(_IGNORE) + 1]
+        if (
+            opening is None
+            or opening.end() <= pos
+            or opening.group(1) not in _CLOSED
+            or not html[pos - 1 : pos].isspace()  # the attribute, not words in a value
+            or after not in (b"=", b">", b"/", b" ", b"\t", b"\n")
+        ):
             pos += len(_IGNORE)
             continue
         end = _element_end(html, opening.group(1), opening.end())
