@@ -6,8 +6,10 @@ each its own Pagefind bundle in ``pagefind/<part>/``, merged in the reader's
 browser (Pagefind's ``mergeIndex``; the search page names the parts). A
 build indexes every part; an update only the parts whose pages it wrote,
 removed or moved, keeping the others as the last build left them. Each part
-is indexed from a folder of links to its pages (at their own paths, so its
-URLs are the site's), into a new bundle beside the site, then swapped in
+is indexed from a folder holding its pages at their own paths (so its URLs
+are the site's): hard links, or for a page mostly made of what search never
+reads (an entity page's timeline, map and network), a copy without it
+(:func:`search_copy`); into a new bundle beside the site, then swapped in
 whole: a reader sees the old part or the new one.
 
 Pagefind's command-line binary (from the ``pagefind[bin]`` package) indexes a
