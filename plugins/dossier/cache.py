@@ -21,7 +21,6 @@ import hashlib
 import json
 import logging
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -31,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import Briefing, Diagnostic, Entity, Source, Takeaway, Trend
+from .processes import forked
 
 ENTRIES = "briefings"  # one JSON file per briefing, named by its path's hash
 TAG = "CACHEDIR.TAG"
@@ -212,20 +212,14 @@ def _fork_writer(write: Callable[[], None]) -> bool:
     if not _AT_EXIT:
         atexit.register(wait_for_writers)
         _AT_EXIT = True
-    try:
-        pid = os.fork()
-    except OSError:
+
+    def child() -> int:
+        write()  # one that fails (a cache not written) only costs the next build time
+        return 0
+
+    pid = forked(child)
+    if pid is None:
         return False
-    if pid == 0:
-        code = 0
-        try:
-            write()
-        except BaseException:  # a cache not written only costs the next build time
-            code = 1
-        for stream in (sys.stdout, sys.stderr):  # _exit skips the usual flush
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(code)
     _WRITERS.append(pid)
     return True
 

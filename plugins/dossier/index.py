@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SearchIndexError
-from .load import cpus
+from .processes import cpus
 from .write import write_file
 
 BUNDLE = "pagefind"

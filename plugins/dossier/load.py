@@ -9,7 +9,6 @@ corpus and reported, never dropped silently.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +20,7 @@ from .config import Config, display_path
 from .errors import ContentError
 from .link import ENV_KEY, Linker, LinkState
 from .model import Briefing, Diagnostic, Entity, Page
+from .processes import can_fork, cpus
 from .read import load_text, read_briefing, read_page, real_folder
 from .read import outside as outside_message
 from .registry import Registry, load_registries
@@ -126,19 +126,6 @@ def read_all(
         if record is not None:
             records[shown] = record
     return records, problems
-
-
-def cpus() -> int:
-    """The CPUs this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    """Whether this platform forks processes (work is shared with a forked
-    child only where it does: not on Windows)."""
-    return "fork" in mp.get_all_start_methods()
 
 
 def _read_one(file: Path, read: Reader[R], root: Path) -> Outcome[R]:

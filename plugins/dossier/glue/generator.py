@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -21,13 +20,13 @@ from pelican.paginator import Page
 from ..errors import RenderError
 from ..incremental import briefing_indexed, briefing_view
 from ..lazyfile import LazyFile, Memo
-from ..load import can_fork, cpus
 from ..makers import activity, home, trends
 from ..makers.placemap import Maps
 from ..makers.structured import StructuredData
 from ..outputs import PageJob, PageKey, page_jobs, site_maps
 from ..pipeline import Result
 from ..plan import Plan, chrome, search_shards, site_plan, with_chrome
+from ..processes import can_fork, cpus, forked
 from ..relate import Archive
 from ..stamps import stamp
 from ..write import Emitted, changes, emit, remove
@@ -219,13 +218,8 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         # Run ``work`` in a forked child, which reports what it returns (or
         # why it failed) through a pipe; False where no process is to spare.
         read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare: write here, one after the other
-            os.close(read_end)
-            os.close(write_end)
-            return False
-        if pid == 0:  # the child: do its half, report, and leave without cleanup
+
+        def child() -> int:  # do its half and report
             os.close(read_end)
             code = 0
             try:
@@ -235,11 +229,13 @@ class DossierGenerator(Generator):  # type: ignore[misc]
                 code = 1
             with contextlib.suppress(OSError), os.fdopen(write_end, "wb") as pipe:
                 pipe.write(report)
-            for stream in (sys.stdout, sys.stderr):  # _exit skips the usual flush
-                with contextlib.suppress(Exception):
-                    stream.flush()
-            os._exit(code)
+            return code
+
+        pid = forked(child)
         os.close(write_end)
+        if pid is None:  # no process to spare: write here, one after the other
+            os.close(read_end)
+            return False
         self._child, self._report = pid, read_end
         return True
 
@@ -272,10 +268,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         if mine is None:  # all_generators_finalized did not run: all of it here
             mine = todo
         root = Path(self.output_path)
-        try:
-            emit(mine, root, live=run.last is not None)
-        except (TemplateError, OSError) as exc:  # as the child reports them
-            raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
+        _write_here(mine, root, live=run.last is not None)
         if run.stamps is None and run.held:  # a clean build: stamped while the child writes
             run.stamps, run.searched = stamp(plan, current(self.settings).corpus, run.shards)
         said = self._join()
@@ -293,10 +286,7 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         mine, self._mine = self._mine or {}, None
         files, searched = stamp(mine, current(self.settings).corpus, run.shards)
         todo, _ = changes(mine, root, files, last.files)
-        try:
-            emit(todo, root, live=True)
-        except (TemplateError, OSError) as exc:
-            raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
+        _write_here(todo, root, live=True)
         theirs = json.loads(self._join())
         _take_pictures(run, theirs["pictures"])
         files.update(theirs["files"])
@@ -408,6 +398,14 @@ class DossierGenerator(Generator):  # type: ignore[misc]
         """One of our pages, as Pelican's writer would render it with this run's context."""
         name = current(self.settings).config.urls.save_as(job.target)
         return self._render_values(job.template, name, job.kwargs)
+
+
+def _write_here(todo: Plan, root: Path, live: bool) -> None:
+    # This process's part of the plan; a failure said as a child reports one.
+    try:
+        emit(todo, root, live=live)
+    except (TemplateError, OSError) as exc:
+        raise RenderError(f"{FAILED}: {type(exc).__name__}: {exc}") from exc
 
 
 def _drawn(run: Run) -> dict[str, str]:
