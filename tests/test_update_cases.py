@@ -178,28 +178,40 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return work, kept
 
 
+def _changed(built: tuple[Path, Path], change: Callable[[Path], None]) -> Path:
+    # The built archive restored where it was built, then changed.
+    work, kept = built
+    shutil.rmtree(work)
+    shutil.copytree(kept, work, symlinks=True)
+    change(work / "content")
+    return work
+
+
 def _parts(output: Path) -> list[str]:
     return list(json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))["parts"])
+
+
+def _as_clean(output: Path, content: Path, tmp_path: Path) -> None:
+    # ``output`` is a clean build's of ``content``: its files (Pagefind's
+    # unstable ones aside) and its search index's parts.
+    clean = build_site(content, tmp_path / "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert site_tree(output) == site_tree(clean.output)
+    assert _parts(output) == _parts(clean.output)
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == sorted(
+        p.name for p in (clean.output / "pagefind").iterdir()
+    )
 
 
 @pytest.mark.parametrize("change", CASES, ids=[c.__name__ for c in CASES])
 def test_an_update_equals_a_clean_build(
     built: tuple[Path, Path], change: Callable[[Path], None], tmp_path: Path
 ) -> None:
-    work, kept = built
-    shutil.rmtree(work)
-    shutil.copytree(kept, work, symlinks=True)
-    change(work / "content")
+    work = _changed(built, change)
     update = build_site(work / "content", work / "output")
     assert update.returncode == 0, update.stderr
     assert "updated " in update.stderr, update.stderr  # in place, not a clean build
-    clean = build_site(work / "content", tmp_path / "clean")
-    assert clean.returncode == 0, clean.stderr
-    assert site_tree(update.output) == site_tree(clean.output)
-    assert _parts(update.output) == _parts(clean.output)
-    assert sorted(p.name for p in (update.output / "pagefind").iterdir()) == sorted(
-        p.name for p in (clean.output / "pagefind").iterdir()
-    )
+    _as_clean(update.output, work / "content", tmp_path)
 
 
 @pytest.mark.parametrize("change", CASES, ids=[c.__name__ for c in CASES])
@@ -211,14 +223,8 @@ def test_an_update_in_two_processes_equals_a_clean_build(
 ) -> None:
     # At scale an update digests and writes half its plan in a forked child,
     # which reports its digests and what it wrote: the same output.
-    work, kept = built
-    shutil.rmtree(work)
-    shutil.copytree(kept, work, symlinks=True)
-    change(work / "content")
+    work = _changed(built, change)
     started = in_two_processes(monkeypatch, "_update_in_halves")
     assert build_in_process(work / "content", work / "output") == 0
     assert started == [True]
-    clean = build_site(work / "content", tmp_path / "clean")
-    assert clean.returncode == 0, clean.stderr
-    assert site_tree(work / "output") == site_tree(clean.output)
-    assert _parts(work / "output") == _parts(clean.output)
+    _as_clean(work / "output", work / "content", tmp_path)
