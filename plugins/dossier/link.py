@@ -293,8 +293,12 @@ def _running_on(surfaces: Mapping[str, tuple[Candidate, ...]]) -> dict[str, tupl
     return found
 
 
+# No character below U+0300 is a mark: Latin text never asks unicodedata.
+_FIRST_MARK = "\u0300"
+
+
 def _is_mark(char: str) -> bool:
-    return unicodedata.category(char)[0] == "M"
+    return char >= _FIRST_MARK and unicodedata.category(char)[0] == "M"
 
 
 def _whole_letters(text: str, start: int, matched: int, after: int) -> bool:
@@ -309,7 +313,8 @@ def _whole_letters(text: str, start: int, matched: int, after: int) -> bool:
 
 def _past_marks(text: str, end: int) -> int:
     # A name's last letter keeps its marks: the vowel signs of حفترُ.
-    while end < len(text) and _is_mark(text[end]):
+    size = len(text)
+    while end < size and _is_mark(text[end]):
         end += 1
     return end
 
@@ -321,10 +326,17 @@ _LETTER = regex.compile(r"\w")
 
 def _touches(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is written onto letters (ရန်ကုန်ကို, AAသည်)."""
-    return bool(
-        (start > 0 and _LETTER.match(text, start - 1))
-        or (end < len(text) and _LETTER.match(text, end))
+    return (start > 0 and _is_letter(text[start - 1])) or (
+        end < len(text) and _is_letter(text[end])
     )
+
+
+def _is_letter(char: str) -> bool:
+    # Most characters beside a name are ASCII spaces and punctuation: those
+    # are told without the regex engine (its \w is [A-Za-z0-9_] there).
+    if char < "\x80":
+        return char.isalnum() or char == "_"
+    return _LETTER.match(char) is not None
 
 
 # (the entity, or None for a phrase never to link; its key; how many first
