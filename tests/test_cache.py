@@ -32,7 +32,10 @@ def test_a_second_build_takes_unchanged_briefings_from_the_cache(archive: Path) 
     first = build_site(content, archive / "one")
     assert "from the cache" not in _read_line(first.stderr)
     entries = archive / ".dossier-cache" / ENTRIES
-    assert len(list(entries.iterdir())) == 4  # one per published or draft briefing read
+    # an entry per published or draft briefing read, a line each in a few files
+    lines = [line for f in entries.iterdir() for line in f.read_text().splitlines()]
+    assert len(lines) == 4
+    assert len(list(entries.iterdir())) <= 4
     assert (
         (archive / ".dossier-cache" / TAG)
         .read_text()
@@ -88,6 +91,27 @@ def test_a_damaged_or_foreign_entry_is_read_past(archive: Path, damage: str) -> 
     # Rewritten, and the stray entry dropped.
     assert sorted(entries[0].parent.iterdir()) == entries
     assert ReadCache.open(archive / ".dossier-cache", "another key").hits == 0
+
+
+def test_one_damaged_entry_leaves_the_others_of_its_file(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier import cache
+
+    monkeypatch.setattr(cache, "_bucket_of", lambda name: "00.jsonl")  # all in one file
+    settings = read_settings(str(SETTINGS), override={"PATH": str(archive / "content")})
+    config = Config.from_settings(settings)
+    fresh = load(config)
+    (bucket,) = (archive / ".dossier-cache" / ENTRIES).iterdir()
+    lines = bucket.read_text().splitlines()
+    assert len(lines) == 4
+    name, _, entry = lines[1].partition(" ")
+    bucket.write_text("\n".join([*lines[:1], f"{name} {entry[:40]}", *lines[2:]]) + "\n")
+    again = load(config)
+    assert again.cached == 3
+    assert again.briefings == fresh.briefings
+    assert bucket.read_text().splitlines() == lines  # the damaged entry written again
+    assert load(config).cached == 4
 
 
 def test_the_cache_can_be_turned_off(archive: Path) -> None:
