@@ -200,6 +200,22 @@ def test_without_javascript_the_page_says_so(pages: Pages, search_url: str) -> N
     )
 
 
+def test_with_javascript_the_note_is_never_shown(page: Page, search_url: str) -> None:
+    # Hidden before the first paint, not when the script runs: held back
+    # here, the script cannot be what hides it. (Shown, it flashed and made
+    # the browser fetch the italic font, 52 kB.)
+    held: list[object] = []
+    page.route(re.compile(r".*/js/search\.[0-9a-f]+\.js$"), lambda route: held.append(route))
+    page.goto(f"{search_url}/search/", wait_until="commit")
+    note = page.locator("#search-needs-js")
+    expect(note).to_be_attached()
+    expect(note).to_be_hidden()
+    expect(page.locator("#search-status")).to_be_attached()  # the page is all there
+    assert held, "the search script was not held back"
+    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [name for name in fetched if "italic" in name]
+
+
 def test_facet_counts_follow_the_query(page: Page, search_url: str) -> None:
     page.goto(f"{search_url}/search/?q=Gwarsha")
     expect(page.locator("#search-status")).to_contain_text("for “Gwarsha”")
