@@ -7,12 +7,15 @@ blocks of text there.
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 from markdown_it.utils import read_fixture_file
 
-from dossier.link import Linker, is_acronym, trie_pattern
+from dossier.link import Linker, _is_letter, _is_mark, is_acronym, trie_pattern
 from dossier.model import Actor, Place
 from dossier.read import read_briefing
 from dossier.urls import Urls
@@ -292,3 +295,14 @@ def test_raw_html_between_words_reads_as_a_space_in_a_context() -> None:
     briefing, _ = read_briefing(text, "p.md", "p", linker=linker)
     assert briefing.context_of("places/el-fasher") == ("Shelling hit the market ", "El Fasher",
                                                        " again.")  # fmt: skip
+
+
+def test_the_fast_character_tests_agree_with_unicode() -> None:
+    # _is_mark and _is_letter skip unicodedata and the regex engine for the
+    # characters most text is made of: the answers must be the same for all.
+    word = regex.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert _is_mark(char) == (unicodedata.category(char)[0] == "M"), hex(code)
+        if code < 0x3000:
+            assert _is_letter(char) == (word.match(char) is not None), hex(code)
