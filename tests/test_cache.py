@@ -55,6 +55,18 @@ def test_a_second_build_takes_unchanged_briefings_from_the_cache(archive: Path) 
     assert "At least 9" in third.page("/briefings/sirte-bm-splits-enclave/")
 
 
+def test_a_briefing_with_unusual_line_ends_is_taken_from_the_cache(archive: Path) -> None:
+    # Entries are lines of a file: a paragraph or line separator in the
+    # text (U+2029, U+2028, NEL) must not end one.
+    content = archive / "content"
+    edited = content / "briefings" / "2016" / "2016-10-07-sirte-bm-splits-enclave.md"
+    edited.write_text(edited.read_text().replace("At least 8", "At\u2028least\u2029 8\x85"))
+    build_site(content, archive / "one")
+    again = build_site(content, archive / "two")
+    assert "(4 unchanged, from the cache" in _read_line(again.stderr)
+    assert site_tree(archive / "two") == site_tree(archive / "one")
+
+
 def test_a_changed_registry_sets_the_whole_cache_aside(archive: Path) -> None:
     content = archive / "content"
     build_site(content, archive / "one")

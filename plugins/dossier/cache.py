@@ -126,7 +126,9 @@ class ReadCache:
             if self.folder is not None:
                 with contextlib.suppress(OSError, UnicodeDecodeError):
                     text = (self.folder / ENTRIES / bucket).read_text(encoding="utf-8")
-                    for line in text.splitlines():
+                    # split at "\n" alone: JSON escapes it in strings, not
+                    # the other line ends splitlines knows (U+2028, U+0085)
+                    for line in text.split("\n"):
                         name, _, entry = line.partition(" ")
                         if entry:
                             found[name] = entry
