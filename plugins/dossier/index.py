@@ -118,15 +118,12 @@ def make_shards(
     started = time.perf_counter()
 
     def one(name: str) -> int:
-        # The part's folder of pages stays until every part is indexed (the
-        # caller removes ``work``): on ext4 a file made just after many were
-        # deleted costs more (the inodes freed moments before are skipped),
-        # and Pagefind makes a file per page. A clean build at 10,000
-        # indexed in 11.5 s on average against 12.6 s, removing each part's
-        # folder as soon as it was indexed.
         pages = os.path.join(work, "pages", name)
         _link_pages(site, shards[name], pages)
-        return _pagefind(pages, os.path.join(work, "made", name), background)
+        try:
+            return _pagefind(pages, os.path.join(work, "made", name), background)
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
 
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(cpus(), len(todo)))) as pool:
