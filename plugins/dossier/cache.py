@@ -194,12 +194,12 @@ class ReadCache:
         entries = self.folder / ENTRIES
         try:  # here, so that a folder that cannot be written is said in turn
             found = sorted(p.name for p in entries.iterdir()) if entries.is_dir() else []
-            strays = [name for name in found if not _BUCKET.fullmatch(name)]
+            buckets: list[str] = []
+            strays: list[str] = []
+            for name in found:
+                (buckets if _BUCKET.fullmatch(name) else strays).append(name)
             changed = {_bucket_of(name) for name in self.fresh}
-            changed.update(
-                bucket for bucket in found
-                if _BUCKET.fullmatch(bucket) and not self.seen.issuperset(self._bucket(bucket))
-            )  # fmt: skip
+            changed.update(b for b in buckets if not self.seen.issuperset(self._bucket(b)))
             if not changed and not strays:
                 return
             entries.mkdir(parents=True, exist_ok=True)
@@ -216,14 +216,15 @@ class ReadCache:
         entries = folder / ENTRIES
         kept: dict[str, list[str]] = {bucket: [] for bucket in changed}
         for name in sorted(self.seen):
-            lines = kept.get(_bucket_of(name))
+            bucket = _bucket_of(name)
+            lines = kept.get(bucket)
             if lines is None:
                 continue
             fresh = self.fresh.get(name)
             entry = (
                 json.dumps(self._entry(*fresh), ensure_ascii=False)
                 if fresh is not None
-                else self._bucket(_bucket_of(name)).get(name)
+                else self._bucket(bucket).get(name)
             )
             if entry is not None:
                 lines.append(f"{name} {entry}\n")
